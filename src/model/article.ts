@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** RFC 3339 date-time with seconds and an explicit UTC offset (`2024-09-04T21:03:00+08:00`). */
+export const OffsetDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/, 'an RFC 3339 date-time with offset');
+
+/** An absolute http(s) URL. */
+export const AbsoluteUrlSchema = z.string().regex(/^https?:\/\/[^\s/?#]+[^\s]*$/, 'an absolute http(s) URL');
+
+/** Article ids are URL- and path-safe slugs; they name `dist/articles/<id>/`. */
+export const ArticleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/, 'lowercase letters, digits and inner hyphens (at most 100)');
+
+/** A person credited with the story. */
+export const PersonSchema = z.object({
+  /** The name only, as readers see it ("Liu Caiyu"). */
+  name: z.string().min(1),
+  /** Profile page, when the source or front matter gives one. */
+  url: AbsoluteUrlSchema.optional(),
+});
+
+/** A photo that belongs to the story; `url` is absent when the source only has the caption. */
+export const ImageSchema = z.object({
+  /** Where the image file is; never invented: absent when the source does not say. */
+  url: AbsoluteUrlSchema.optional(),
+  /** Pixel width, when known. */
+  width: z.number().int().positive().optional(),
+  /** Pixel height, when known. */
+  height: z.number().int().positive().optional(),
+  /** MIME type of the file, when known (from front matter or the URL's extension). */
+  contentType: z.string().regex(/^image\/[a-z0-9.+-]+$/).optional(),
+  /** Caption text, plain. */
+  caption: z.string().min(1),
+  /** Credit line ("Liu Caiyu/GT"), when known. */
+  credit: z.string().min(1).optional(),
+});
+
+/** The canonical article: every reader produces it, every emitter consumes only it. */
+export const ArticleSchema = z.object({
+  /** Stable id from the file name or front matter, never from the headline. */
+  id: ArticleIdSchema,
+  /** Globally unique, stable identifier used as RSS guid, Atom id, NewsML-G2 guid and JSON-LD `@id` base. */
+  guid: z.string().regex(/^(?:tag:|urn:|https?:\/\/)\S+$/),
+  /** Source file the article was read from, relative to the project (for diagnostics). */
+  source: z.string().min(1),
+  /** Canonical public URL of the story. */
+  url: AbsoluteUrlSchema,
+  /** The headline, plain text. */
+  headline: z.string().min(1),
+  /** Section path, outermost first (`CHINA / SOCIETY` → China, Society). */
+  sections: z.array(z.string().min(1)),
+  /** First publication time with the publication's offset. */
+  datePublished: OffsetDateTimeSchema,
+  /** Last update time with offset, when the source has one. */
+  dateModified: OffsetDateTimeSchema.optional(),
+  /** Bylines; empty when the story has none (the publisher is then the author). */
+  authors: z.array(PersonSchema),
+  /** Place line ("BEIJING"), when known. */
+  dateline: z.string().min(1).optional(),
+  /** Keywords from front matter. */
+  keywords: z.array(z.string().min(1)),
+  /** Plain-text summary: front matter `description`, else the first body paragraph. */
+  description: z.string().min(1),
+  /** Body paragraphs, plain text, in order. */
+  paragraphs: z.array(z.string().min(1)).min(1),
+  /** Photos, in order of appearance. */
+  images: z.array(ImageSchema),
+  /** BCP 47 language tag of the text. */
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/),
+});
+
+/** The canonical article model. */
+export type Article = z.infer<typeof ArticleSchema>;
+/** A credited person. */
+export type Person = z.infer<typeof PersonSchema>;
+/** A photo of an article. */
+export type Image = z.infer<typeof ImageSchema>;
+
+/** Newest first, ties broken by id: the one order every feed uses. */
+export function compareArticles(a: Article, b: Article): number {
+  const byDate = Date.parse(b.datePublished) - Date.parse(a.datePublished);
+  return byDate !== 0 ? byDate : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The time an article last changed: `dateModified` when present, else `datePublished`. */
+export function lastModified(article: Article): string {
+  return article.dateModified ?? article.datePublished;
+}

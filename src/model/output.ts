@@ -1,0 +1,32 @@
+import type { Diagnostic } from '../diagnostics.ts';
+import type { SiteConfig } from '../config.ts';
+import type { Article } from './article.ts';
+
+/** The output formats the build writes. */
+export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml';
+
+/** A source file handed to the readers: its path relative to the project, and its raw bytes. */
+export interface SourceFile {
+  /** Path relative to the project root, with `/` separators (`input/articles/a.txt`). */
+  path: string;
+  /** The file's bytes; readers decode and normalise them. */
+  bytes: Uint8Array;
+}
+
+/** One file the build will write under the output folder. */
+export interface OutputFile {
+  /** Path relative to the output folder, with `/` separators (`articles/a/newsml.xml`). */
+  path: string;
+  /** Complete file contents. */
+  text: string;
+  /** Which format it is, which picks its validator. */
+  format: OutputFormat;
+  /** Source files of the articles it carries (for diagnostics). */
+  sources: string[];
+}
+
+/** A pure emitter: articles in (already sorted newest first), files out. No clock, no I/O. */
+export type Emitter = (articles: readonly Article[], site: SiteConfig) => OutputFile[];
+
+/** A validator: checks one output file against the format's own schema and rules. */
+export type Validator = (file: OutputFile, site: SiteConfig) => Diagnostic[];
