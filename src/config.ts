@@ -1,8 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { AbsoluteUrlSchema } from './model/article.ts';
+import { nodeAt } from './read/yamlpath.ts';
 
 /** An IANA time-zone name that the time-zone database knows (`Asia/Shanghai`, `UTC`). */
 const TimeZoneSchema = z.string().refine(isIanaTimeZone, {
@@ -87,10 +88,13 @@ export function readSiteConfig(text: string, file: string): ConfigResult {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const where = doc.errors[0] ? lines.linePos(doc.errors[0].pos[0]) : undefined;
+    const message = (error as Error).message;
+    // V8 reports "… at position N"; turn the offset into a line and column.
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    const where = offset === undefined ? undefined : lines.linePos(Number(offset));
     return {
       diagnostics: [
-        diagnostic('error', file, 'config', 'invalid-json', `${file} is not valid JSON (${(error as Error).message}); fix the syntax`, where ? { line: where.line, column: where.col } : {}),
+        diagnostic('error', file, 'config', 'invalid-json', `not valid JSON (${message.replace(/ in JSON at position.*$/, '')}); fix the syntax`, where ? { line: where.line, column: where.col } : {}),
       ],
     };
   }
@@ -111,19 +115,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is required; add it (expected ${issue.expected})`;
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove or correct them`;
   return `expected ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value')}`;
-}
-
-function nodeAt(node: Node | null, path: readonly string[]): Node | undefined {
-  let current: Node | null = node;
-  let last: Node | undefined = node ?? undefined;
-  for (const key of path) {
-    if (!isMap(current)) break;
-    const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (!pair) break;
-    current = (pair.value as Node | null) ?? (pair.key as Node);
-    last = current ?? last;
-  }
-  return last;
 }
 
 /** True when the IANA time-zone database (via Temporal) knows the name; offsets like "+08:00" are refused. */

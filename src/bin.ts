@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+/** Executable entry: runs the CLI on the process and turns unexpected failures into a one-line message. */
+import { main } from './cli.ts';
+
+try {
+  process.exitCode = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  });
+} catch (error) {
+  // A bug or an I/O failure (disk full, permissions): say what happened without a stack trace.
+  process.stderr.write(`syndicate: internal error: ${(error as Error).message ?? String(error)}\n`);
+  process.stderr.write('syndicate: nothing was written; set SYNDICATE_DEBUG=1 for details and report the problem\n');
+  if (process.env.SYNDICATE_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,67 @@
+import type { SiteConfig } from './config.ts';
+import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { emitters } from './emit/index.ts';
+import { compareArticles, type Article } from './model/article.ts';
+import type { OutputFile, OutputFormat, SourceFile } from './model/output.ts';
+import { readSource } from './read/index.ts';
+import { validators } from './validate/index.ts';
+
+/** What a build produced: the files to write (only meaningful without errors) and all diagnostics. */
+export interface BuildResult {
+  /** Articles read, newest first. */
+  articles: Article[];
+  /** Files to write under the output folder, sorted by path. */
+  outputs: OutputFile[];
+  /** Every finding, sorted by file and position. */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of a build. */
+export interface BuildOptions {
+  /** How the articles folder is named in diagnostics (default `input/articles`). */
+  articlesPath?: string;
+}
+
+const FORMATS: readonly OutputFormat[] = ['jsonld', 'rss', 'atom', 'newsml'];
+
+/**
+ * Reads every source, emits every format and validates every output. Pure: no filesystem, no clock.
+ * Outputs are produced even when reading found errors in some articles, so that all problems are
+ * reported in one run; the caller must not write them when the result has errors.
+ */
+export function build(sources: readonly SourceFile[], site: SiteConfig, options: BuildOptions = {}): BuildResult {
+  const articlesPath = options.articlesPath ?? 'input/articles';
+  const diagnostics: Diagnostic[] = [];
+  const articles: Article[] = [];
+  const byId = new Map<string, Article>();
+  for (const file of sources) {
+    const result = readSource(file, site);
+    if (!result) {
+      diagnostics.push(diagnostic('warning', file.path, 'build', 'unsupported-file', 'not an article format syndicate reads (.txt); the file is ignored. Rename or move it'));
+      continue;
+    }
+    diagnostics.push(...result.diagnostics);
+    const article = result.article;
+    if (!article) continue;
+    const clash = byId.get(article.id);
+    if (clash) {
+      diagnostics.push(
+        diagnostic('error', file.path, 'build', 'duplicate-id', `article id "${article.id}" is already used by ${clash.source}; ids must be unique: rename one file or set a different \`id:\` in its front matter`),
+      );
+      continue;
+    }
+    byId.set(article.id, article);
+    articles.push(article);
+  }
+  articles.sort(compareArticles);
+  if (articles.length === 0 && sources.length > 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'no article could be read; add .txt articles to the articles folder'));
+  }
+  if (sources.length === 0) {
+    diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'the articles folder holds no files; add .txt articles to it'));
+  }
+  const outputs = articles.length === 0 ? [] : FORMATS.flatMap((format) => emitters[format](articles, site));
+  outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
+  return { articles, outputs, diagnostics: sortDiagnostics(diagnostics) };
+}

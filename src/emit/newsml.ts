@@ -1,0 +1,228 @@
+import { create } from 'xmlbuilder2';
+import type { SiteConfig } from '../config.ts';
+import { lastModified, type Article, type Image } from '../model/article.ts';
+import type { Emitter } from '../model/output.ts';
+
+/** IPTC News Architecture namespace shared by every NewsML-G2 element. */
+const NEWSML_NS = 'http://iptc.org/std/nar/2006-10-01/';
+/** Namespace of the inline XHTML body. */
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+/** IPTC's catalog of its own scheme aliases (ninat, stat, medtop, …), version 40. */
+const IPTC_CATALOG_URL = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml';
+/** Content type of a reference to another NewsML-G2 item (itemRef, link). */
+const NEWSITEM_CONTENT_TYPE = 'application/vnd.iptc.g2.newsitem+xml';
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+type Builder = ReturnType<typeof create>;
+
+/** One item of the message, as the package and the text item refer to it. */
+interface ItemRef {
+  guid: string;
+  itemClass: 'ninat:text' | 'ninat:picture';
+  title: string;
+}
+
+/** A photo with a URL, which becomes its own picture item. */
+interface Picture {
+  image: Image & { url: string };
+  guid: string;
+}
+
+/** One `articles/<id>/newsml.xml` per article: a newsMessage with the package, text and picture items. */
+export const emitNewsml: Emitter = (articles, site) =>
+  articles.map((article) => ({
+    path: `articles/${article.id}/newsml.xml`,
+    text: toNewsMessage(article, site),
+    format: 'newsml',
+    sources: [article.source],
+  }));
+
+/** The article as a NewsML-G2 2.35 newsMessage (power conformance), serialised, ending in "\n". */
+export function toNewsMessage(article: Article, site: SiteConfig): string {
+  // XML 1.0 forbids C0 controls, U+FFFE/U+FFFF and lone surrogates; xmlbuilder2 drops them from every string.
+  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
+  const message = doc.ele(NEWSML_NS, 'newsMessage');
+  // header/sent is "when the message was sent". Reading the clock would make every rebuild differ, so the
+  // message is stamped with the time its content last changed: the same input always gives the same bytes.
+  message.ele(NEWSML_NS, 'header').ele(NEWSML_NS, 'sent').txt(amp(lastModified(article)));
+  const itemSet = message.ele(NEWSML_NS, 'itemSet');
+
+  const pictures = toPictures(article);
+  const refs: ItemRef[] = [
+    { guid: article.guid, itemClass: 'ninat:text', title: article.headline },
+    ...pictures.map((p): ItemRef => ({ guid: p.guid, itemClass: 'ninat:picture', title: p.image.caption })),
+  ];
+  addPackageItem(itemSet, article, site, refs);
+  addTextItem(itemSet, article, site, pictures);
+  for (const picture of pictures) addPictureItem(itemSet, article, site, picture);
+  return `${doc.end({ prettyPrint: true })}\n`;
+}
+
+/** Photos with a URL; photos known only by their caption cannot be delivered as picture items. */
+function toPictures(article: Article): Picture[] {
+  // Numbered by position among all photos, so a photo's guid does not change when an earlier photo gains a URL.
+  return article.images.flatMap((image, index) =>
+    image.url === undefined ? [] : [{ image: { ...image, url: image.url }, guid: `${article.guid}:photo-${index + 1}` }],
+  );
+}
+
+/** The attributes every item root carries (XSD type "AnyItemType"). */
+function addItem(parent: Builder, name: 'packageItem' | 'newsItem', guid: string, article: Article): Builder {
+  return (
+    parent
+      .ele(NEWSML_NS, name)
+      .att('standard', 'NewsML-G2')
+      .att('standardversion', '2.35')
+      .att('conformance', 'power')
+      .att('guid', amp(guid))
+      // The emitter is pure and keeps no record of earlier runs, so every item is version 1; a store of
+      // published (guid, version) pairs is needed before corrections can be sent as version 2.
+      .att('version', '1')
+      .att(XML_NS, 'xml:lang', amp(article.language))
+  );
+}
+
+function addRightsInfo(item: Builder, site: SiteConfig): void {
+  const rights = item.ele(NEWSML_NS, 'rightsInfo');
+  rights.ele(NEWSML_NS, 'copyrightHolder').ele(NEWSML_NS, 'name').txt(amp(toLine(site.copyright.holder)));
+  rights.ele(NEWSML_NS, 'copyrightNotice').txt(amp(site.copyright.notice));
+}
+
+/** itemMeta in the order ItemManagementGroup requires: itemClass, provider, versionCreated, firstCreated, pubStatus. */
+function addItemMeta(item: Builder, itemClass: string, article: Article, site: SiteConfig): Builder {
+  const meta = item.ele(NEWSML_NS, 'itemMeta');
+  meta.ele(NEWSML_NS, 'itemClass').att('qcode', amp(itemClass));
+  meta.ele(NEWSML_NS, 'provider').att('uri', amp(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(amp(toLine(site.newsml.provider.name)));
+  // Times keep the publisher's offset exactly as the model holds them (standards.md NewsML-G2 rule 4).
+  meta.ele(NEWSML_NS, 'versionCreated').txt(amp(lastModified(article)));
+  meta.ele(NEWSML_NS, 'firstCreated').txt(amp(article.datePublished));
+  meta.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
+  return meta;
+}
+
+function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, refs: readonly ItemRef[]): void {
+  const item = addItem(itemSet, 'packageItem', `${article.guid}:package`, article);
+  item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
+  // IPTC's catalog 40 has no vocabulary of group roles (its own LISTING_6 takes `group:` from a customer
+  // catalog), so the package declares the alias itself, pointing at a scheme URI under the publication's site.
+  item.ele(NEWSML_NS, 'catalog').ele(NEWSML_NS, 'scheme').att('alias', 'group').att('uri', amp(toGroupRoleSchemeUri(site)));
+  addRightsInfo(item, site);
+  addItemMeta(item, 'ninat:composite', article, site);
+  item.ele(NEWSML_NS, 'contentMeta').ele(NEWSML_NS, 'headline').txt(amp(article.headline));
+  const group = item.ele(NEWSML_NS, 'groupSet').att('root', 'root').ele(NEWSML_NS, 'group').att('id', 'root').att('role', 'group:main');
+  for (const ref of refs) {
+    const itemRef = group
+      .ele(NEWSML_NS, 'itemRef')
+      .att('residref', amp(ref.guid))
+      .att('version', '1')
+      .att('contenttype', NEWSITEM_CONTENT_TYPE);
+    itemRef.ele(NEWSML_NS, 'itemClass').att('qcode', amp(ref.itemClass));
+    itemRef.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
+    itemRef.ele(NEWSML_NS, 'title').txt(amp(ref.title));
+  }
+}
+
+/** Scheme URI behind the `group:` alias of package group roles (declared inline in each package). */
+function toGroupRoleSchemeUri(site: SiteConfig): string {
+  return `${site.url}newsml/cv/grouprole/`;
+}
+
+function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictures: readonly Picture[]): void {
+  const item = addItem(itemSet, 'newsItem', article.guid, article);
+  item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
+  addRightsInfo(item, site);
+  const meta = addItemMeta(item, 'ninat:text', article, site);
+  for (const picture of pictures) {
+    meta
+      .ele(NEWSML_NS, 'link')
+      .att('rel', 'irel:seeAlso')
+      .att('residref', amp(picture.guid))
+      .att('version', '1')
+      .att('contenttype', NEWSITEM_CONTENT_TYPE);
+  }
+
+  // contentMeta: administrative properties before descriptive ones (ContentMetadataAfDType); the
+  // descriptive ones follow the order of the spec's DescriptiveMetadataGroup, which most consumers expect.
+  const content = item.ele(NEWSML_NS, 'contentMeta');
+  content.ele(NEWSML_NS, 'contentCreated').txt(amp(article.datePublished));
+  if (article.dateModified !== undefined) content.ele(NEWSML_NS, 'contentModified').txt(amp(article.dateModified));
+  for (const author of article.authors) {
+    const creator = content.ele(NEWSML_NS, 'creator');
+    if (author.url !== undefined) creator.att('uri', amp(author.url));
+    creator.ele(NEWSML_NS, 'name').txt(amp(toLine(author.name)));
+  }
+  content.ele(NEWSML_NS, 'language').att('tag', amp(article.language));
+  for (const topic of toMediaTopics(article, site)) {
+    content
+      .ele(NEWSML_NS, 'subject')
+      .att('type', 'cpnat:abstract')
+      .att('qcode', amp(topic.qcode))
+      .ele(NEWSML_NS, 'name')
+      .att(XML_NS, 'xml:lang', 'en')
+      .txt(amp(toLine(topic.name)));
+  }
+  content.ele(NEWSML_NS, 'slugline').txt(amp(article.id));
+  content.ele(NEWSML_NS, 'headline').txt(amp(article.headline));
+  if (article.dateline !== undefined) content.ele(NEWSML_NS, 'dateline').txt(amp(article.dateline));
+  if (article.authors.length > 0) content.ele(NEWSML_NS, 'by').txt(amp(article.authors.map((a) => a.name).join(' and ')));
+  content.ele(NEWSML_NS, 'creditline').txt(amp(toLine(site.name)));
+  content.ele(NEWSML_NS, 'description').att('role', 'drol:summary').txt(amp(article.description));
+
+  // standards.md NewsML-G2 rule 7: exactly one XHTML document; the XSD does not look inside (lax).
+  const html = item
+    .ele(NEWSML_NS, 'contentSet')
+    .ele(NEWSML_NS, 'inlineXML')
+    .att('contenttype', 'application/xhtml+xml')
+    .ele(XHTML_NS, 'html');
+  html.ele(XHTML_NS, 'head').ele(XHTML_NS, 'title').txt(amp(article.headline));
+  const body = html.ele(XHTML_NS, 'body');
+  for (const paragraph of article.paragraphs) body.ele(XHTML_NS, 'p').txt(amp(paragraph));
+}
+
+function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, picture: Picture): void {
+  const { image } = picture;
+  const item = addItem(itemSet, 'newsItem', picture.guid, article);
+  item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
+  addRightsInfo(item, site);
+  addItemMeta(item, 'ninat:picture', article, site);
+  const content = item.ele(NEWSML_NS, 'contentMeta');
+  // The caption is written in the article's language.
+  content.ele(NEWSML_NS, 'language').att('tag', amp(article.language));
+  if (image.credit !== undefined) content.ele(NEWSML_NS, 'creditline').txt(amp(toLine(image.credit)));
+  content.ele(NEWSML_NS, 'description').att('role', 'drol:caption').txt(amp(image.caption));
+  const remote = item.ele(NEWSML_NS, 'contentSet').ele(NEWSML_NS, 'remoteContent').att('href', amp(image.url));
+  if (image.contentType !== undefined) remote.att('contenttype', amp(image.contentType));
+  if (image.width !== undefined) remote.att('width', amp(String(image.width)));
+  if (image.height !== undefined) remote.att('height', amp(String(image.height)));
+  remote.att('rendition', 'rnd:highRes');
+}
+
+/** Media Topics of the article's sections that the site maps, first occurrence wins, each topic once. */
+function toMediaTopics(article: Article, site: SiteConfig): { qcode: string; name: string }[] {
+  const seen = new Set<string>();
+  return article.sections.flatMap((section) => {
+    const topic = site.mediaTopics[section];
+    if (topic === undefined || seen.has(topic.qcode)) return [];
+    seen.add(topic.qcode);
+    return [topic];
+  });
+}
+
+/**
+ * xmlbuilder2's serialiser leaves any `&` that already looks like an entity (`&amp;`, `&nbsp;`, `&#38;`)
+ * unescaped (its `nonEntityAmpersandRegex`), so the literal text `&nbsp;` would become an undefined entity
+ * and `&amp;` would read back as `&`. Escaping every `&` first makes each one look like `&amp;`, which the
+ * serialiser then keeps as is: the document carries exactly the original text.
+ */
+function amp(text: string): string {
+  return text.replace(/&/g, '&amp;');
+}
+
+/**
+ * Names, credit lines and sluglines are `g2normalizedString` (pattern `[\S ]*`): tabs and line breaks are
+ * not allowed, so runs of whitespace become one space.
+ */
+function toLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

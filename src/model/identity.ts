@@ -1,0 +1,32 @@
+import type { SiteConfig } from '../config.ts';
+import { datePartsOf } from '../read/datetime.ts';
+
+/**
+ * Lowercase, hyphenated form of a section name for URLs and category terms ("Sci-Tech" → "sci-tech",
+ * "中国" stays "中国"). A name made only of punctuation is percent-encoded so it is never empty.
+ */
+export function toSlug(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? encodeURIComponent(text.toLowerCase()) : slug;
+}
+
+/** The article guid: the configured prefix plus the id, so a corrected headline never changes identity. */
+export function toGuid(id: string, site: SiteConfig): string {
+  return `${site.guidPrefix}${id}`;
+}
+
+/**
+ * The canonical URL from the configured permalink pattern (`{id}`, `{yyyy}`, `{mm}`, `{dd}`, `{section}`),
+ * resolved against the site URL. The date parts are those of the publication time in its own offset.
+ */
+export function toPermalink(site: SiteConfig, parts: { id: string; datePublished: string; sections: readonly string[] }): string {
+  const { yyyy, mm, dd } = datePartsOf(parts.datePublished);
+  const section = parts.sections[0] === undefined ? '' : toSlug(parts.sections[0]);
+  const path = site.permalink.replace(/\{(id|yyyy|mm|dd|section)\}/g, (_, key: string) =>
+    key === 'id' ? parts.id : key === 'yyyy' ? yyyy : key === 'mm' ? mm : key === 'dd' ? dd : section,
+  );
+  return new URL(path, site.url).href;
+}

@@ -1,0 +1,90 @@
+import { Temporal } from 'temporal-polyfill';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A wall-clock time as printed in wire copy, before a time zone is applied. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/** Outcome of resolving a wall time in a zone: the RFC 3339 value, and a note when the zone made it ambiguous. */
+export type ZonedResult =
+  | { ok: true; value: string; note?: { ruleId: 'ambiguous-local-time' | 'nonexistent-local-time'; message: string } }
+  | { ok: false; ruleId: 'impossible-date'; message: string };
+
+/**
+ * Parses the wire-copy timestamp format `Sep 04, 2024 09:03 PM` (also full month names and
+ * 24-hour `21:03`). Returns undefined when the text is not in that shape at all.
+ */
+export function parseWireTime(text: string): WallTime | undefined {
+  const m = /^([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  let hour = Number(m[4]);
+  const meridiem = m[6]?.toLowerCase();
+  if (meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  }
+  return { year: Number(m[3]), month, day: Number(m[2]), hour, minute: Number(m[5]) };
+}
+
+/**
+ * Resolves a wall time in an IANA zone to RFC 3339 with that zone's offset. Impossible calendar
+ * values (Sep 31, 25:00) are refused. In a DST gap the time is moved forward (as clocks were) and in
+ * an overlap the earlier offset is chosen; both cases return a note saying which offset was used.
+ */
+export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
+  let plain: Temporal.PlainDateTime;
+  try {
+    plain = Temporal.PlainDateTime.from({ ...wall, second: 0 }, { overflow: 'reject' });
+  } catch {
+    const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}`;
+    return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time; correct it` };
+  }
+  const candidates = plainCandidates(plain, timeZone);
+  const chosen = plain.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+  const value = chosen.toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  if (candidates.length === 1) return { ok: true, value };
+  if (candidates.length === 0) {
+    return {
+      ok: true,
+      value,
+      note: {
+        ruleId: 'nonexistent-local-time',
+        message: `${plain.toString()} does not exist in ${timeZone} (clocks jumped forward); read as ${value}. Write the intended time with an offset in front matter if this is wrong`,
+      },
+    };
+  }
+  return {
+    ok: true,
+    value,
+    note: {
+      ruleId: 'ambiguous-local-time',
+      message: `${plain.toString()} happens twice in ${timeZone} (clocks went back); read as the earlier ${value}. Write the intended time with an offset in front matter if this is wrong`,
+    },
+  };
+}
+
+function plainCandidates(plain: Temporal.PlainDateTime, timeZone: string): Temporal.ZonedDateTime[] {
+  const found: Temporal.ZonedDateTime[] = [];
+  for (const disambiguation of ['earlier', 'later'] as const) {
+    const z = plain.toZonedDateTime(timeZone, { disambiguation });
+    if (z.toPlainDateTime().equals(plain) && !found.some((f) => f.equals(z))) found.push(z);
+  }
+  return found;
+}
+
+/** Calendar date parts of an RFC 3339 value as written (in its own offset, not the machine's zone). */
+export function datePartsOf(rfc3339: string): { yyyy: string; mm: string; dd: string } {
+  return { yyyy: rfc3339.slice(0, 4), mm: rfc3339.slice(5, 7), dd: rfc3339.slice(8, 10) };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,284 @@
+import type { SiteConfig } from '../config.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { ArticleIdSchema, ArticleSchema, type Article, type Image, type Person } from '../model/article.ts';
+import type { SourceFile } from '../model/output.ts';
+import { toGuid, toPermalink } from '../model/identity.ts';
+import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
+import { readFrontMatter, type FrontMatter } from './frontmatter.ts';
+import { decodeSource } from './text.ts';
+
+/** What a reader returns: the article when it could be built, and everything worth telling. */
+export interface ReadResult {
+  article?: Article;
+  diagnostics: Diagnostic[];
+}
+
+const SOURCE = 'read:wire';
+
+/** A paragraph of the text with the line it starts on (1-based). */
+interface Block {
+  text: string;
+  line: number;
+}
+
+/** A photo caption paragraph: `<caption> Photo: <credit>`. The credit is short and has no sentence end. */
+const PHOTO = /^(.*?)\s*Photo:\s*([^.!?]{1,80}?)\s*$/;
+const PUBLISHED = /^Published:\s*(.*)$/i;
+const UPDATED = /^Updated:\s*(.*)$/i;
+const BYLINE = /^By\s+(\S.*)$/;
+
+/**
+ * Reads plain-text wire copy in the sample's format:
+ *
+ *     [--- YAML front matter ---]
+ *     SECTION / SUBSECTION        (optional, upper case)
+ *     Headline
+ *     Published: Sep 04, 2024 09:03 PM
+ *     [Updated: …] [By Name and Name]
+ *
+ *     Caption text. Photo: Credit
+ *     Body paragraph…
+ *
+ * Times without an offset are read in the publication's IANA zone.
+ */
+export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
+  const decoded = decodeSource(file.bytes, file.path, SOURCE);
+  if ('severity' in decoded) return { diagnostics: [decoded] };
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: 'error' | 'warning', ruleId: string, message: string, line?: number) =>
+    diagnostics.push(diagnostic(severity, file.path, SOURCE, ruleId, message, line === undefined ? {} : { line, column: 1 }));
+
+  const front = readFrontMatter(decoded.lines, file.path, SOURCE);
+  diagnostics.push(...front.diagnostics);
+  if (front.diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const fm = front.data;
+
+  // Header, line by line: an optional upper-case section line, the headline, then
+  // Published/Updated/By lines (blank lines between them allowed). The body starts at the
+  // first other line.
+  const lines = decoded.lines;
+  const nonBlank: number[] = [];
+  for (let i = front.bodyStart; i < lines.length; i++) if (lines[i] !== '') nonBlank.push(i);
+  if (nonBlank.length === 0) {
+    report('error', 'empty-file', 'the article has no text; add a headline, a "Published:" line and the body', front.bodyStart + 1);
+    return { diagnostics };
+  }
+  const textAt = (k: number) => lines[nonBlank[k]!]!.trim();
+  let k = 0;
+  let sections: string[] = [];
+  if (isSectionLine(textAt(0)) && k + 1 < nonBlank.length && !isMetaLine(textAt(1))) {
+    sections = textAt(0).split('/').map((s) => toTitleCase(s.trim())).filter((s) => s !== '');
+    k = 1;
+  }
+  const headlineLine = k < nonBlank.length ? nonBlank[k]! + 1 : undefined;
+  let headline: string | undefined;
+  if (k < nonBlank.length && !isMetaLine(textAt(k))) {
+    headline = textAt(k);
+    k++;
+  }
+  const headerLines: { text: string; line: number }[] = [];
+  for (; k < nonBlank.length && isMetaLine(textAt(k)); k++) headerLines.push({ text: textAt(k), line: nonBlank[k]! + 1 });
+  const blocks = toBlocks(lines, k < nonBlank.length ? nonBlank[k]! : lines.length);
+
+  let published: { value: string; line: number } | undefined;
+  let updated: { value: string; line: number } | undefined;
+  let byline: Person[] = [];
+  for (const { text, line } of headerLines) {
+    const p = PUBLISHED.exec(text);
+    const u = UPDATED.exec(text);
+    const b = BYLINE.exec(text);
+    if (p || u) {
+      const label = p ? 'Published' : 'Updated';
+      if ((p && published) || (u && updated)) {
+        report('error', 'duplicate-header', `a second "${label}:" line; keep one`, line);
+        continue;
+      }
+      const value = readTime((p ?? u)![1]!, label, line, site, report);
+      if (value !== undefined) {
+        if (p) published = { value, line };
+        else updated = { value, line };
+      }
+    } else if (b) {
+      byline = splitByline(b[1]!);
+    }
+  }
+
+  if (headline === undefined) {
+    report('error', 'missing-headline', 'no headline; put the headline on its own line before the "Published:" line', headlineLine);
+  }
+  if (published === undefined && !diagnostics.some((d) => d.ruleId === 'impossible-date' || d.ruleId === 'unrecognised-date')) {
+    report('error', 'missing-date', 'no "Published:" line; add one after the headline, e.g. "Published: Sep 04, 2024 09:03 PM"', headlineLine);
+  }
+  if (published && updated && Date.parse(updated.value) < Date.parse(published.value)) {
+    report('error', 'updated-before-published', `"Updated:" (${updated.value}) is earlier than "Published:" (${published.value}); correct one of them`, updated.line);
+  }
+
+  // Body: photo captions are pulled out (exact duplicates collapse); the rest are paragraphs.
+  const photos: { caption: string; credit: string; line: number }[] = [];
+  const paragraphs: string[] = [];
+  for (const block of blocks) {
+    const text = block.text.replace(/\s*\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
+    const photo = PHOTO.exec(text);
+    if (photo) {
+      const [, caption = '', credit = ''] = photo;
+      if (caption === '') {
+        report('warning', 'photo-without-caption', `photo credit "${credit}" has no caption text before "Photo:"; it is left out. Add the caption`, block.line);
+      } else if (!photos.some((p) => p.caption === caption && p.credit === credit)) {
+        photos.push({ caption, credit, line: block.line });
+      }
+      continue;
+    }
+    paragraphs.push(text);
+  }
+  if (paragraphs.length === 0) report('error', 'missing-body', 'the article has no body paragraphs; add the story text after the header', headerLines.at(-1)?.line ?? headlineLine);
+
+  const images = toImages(photos, fm, front.keyLines, file.path, diagnostics);
+  const id = toId(file.path, fm, report);
+
+  if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined) {
+    return { diagnostics };
+  }
+  const draft = {
+    id,
+    guid: toGuid(id, site),
+    source: file.path,
+    url: fm.url ?? toPermalink(site, { id, datePublished: published.value, sections }),
+    headline,
+    sections,
+    datePublished: published.value,
+    ...(updated ? { dateModified: updated.value } : {}),
+    authors: fm.authors ?? byline,
+    ...(fm.dateline ? { dateline: fm.dateline } : {}),
+    keywords: fm.keywords ?? [],
+    description: fm.description ?? paragraphs[0]!,
+    paragraphs,
+    images,
+    language: site.language,
+  };
+  const checked = ArticleSchema.safeParse(draft);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      report('error', 'invalid-article', `${issue.path.join('.')}: ${issue.message}; check the source and front matter`);
+    }
+    return { diagnostics };
+  }
+  return { article: checked.data, diagnostics };
+}
+
+/** Splits lines into blank-line-separated blocks, remembering each block's first line. */
+function toBlocks(lines: readonly string[], start: number): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      current = undefined;
+    } else if (current) {
+      current.text += `\n${line}`;
+    } else {
+      current = { text: line, line: i + 1 };
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+function isMetaLine(text: string): boolean {
+  return PUBLISHED.test(text) || UPDATED.test(text) || BYLINE.test(text);
+}
+
+/** A section line is upper case (`CHINA / SOCIETY`, `SCI-TECH`): letters present and none lower case. */
+function isSectionLine(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length <= 80;
+}
+
+/** `SOCIETY` → `Society`, `SCI-TECH` → `Sci-Tech`, `HONG KONG` → `Hong Kong`. */
+function toTitleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** `Liu Caiyu, Zhang Han and Li Hao` → three persons. */
+function splitByline(text: string): Person[] {
+  return text
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => ({ name }));
+}
+
+function readTime(
+  text: string,
+  label: string,
+  line: number,
+  site: SiteConfig,
+  report: (severity: 'error' | 'warning', ruleId: string, message: string, line?: number) => void,
+): string | undefined {
+  const wall = parseWireTime(text);
+  if (!wall) {
+    report('error', 'unrecognised-date', `"${label}: ${text}" is not a date in the form "Sep 04, 2024 09:03 PM"; correct it`, line);
+    return undefined;
+  }
+  const zoned = toZonedRfc3339(wall, site.timeZone);
+  if (!zoned.ok) {
+    report('error', zoned.ruleId, `"${label}:" ${zoned.message}`, line);
+    return undefined;
+  }
+  if (zoned.note) report('warning', zoned.note.ruleId, `"${label}:" ${zoned.note.message}`, line);
+  return zoned.value;
+}
+
+const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
+
+/**
+ * Joins the `Photo:` captions found in the text with the images given in front matter, in order.
+ * A caption without a URL is kept (caption and credit are facts) with a warning; a URL is never invented.
+ */
+function toImages(
+  photos: readonly { caption: string; credit: string; line: number }[],
+  fm: FrontMatter,
+  keyLines: Record<string, number>,
+  file: string,
+  diagnostics: Diagnostic[],
+): Image[] {
+  const given = fm.images ?? (fm.image ? [fm.image] : []);
+  const keyLine = keyLines.images ?? keyLines.image;
+  const images: Image[] = [];
+  const count = Math.max(photos.length, given.length);
+  for (let i = 0; i < count; i++) {
+    const photo = photos[i];
+    const meta = given[i];
+    const caption = photo?.caption ?? meta?.caption;
+    if (caption === undefined) {
+      diagnostics.push(diagnostic('error', file, SOURCE, 'image-without-caption', `front matter image ${i + 1} (${meta?.url}) has no caption and no "Photo:" paragraph in the text; add \`caption:\` to it`, keyLine === undefined ? {} : { line: keyLine, column: 1 }));
+      continue;
+    }
+    const image: Image = { caption };
+    const credit = photo?.credit ?? meta?.credit;
+    if (credit !== undefined) image.credit = credit;
+    if (meta) {
+      image.url = meta.url;
+      if (meta.width !== undefined) image.width = meta.width;
+      if (meta.height !== undefined) image.height = meta.height;
+      const type = meta.type ?? EXTENSION_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(meta.url)?.[1]?.toLowerCase() ?? ''];
+      if (type !== undefined) image.contentType = type;
+    } else {
+      diagnostics.push(
+        diagnostic('warning', file, SOURCE, 'photo-without-url', `photo "${caption.slice(0, 50)}…" (credit ${credit ?? 'unknown'}) has no image URL, so it is left out of JSON-LD images and NewsML-G2 picture items; add \`image: { url: … }\` in front matter`, { line: photo!.line, column: 1 }),
+      );
+    }
+    images.push(image);
+  }
+  return images;
+}
+
+function toId(
+  path: string,
+  fm: FrontMatter,
+  report: (severity: 'error' | 'warning', ruleId: string, message: string, line?: number) => void,
+): string | undefined {
+  if (fm.id !== undefined) return fm.id;
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  if (ArticleIdSchema.safeParse(base).success) return base;
+  report('error', 'invalid-id', `the file name "${base}" cannot be an article id (lowercase letters, digits and inner hyphens, at most 100); rename the file or set \`id:\` in front matter`);
+  return undefined;
+}

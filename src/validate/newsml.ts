@@ -1,0 +1,218 @@
+import { XmlAttribute, XmlElement, type XmlDocument, type XmlNode } from 'libxml2-wasm';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { OutputFile, Validator } from '../model/output.ts';
+import { NEWSML_SCHEMA, NEWSML_SCHEMA_FILE, XML_NAMESPACE_SCHEMA, XML_NAMESPACE_SCHEMA_FILE } from './schemas/newsml.ts';
+import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
+
+const SOURCE = 'validate:newsml';
+/** Prefixes of the XPath namespace map: `n` for the IPTC News Architecture, `h` for XHTML. */
+const NS = { n: 'http://iptc.org/std/nar/2006-10-01/', h: 'http://www.w3.org/1999/xhtml' };
+const IPTC_CATALOG_URL = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml';
+/** Any version of IPTC's catalog: each version only adds aliases, and IPTC's own examples still cite version 32. */
+const IPTC_CATALOG_HREF = /^https?:\/\/(?:www\.)?iptc\.org\/std\/catalog\/catalog\.IPTC-G2-Standards_\d+\.xml$/;
+
+/**
+ * Every scheme alias that IPTC's catalog 40 (catalog.IPTC-G2-Standards_40.xml, 2024-09-26) declares,
+ * IPTC NewsCodes and the external vocabularies it lists. Aliases outside this list (e.g. `group:`,
+ * which IPTC's own examples take from a customer catalog) must be declared in an inline catalog.
+ */
+const IPTC_CATALOG_40_ALIASES: ReadonlySet<string> = new Set([
+  // IPTC NewsCodes
+  'acdc', 'altidrole', 'aoprop', 'app', 'aspfacet', 'aspfacetvalue', 'authoritystatus', 'catinat', 'chprop',
+  'cinat', 'ciprol', 'colin', 'colsp', 'conf', 'cpnat', 'cpprole', 'cptdefrole', 'cptnoterole', 'crel', 'ctech',
+  'ctrol', 'cwarn', 'digsrctype', 'dimensionunit', 'drol', 'dummy', 'ecirol', 'edconf', 'ednoterole', 'encd',
+  'entityprop', 'eocstat', 'eorol', 'eprol', 'eregrol', 'erol', 'fisymtype', 'frmt', 'gen', 'genre', 'hashscope',
+  'hashtype', 'hatarget', 'hopaction', 'howextr', 'howpr', 'ikos', 'imgregrole', 'imgregtype', 'impt', 'irel',
+  'irep', 'isrol', 'ivqu', 'lbtyp', 'loctyp', 'loutorient', 'lrol', 'medtop', 'medtype', 'mtyp', 'ncostat',
+  'ninat', 'nityp', 'nmsig', 'not', 'nprod', 'nprov', 'nprt', 'nrol', 'oito', 'pgrmod', 'plinat', 'prio',
+  'prodgenre', 'prop', 'prov', 'pst1', 'rcalctype', 'rel', 'riaspect', 'rightsprop', 'riscope', 'rnd', 'role1',
+  'rscaleunit', 'rtype', 'scn', 'sev', 'sig', 'sov', 'squ', 'stat', 'subj', 'timeunit', 'tone', 'tpctyp',
+  'trustindicator', 'urgy', 'useracttype', 'valfmt', 'vcdc', 'videodef', 'why', 'wldreg',
+  // external vocabularies listed by IPTC
+  'a1312cat', 'a1312prio', 'a1312svc', 'a1312vers', 'bcp47', 'cusip', 'dbpedia', 'figi', 'freebase', 'geonames',
+  'geonameshttps', 'gics', 'isin', 'iso3166-1a2', 'iso3166-1a3', 'iso3166-2', 'iso4217a', 'iso4217n', 'mb-artist',
+  'mb-label', 'mb-recording', 'mb-release', 'mb-releasegroup', 'mb-work', 'mic', 'parasport', 'secst', 'sedol',
+  'skos', 'ticker', 'tidm', 'wikidata',
+]);
+
+/** Attributes of NewsML-G2 elements whose values are QCodes (or space-separated QCode lists such as description/@role). */
+const QCODE_ATTRIBUTES = ['qcode', 'type', 'role', 'rel', 'rendition', 'mode', 'format', 'jobtitle', 'severity'];
+
+/** Elements whose content is an xs:dateTime (always with a time) or a truncated date-time (time optional). */
+const DATETIME_ELEMENTS = ['sent', 'versionCreated', 'firstCreated', 'embargoed'];
+const TRUNCATED_DATETIME_ELEMENTS = ['contentCreated', 'contentModified'];
+/** Attributes holding a date with optional time (IPTC `DateOptTimeType`). */
+const DATETIME_ATTRIBUTES = ['modified', 'validfrom', 'validto', 'generated'];
+
+const OFFSET_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+// Compiled on first use; our schema imports the `xml:` namespace schema by file name, served from memory.
+const schema = lazySchema(() => {
+  registerSchemaFiles({ [XML_NAMESPACE_SCHEMA_FILE]: XML_NAMESPACE_SCHEMA });
+  return compileXsd(NEWSML_SCHEMA_FILE, NEWSML_SCHEMA);
+});
+
+/** Checks a NewsML-G2 file: well-formed, valid against our own XSD, and the IPTC rules no schema enforces. */
+export const validateNewsml: Validator = (file) => validateXml(file, schema(), SOURCE, (doc) => inspectNewsml(doc, file));
+
+/** Records one finding of a rule at the node concerned (its line, when libxml2 knows it). */
+type Report = (node: XmlNode | null, ruleId: string, message: string) => void;
+
+function inspectNewsml(doc: XmlDocument, file: OutputFile): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const origin = file.sources.join(', ') || undefined;
+  const report: Report = (node, ruleId, message) => {
+    const line = node === null ? undefined : node instanceof XmlAttribute ? node.parent?.line : node.line;
+    found.push(diagnostic('error', `dist/${file.path}`, SOURCE, ruleId, message, line === undefined || line <= 0 ? {} : { line }, origin));
+  };
+  checkGroupRoles(doc, report);
+  checkGroupSetRoots(doc, report);
+  checkItemRefs(doc, report);
+  checkXhtmlBodies(doc, report);
+  checkAliases(doc, report);
+  checkDateTimes(doc, report);
+  checkGuidsAndVersions(doc, report);
+  return found;
+}
+
+function elements(node: XmlDocument | XmlNode, xpath: string): XmlElement[] {
+  return node.find(xpath, NS).filter((n): n is XmlElement => n instanceof XmlElement);
+}
+
+function attributes(node: XmlDocument | XmlNode, xpath: string): XmlAttribute[] {
+  return node.find(xpath, NS).filter((n): n is XmlAttribute => n instanceof XmlAttribute);
+}
+
+function attr(element: XmlElement, name: string): string | undefined {
+  return element.attr(name)?.value;
+}
+
+/** NewsML-G2 spec, Packages: a group's @role says what part it plays; IPTC's XSD leaves it optional. */
+function checkGroupRoles(doc: XmlDocument, report: Report): void {
+  for (const group of elements(doc, '//n:groupSet/n:group')) {
+    if (!attr(group, 'role')?.trim()) {
+      report(group, 'group-role', `group${idLabel(group)} has no @role; add a role QCode such as role="group:main"`);
+    }
+  }
+}
+
+/** groupSet/@root must name the id of one of its groups: it is where a receiver starts reading the package. */
+function checkGroupSetRoots(doc: XmlDocument, report: Report): void {
+  for (const groupSet of elements(doc, '//n:groupSet')) {
+    const root = attr(groupSet, 'root') ?? '';
+    const ids = attributes(groupSet, 'n:group/@id').map((a) => a.value);
+    if (!ids.includes(root)) {
+      const known = ids.length > 0 ? ids.map((id) => `"${id}"`).join(', ') : 'none';
+      report(groupSet, 'groupset-root', `groupSet/@root "${root}" is not the id of any of its groups (ids: ${known}); set it to the id of the top group`);
+    }
+  }
+}
+
+/** Receivers decide what to fetch from an itemRef alone, so it must say what, which version, and how usable. */
+function checkItemRefs(doc: XmlDocument, report: Report): void {
+  for (const ref of elements(doc, '//n:itemRef')) {
+    const missing = [
+      ...['residref', 'version', 'contenttype'].filter((name) => !attr(ref, name)?.trim()).map((name) => `@${name}`),
+      ...['itemClass', 'pubStatus', 'title'].filter((name) => ref.get(`n:${name}`, NS) === null),
+    ];
+    if (missing.length > 0) {
+      const target = attr(ref, 'residref') ?? '(no residref)';
+      report(ref, 'itemref-complete', `itemRef to ${target} lacks ${missing.join(', ')}; every itemRef needs @residref, @version, @contenttype and itemClass, pubStatus and title`);
+    }
+  }
+}
+
+/** standards.md NewsML-G2 rule 7: the body is one XHTML document; IPTC's XSD accepts anything there (lax). */
+function checkXhtmlBodies(doc: XmlDocument, report: Report): void {
+  for (const inline of elements(doc, '//n:inlineXML')) {
+    const contentType = attr(inline, 'contenttype');
+    if (contentType !== 'application/xhtml+xml') {
+      report(inline, 'xhtml-body', `inlineXML has contenttype "${contentType ?? ''}"; the body must be XHTML with contenttype="application/xhtml+xml"`);
+      continue;
+    }
+    const children = elements(inline, '*');
+    const html = children[0];
+    if (children.length !== 1 || html === undefined || html.namespaceUri !== NS.h || html.name !== 'html') {
+      report(inline, 'xhtml-body', `inlineXML must hold exactly one <html xmlns="${NS.h}"> element (found ${children.length} element(s)${html ? `, first <${html.name}> in "${html.namespaceUri}"` : ''})`);
+      continue;
+    }
+    if (html.get('h:head/h:title', NS) === null || html.get('h:body', NS) === null) {
+      report(html, 'xhtml-body', 'the XHTML body needs <head><title>…</title></head> and <body>; add the missing element');
+    }
+  }
+}
+
+/**
+ * NewsML-G2 spec, QCodes: an alias resolves only through a catalog of the item that uses it (or of the
+ * message header). IPTC aliases count when the item references IPTC's catalog; others need an inline
+ * <catalog><scheme alias uri/></catalog>.
+ */
+function checkAliases(doc: XmlDocument, report: Report): void {
+  const scopes = elements(doc, '//n:*[n:itemMeta] | /n:newsMessage/n:header');
+  for (const scope of scopes) {
+    const declared = new Set(attributes(scope, 'n:catalog/n:scheme/@alias').map((a) => a.value));
+    const iptc = attributes(scope, 'n:catalogRef/@href').some((a) => IPTC_CATALOG_HREF.test(a.value.trim()));
+    const isHeader = scope.name === 'header';
+    // In an item, every NewsML-G2 descendant; in the header, only the header's own descendants.
+    const path = QCODE_ATTRIBUTES.map((name) => `.//n:*/@${name}`).join(' | ');
+    for (const attribute of attributes(scope, path)) {
+      const owner = attribute.parent;
+      if (!isHeader && owner !== null && owningScope(owner)?.isSameNode(scope) === false) continue;
+      for (const qcode of attribute.value.trim().split(/\s+/)) {
+        const colon = qcode.indexOf(':');
+        if (colon <= 0) continue; // not a QCode; the schema reports malformed values
+        const alias = qcode.slice(0, colon);
+        if (declared.has(alias) || (iptc && IPTC_CATALOG_40_ALIASES.has(alias))) continue;
+        const fix = IPTC_CATALOG_40_ALIASES.has(alias)
+          ? `add <catalogRef href="${IPTC_CATALOG_URL}"/> to the item`
+          : `declare it in the item with <catalog><scheme alias="${alias}" uri="…"/></catalog>, or use @uri instead of a QCode`;
+        report(owner, 'undeclared-alias', `${owner?.name ?? 'element'}/@${attribute.name}="${qcode}" uses the scheme alias "${alias}", which is neither an alias of IPTC's referenced catalog nor declared in an inline catalog of this item (remote non-IPTC catalogs are not read); ${fix}`);
+      }
+    }
+  }
+}
+
+/** The nearest enclosing item (an element with itemMeta), so nested scopes are checked once. */
+function owningScope(node: XmlElement): XmlElement | null {
+  for (let current: XmlElement | null = node; current !== null; current = current.parent) {
+    if (current.get('n:itemMeta', NS) !== null) return current;
+  }
+  return null;
+}
+
+/** standards.md NewsML-G2 rule 4: every time carries an explicit UTC offset, or receivers guess the zone. */
+function checkDateTimes(doc: XmlDocument, report: Report): void {
+  const must = elements(doc, DATETIME_ELEMENTS.map((name) => `//n:${name}`).join(' | '));
+  const truncated = elements(doc, TRUNCATED_DATETIME_ELEMENTS.map((name) => `//n:${name}`).join(' | '));
+  for (const element of [...must, ...truncated]) {
+    const value = element.content.trim();
+    // embargoed may be empty ("no embargo"); contentCreated/contentModified may be a date without time.
+    if (value === '' && element.name === 'embargoed') continue;
+    if (!value.includes('T') && truncated.some((t) => t.isSameNode(element))) continue;
+    if (!OFFSET_DATETIME.test(value)) {
+      report(element, 'datetime-offset', `${element.name} "${value}" is not a date-time with an explicit UTC offset; write it like 2024-09-04T21:03:00+08:00`);
+    }
+  }
+  for (const attribute of attributes(doc, DATETIME_ATTRIBUTES.map((name) => `//n:*/@${name}`).join(' | '))) {
+    if (attribute.value.includes('T') && !OFFSET_DATETIME.test(attribute.value.trim())) {
+      report(attribute, 'datetime-offset', `@${attribute.name} "${attribute.value}" has a time but no UTC offset; write it like 2024-09-04T21:03:00+08:00`);
+    }
+  }
+}
+
+/** standards.md NewsML-G2 rule 4: (guid, version) identifies one version of one item. */
+function checkGuidsAndVersions(doc: XmlDocument, report: Report): void {
+  for (const item of elements(doc, '//n:*[n:itemMeta]')) {
+    const guid = attr(item, 'guid');
+    const version = attr(item, 'version');
+    if (!guid?.trim()) report(item, 'guid-version', `${item.name} has no guid; give it a stable, globally unique guid (a tag: or urn: URI)`);
+    if (version === undefined || !/^[1-9]\d*$/.test(version.trim())) {
+      report(item, 'guid-version', `${item.name} ${guid ?? ''} has version "${version ?? ''}"; set @version to a positive integer (1 for the first publication)`);
+    }
+  }
+}
+
+function idLabel(element: XmlElement): string {
+  const id = attr(element, 'id');
+  return id === undefined ? '' : ` "${id}"`;
+}

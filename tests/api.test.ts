@@ -1,0 +1,15 @@
+import { expect, it } from 'vitest';
+
+it('pins the public library API', async () => {
+  expect(Object.keys(await import('../src/index.ts')).sort()).toEqual([
+    'ArticleSchema',
+    'SiteConfigSchema',
+    'build',
+    'emitters',
+    'formatDiagnostic',
+    'hasErrors',
+    'readSiteConfig',
+    'readSource',
+    'validators',
+  ]);
+});

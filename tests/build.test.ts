@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.ts';
+import { formatDiagnostic } from '../src/diagnostics.ts';
+import { loadProjectInput, projectRoot, readTree } from './helpers/project.ts';
+import { makeSite } from './helpers/fixtures.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const MINIMAL = 'WORLD\nA headline\nPublished: Sep 04, 2024 09:03 PM\n\nBody paragraph.\n';
+
+describe('build of the sample input', async () => {
+  const input = await loadProjectInput('input');
+  const result = build(input.sources, input.site, { articlesPath: input.articlesPath });
+
+  it('reads one article and writes the four outputs, warning only that the photo has no URL', () => {
+    expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
+    expect(result.outputs.map((o) => o.path)).toEqual([
+      'articles/cyberspace-governance/article.jsonld',
+      'articles/cyberspace-governance/newsml.xml',
+      'atom.xml',
+      'rss.xml',
+    ]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^dist\/articles\/cyberspace-governance\/article\.jsonld: warning no image: .*\[validate:jsonld\/missing-image\] \(from input\/articles\/cyberspace-governance\.txt\)$/),
+      expect.stringMatching(/^input\/articles\/cyberspace-governance\.txt:5:1: warning photo .* has no image URL.*\[read:wire\/photo-without-url\]$/),
+    ]);
+  });
+
+  it('reproduces the committed dist/ byte for byte', () => {
+    const built = Object.fromEntries(result.outputs.map((o) => [o.path, o.text]));
+    expect(built).toEqual(readTree(path.join(projectRoot, 'dist')));
+  });
+
+  it('gives the same bytes in any machine time zone', () => {
+    const before = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/St_Johns']) {
+        process.env.TZ = tz;
+        expect(build(input.sources, input.site).outputs).toEqual(result.outputs);
+      }
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+
+describe('build of the newsroom fixture (bylines, several photos and sections, non-ASCII, DST)', async () => {
+  const input = await loadProjectInput('tests/fixtures/newsroom/input');
+  const result = build(input.sources, input.site, { articlesPath: input.articlesPath });
+
+  it('has no errors; warns about the ambiguous local time and the brief without image', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([
+      'dist/articles/science-brief/article.jsonld missing-image',
+      'tests/fixtures/newsroom/input/articles/science-brief.txt ambiguous-local-time',
+    ]);
+    expect(result.articles.map((a) => a.id)).toEqual(['science-brief', 'tariffs-and-ports']);
+  });
+
+  it.each(['articles/tariffs-and-ports/article.jsonld', 'articles/tariffs-and-ports/newsml.xml', 'articles/science-brief/article.jsonld', 'articles/science-brief/newsml.xml', 'rss.xml', 'atom.xml'])(
+    'matches the golden file %s',
+    async (file) => {
+      const output = result.outputs.find((o) => o.path === file);
+      expect(output).toBeDefined();
+      await expect(output!.text).toMatchFileSnapshot(`./fixtures/newsroom/expected/${file}`);
+    },
+  );
+});
+
+describe('build failures', () => {
+  const site = makeSite();
+  // MINIMAL has no image, so every build of it also carries JSON-LD's missing-image warning.
+  const withoutImageWarning = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.filter((d) => d.ruleId !== 'missing-image');
+
+  it('reports a duplicate id naming both files', () => {
+    const result = build(
+      [
+        { path: 'input/articles/a/story.txt', bytes: encode(MINIMAL) },
+        { path: 'input/articles/b/story.txt', bytes: encode(MINIMAL) },
+      ],
+      site,
+    );
+    expect(withoutImageWarning(result)).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'duplicate-id', file: 'input/articles/b/story.txt', message: expect.stringContaining('input/articles/a/story.txt') }),
+    ]);
+  });
+
+  it('ignores unsupported files with a warning', () => {
+    const result = build(
+      [
+        { path: 'input/articles/story.txt', bytes: encode(MINIMAL) },
+        { path: 'input/articles/notes.docx', bytes: encode('x') },
+      ],
+      site,
+    );
+    expect(withoutImageWarning(result)).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'unsupported-file', file: 'input/articles/notes.docx' })]);
+    expect(result.outputs).toHaveLength(4);
+  });
+
+  it('is an error when there are no articles', () => {
+    expect(build([], site, { articlesPath: 'x/articles' }).diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'no-articles', file: 'x/articles' }),
+    ]);
+  });
+
+  it('keeps the valid articles in the result but reports the bad one', () => {
+    const result = build(
+      [
+        { path: 'input/articles/good.txt', bytes: encode(MINIMAL) },
+        { path: 'input/articles/bad.txt', bytes: encode('WORLD\nHeadline\nPublished: Sep 31, 2024 09:03 PM\n\nBody.\n') },
+      ],
+      site,
+    );
+    expect(result.articles.map((a) => a.id)).toEqual(['good']);
+    expect(withoutImageWarning(result)).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'impossible-date', file: 'input/articles/bad.txt', line: 3 })]);
+  });
+});

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, readTree } from './helpers/project.ts';
+
+// The CLI is tested as the real process users run: the compiled bin (built by `npm test`).
+const bin = path.join(projectRoot, 'lib/bin.js');
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let work: string;
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('lib/bin.js is missing: run `npm run compile` (npm test does it) before the CLI tests');
+  work = mkdtempSync(path.join(tmpdir(), 'syndicate-cli-'));
+  cpSync(path.join(projectRoot, 'input'), path.join(work, 'input'), { recursive: true });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('syndicate CLI (real process)', () => {
+  it('prints the version from package.json', () => {
+    const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(run(['--version'], work)).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('prints help with exit 0', () => {
+    const { code, stdout } = run(['--help'], work);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: syndicate build [--input DIR] [--out DIR]');
+  });
+
+  it.each([[[]], [['publish']], [['build', '--bogus']], [['build', 'extra']]])('exits 2 on bad usage %j', (args) => {
+    const { code, stderr } = run(args, work);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Run 'syndicate --help' for usage.");
+  });
+
+  it('builds the sample into dist/ identical to the committed one, in any TZ, with a summary line', () => {
+    for (const tz of ['America/New_York', 'Asia/Kolkata']) {
+      rmSync(path.join(work, 'dist'), { recursive: true, force: true });
+      const { code, stderr } = run(['build'], work, { TZ: tz });
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/warning .*\[read:wire\/photo-without-url\]/);
+      expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 4 files written to dist, 0 errors, 2 warnings');
+      expect(readTree(path.join(work, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
+    }
+  });
+
+  it('honours --input and --out', () => {
+    const { code } = run(['build', '--input', path.join(work, 'input'), '--out', 'elsewhere/out'], work);
+    expect(code).toBe(0);
+    expect(existsSync(path.join(work, 'elsewhere/out/rss.xml'))).toBe(true);
+  });
+
+  it('on bad input prints a diagnostic (no stack trace), exits 1 and leaves the output folder untouched', () => {
+    const input = path.join(work, 'bad-input');
+    cpSync(path.join(work, 'input'), input, { recursive: true });
+    writeFileSync(path.join(input, 'articles/broken.txt'), 'WORLD\nHeadline\nPublished: Sep 31, 2024 09:03 PM\n\nBody.\n');
+    const out = path.join(work, 'kept');
+    cpSync(path.join(projectRoot, 'dist'), out, { recursive: true });
+    writeFileSync(path.join(out, 'marker.txt'), 'previous build');
+    const before = readTree(out);
+    const { code, stderr } = run(['build', '--input', 'bad-input', '--out', 'kept'], work);
+    expect(code).toBe(1);
+    expect(stderr).toContain('bad-input/articles/broken.txt:3:1: error "Published:" 2024-09-31 21:03 is not a real date and time; correct it [read:wire/impossible-date]');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 0 files written (kept left unchanged), 1 error, 2 warnings');
+    expect(readTree(out)).toEqual(before);
+  });
+
+  it('on a bad site.json names the field and exits 2', () => {
+    const input = path.join(work, 'bad-config');
+    cpSync(path.join(work, 'input'), input, { recursive: true });
+    const config = JSON.parse(readFileSync(path.join(input, 'site.json'), 'utf8')) as Record<string, unknown>;
+    config.timeZone = 'Beijing';
+    writeFileSync(path.join(input, 'site.json'), JSON.stringify(config, null, 2));
+    const { code, stderr } = run(['build', '--input', 'bad-config'], work);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^bad-config\/site\.json:5:\d+: error "timeZone": expected an IANA time-zone name/m);
+  });
+
+  it('on a missing site.json says what to create and exits 2', () => {
+    const { code, stderr } = run(['build', '--input', 'nowhere'], work);
+    expect(code).toBe(2);
+    expect(stderr).toContain('nowhere/site.json: error no site configuration; create nowhere/site.json');
+  });
+});

@@ -1,0 +1,103 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import {
+  XmlBufferInputProvider,
+  XmlDocument,
+  XmlValidateError,
+  XsdValidator,
+  xmlRegisterInputProvider,
+} from 'libxml2-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toNewsMessage } from '../../src/emit/newsml.ts';
+import type { Article } from '../../src/model/article.ts';
+import { validateNewsml } from '../../src/validate/newsml.ts';
+import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { haveOfficialSchemas, officialSchema } from '../helpers/official.ts';
+
+const OFFICIAL_XSD = 'NewsML-G2_2.35-spec-All-Power.xsd';
+
+/** Our output for the fixtures and a few variants that exercise optional parts. */
+const variants: [string, Article][] = [
+  ['sample (no byline, photo without URL)', makeArticle()],
+  ['rich (bylines, update, dateline, two photos)', makeRichArticle()],
+  ['photo with URL but no size, type or credit', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'Only a caption.' }] })],
+  ['no mapped section, Chinese language', makeArticle({ sections: ['World'], language: 'zh-CN', authors: [{ name: '刘彩玉' }] })],
+  ['control characters and a lone surrogate in text', makeRichArticle({ headline: 'Bell\u0007 and \uD800 half', paragraphs: ['Tab\there, form feed\f gone.'] })],
+];
+
+/** Errors from validating `text` with `validator`, as "line: message" strings (empty when valid). */
+function errorsOf(validator: XsdValidator, text: string): string[] {
+  const doc = XmlDocument.fromString(text);
+  try {
+    validator.validate(doc);
+    return [];
+  } catch (error) {
+    if (!(error instanceof XmlValidateError)) throw error;
+    return error.details.map((d) => `${d.line}: ${d.message.trim()}`);
+  } finally {
+    doc.dispose();
+  }
+}
+
+describe.skipIf(!haveOfficialSchemas)('NewsML-G2 output against IPTC’s official 2.35 All-Power XSD', () => {
+  let official: XsdValidator;
+
+  beforeAll(() => {
+    // The official XSD imports `xml.xsd` relative to its own URL; serve it from memory by that bare name.
+    xmlRegisterInputProvider(new XmlBufferInputProvider({ 'xml.xsd': readFileSync(officialSchema('newsml-g2', 'xml.xsd')) }));
+    const doc = XmlDocument.fromString(readFileSync(officialSchema('newsml-g2', OFFICIAL_XSD), 'utf8'), { url: OFFICIAL_XSD });
+    try {
+      official = XsdValidator.fromDoc(doc);
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  afterAll(() => official?.dispose());
+
+  it.each(variants)('%s is valid', (_name, article) => {
+    expect(errorsOf(official, toNewsMessage(article, makeSite()))).toEqual([]);
+  });
+
+  it('rejects a document with items in the wrong order, so the check can fail', () => {
+    const broken = toNewsMessage(makeArticle(), makeSite()).replace(/<firstCreated>[^<]*<\/firstCreated>/, '').replace('<pubStatus qcode="stat:usable"/>', '<pubStatus qcode="stat:usable"/><firstCreated>2024-09-04T21:03:00+08:00</firstCreated>');
+    expect(errorsOf(official, broken)).not.toEqual([]);
+  });
+
+  it('IPTC’s example items validate against the official schema (the harness works)', () => {
+    const dir = officialSchema('newsml-g2', 'examples');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.xml'))) {
+      expect(errorsOf(official, readFileSync(`${dir}/${name}`, 'utf8')), name).toEqual([]);
+    }
+  });
+});
+
+describe('our own NewsML-G2 XSD', () => {
+  const site = makeSite();
+  const file = (text: string) => ({ path: 'articles/x/newsml.xml', text, format: 'newsml' as const, sources: ['input/articles/x.txt'] });
+  const schemaErrors = (text: string) => validateNewsml(file(text), site).filter((d) => d.ruleId === 'schema');
+
+  it.each(variants)('accepts our output: %s', (_name, article) => {
+    expect(schemaErrors(toNewsMessage(article, site))).toEqual([]);
+  });
+
+  const sample = () => toNewsMessage(makeRichArticle(), site);
+  const broken: [string, () => string][] = [
+    ['descriptive metadata before administrative (language before contentCreated)', () => sample().replace(/(<contentCreated>[^<]*<\/contentCreated>)([\s\S]*?)(<language tag="en"\/>)/, '$3$2$1')],
+    ['itemMeta without pubStatus', () => sample().replace('<pubStatus qcode="stat:usable"/>', '')],
+    ['datetime without offset', () => sample().replace('<sent>2024-09-05T10:15:00+08:00</sent>', '<sent>2024-09-05T10:15:00</sent>')],
+    ['malformed QCode', () => sample().replace('qcode="medtop:14000000"', 'qcode="14000000"')],
+    ['missing xml:lang on an item', () => sample().replace(/ xml:lang="en">/, '>')],
+    ['wrong standardversion', () => sample().replace('standardversion="2.35"', 'standardversion="2.34"')],
+    ['zero version', () => sample().replace('version="1" xml:lang', 'version="0" xml:lang')],
+    ['remoteContent without rendition', () => sample().replace(' rendition="rnd:highRes"', '')],
+    ['two elements in inlineXML', () => sample().replace('</html>', '</html><html xmlns="http://www.w3.org/1999/xhtml"/>')],
+    ['slugline with a line break', () => sample().replace('<slugline>rich-story</slugline>', '<slugline>rich\nstory</slugline>')],
+    ['a newsItem before the packageItem', () => sample().replace(/(<packageItem[\s\S]*?<\/packageItem>)\s*(<newsItem[\s\S]*?<\/newsItem>)/, '$2$1')],
+  ];
+
+  it.each(broken)('rejects %s', (_name, make) => {
+    const text = make();
+    expect(text).not.toBe(sample()); // the edit really happened
+    expect(schemaErrors(text).length).toBeGreaterThan(0);
+  });
+});

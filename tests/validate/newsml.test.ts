@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.ts';
+import { toNewsMessage } from '../../src/emit/newsml.ts';
+import type { OutputFile } from '../../src/model/output.ts';
+import { validateNewsml } from '../../src/validate/newsml.ts';
+import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+
+const site = makeSite();
+
+function file(text: string): OutputFile {
+  return { path: 'articles/rich-story/newsml.xml', text, format: 'newsml', sources: ['input/articles/rich-story.txt'] };
+}
+
+function validate(text: string): Diagnostic[] {
+  return validateNewsml(file(text), site);
+}
+
+/** The distinct rule ids found, leaving out the generic `schema` findings our XSD adds for the same defect. */
+function ruleIds(text: string): string[] {
+  return [...new Set(validate(text).map((d) => d.ruleId))].filter((id) => id !== 'schema').sort();
+}
+
+/** Our output for the rich fixture, edited by `edit`; fails loudly when the edit did not apply. */
+function broken(edit: (text: string) => string): string {
+  const original = toNewsMessage(makeRichArticle(), site);
+  const text = edit(original);
+  expect(text, 'the edit changed nothing').not.toBe(original);
+  return text;
+}
+
+/** 1-based line of the first occurrence of `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+describe('validateNewsml on our own output', () => {
+  it.each([
+    ['sample', makeArticle()],
+    ['rich', makeRichArticle()],
+    ['picture without size or credit', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'Only a caption.' }] })],
+  ])('finds nothing wrong with the %s article', (_name, article) => {
+    expect(validate(toNewsMessage(article, site))).toEqual([]);
+  });
+});
+
+describe('validateNewsml rules', () => {
+  it('not-well-formed: reports a parse error with its position instead of throwing', () => {
+    const found = validate('<?xml version="1.0"?>\n<newsMessage><header></newsMessage>\n');
+    expect(found.map((d) => d.ruleId)).toEqual(['not-well-formed']);
+    expect(found[0]).toMatchObject({ file: 'dist/articles/rich-story/newsml.xml', severity: 'error', source: 'validate:newsml', line: 2, origin: 'input/articles/rich-story.txt' });
+    expect(() => validate('')).not.toThrow();
+    expect(validate('').map((d) => d.ruleId)).toEqual(['not-well-formed']);
+  });
+
+  it('schema: our XSD reports elements out of order', () => {
+    const text = broken((t) => t.replace(/(<slugline>[^<]*<\/slugline>)\s*(<headline>[^<]*<\/headline>)/, '$2$1'));
+    expect(validate(text).map((d) => d.ruleId)).toEqual(['schema']);
+  });
+
+  it('group-role: a group without @role', () => {
+    const text = broken((t) => t.replace(' role="group:main"', ''));
+    expect(ruleIds(text)).toEqual(['group-role']);
+    const finding = validate(text).find((d) => d.ruleId === 'group-role');
+    expect(finding).toMatchObject({ severity: 'error', source: 'validate:newsml', line: lineOf(text, '<group id="root"'), origin: 'input/articles/rich-story.txt' });
+    expect(finding?.message).toMatch(/@role/);
+  });
+
+  it('groupset-root: groupSet/@root names no group', () => {
+    expect(ruleIds(broken((t) => t.replace('<groupSet root="root">', '<groupSet root="main">')))).toEqual(['groupset-root']);
+  });
+
+  it('itemref-complete: an itemRef without title or version', () => {
+    expect(ruleIds(broken((t) => t.replace(/(<itemRef [^>]*>[\s\S]*?)<title>[^<]*<\/title>/, '$1')))).toEqual(['itemref-complete']);
+    const noVersion = broken((t) => t.replace(/(<itemRef residref="[^"]*") version="1"/, '$1'));
+    expect(ruleIds(noVersion)).toEqual(['itemref-complete']);
+    expect(validate(noVersion).find((d) => d.ruleId === 'itemref-complete')?.message).toMatch(/@version/);
+  });
+
+  it('xhtml-body: html without head, a div instead of html, or a non-XHTML content type', () => {
+    // IPTC's XSD and ours both let any one XHTML element through; only the rule sees these.
+    expect(validate(broken((t) => t.replace(/<head>[\s\S]*?<\/head>/, ''))).map((d) => d.ruleId)).toEqual(['xhtml-body']);
+    expect(validate(broken((t) => t.replace('<html xmlns=', '<div xmlns=').replace('</html>', '</div>'))).map((d) => d.ruleId)).toEqual(['xhtml-body']);
+    expect(ruleIds(broken((t) => t.replace('contenttype="application/xhtml+xml"', 'contenttype="text/html"')))).toEqual(['xhtml-body']);
+  });
+
+  it('undeclared-alias: the group alias without its inline catalog, IPTC aliases without the IPTC catalog', () => {
+    const noCatalog = broken((t) => t.replace(/<catalog>[\s\S]*?<\/catalog>/, ''));
+    expect(ruleIds(noCatalog)).toEqual(['undeclared-alias']);
+    expect(validate(noCatalog).find((d) => d.ruleId === 'undeclared-alias')?.message).toMatch(/"group"/);
+    // The text item (second catalogRef in the document) loses IPTC's catalog: ninat, stat, cpnat, medtop, … become unresolvable.
+    let seen = 0;
+    const noIptc = broken((t) => t.replace(/<catalogRef [^>]*\/>/g, (m) => (++seen === 2 ? '' : m)));
+    expect(ruleIds(noIptc)).toEqual(['undeclared-alias']);
+    expect(validate(noIptc).filter((d) => d.ruleId === 'undeclared-alias').map((d) => /="([^"]+)"/.exec(d.message)?.[1])).toEqual(
+      expect.arrayContaining(['ninat:text', 'stat:usable', 'irel:seeAlso', 'cpnat:abstract', 'medtop:14000000', 'drol:summary']),
+    );
+  });
+
+  it('undeclared-alias: an alias declared inline under another name is accepted', () => {
+    const renamed = broken((t) => t.replace('<scheme alias="group"', '<scheme alias="grp"').replace('role="group:main"', 'role="grp:main"'));
+    expect(validate(renamed)).toEqual([]);
+  });
+
+  it('datetime-offset: a time without UTC offset', () => {
+    expect(ruleIds(broken((t) => t.replace('<sent>2024-09-05T10:15:00+08:00</sent>', '<sent>2024-09-05T10:15:00</sent>')))).toEqual(['datetime-offset']);
+    expect(ruleIds(broken((t) => t.replace(/<contentModified>[^<]*</, '<contentModified>2024-09-05T10:15:00<')))).toEqual(['datetime-offset']);
+    // A truncated date has no time, so it needs no offset (our XSD still wants the full date-time).
+    expect(ruleIds(broken((t) => t.replace(/<contentCreated>[^<]*</, '<contentCreated>2024-09-05<')))).toEqual([]);
+  });
+
+  it('guid-version: an empty guid or a version that is not a positive integer', () => {
+    expect(ruleIds(broken((t) => t.replace(/guid="[^"]*:package"/, 'guid=""')))).toEqual(['guid-version']);
+    expect(ruleIds(broken((t) => t.replace('version="1" xml:lang', 'version="0" xml:lang')))).toEqual(['guid-version']);
+    expect(ruleIds(broken((t) => t.replace('version="1" xml:lang', 'version="1.5" xml:lang')))).toEqual(['guid-version']);
+  });
+});
