@@ -1,17 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import {
-  XmlBufferInputProvider,
-  XmlDocument,
-  XmlValidateError,
-  XsdValidator,
-  xmlRegisterInputProvider,
-} from 'libxml2-wasm';
+import type { XsdValidator } from 'libxml2-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
 import type { Article } from '../../src/model/article.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { haveOfficialSchemas, officialSchema } from '../helpers/official.ts';
+import { loadOfficialNewsmlXsd, officialErrors } from '../helpers/official-validators.ts';
 
 const OFFICIAL_XSD = 'NewsML-G2_2.35-spec-All-Power.xsd';
 
@@ -24,49 +19,28 @@ const variants: [string, Article][] = [
   ['control characters and a lone surrogate in text', makeRichArticle({ headline: 'Bell\u0007 and \uD800 half', paragraphs: ['Tab\there, form feed\f gone.'] })],
 ];
 
-/** Errors from validating `text` with `validator`, as "line: message" strings (empty when valid). */
-function errorsOf(validator: XsdValidator, text: string): string[] {
-  const doc = XmlDocument.fromString(text);
-  try {
-    validator.validate(doc);
-    return [];
-  } catch (error) {
-    if (!(error instanceof XmlValidateError)) throw error;
-    return error.details.map((d) => `${d.line}: ${d.message.trim()}`);
-  } finally {
-    doc.dispose();
-  }
-}
-
 describe.skipIf(!haveOfficialSchemas)('NewsML-G2 output against IPTC’s official 2.35 All-Power XSD', () => {
   let official: XsdValidator;
 
   beforeAll(() => {
-    // The official XSD imports `xml.xsd` relative to its own URL; serve it from memory by that bare name.
-    xmlRegisterInputProvider(new XmlBufferInputProvider({ 'xml.xsd': readFileSync(officialSchema('newsml-g2', 'xml.xsd')) }));
-    const doc = XmlDocument.fromString(readFileSync(officialSchema('newsml-g2', OFFICIAL_XSD), 'utf8'), { url: OFFICIAL_XSD });
-    try {
-      official = XsdValidator.fromDoc(doc);
-    } finally {
-      doc.dispose();
-    }
+    official = loadOfficialNewsmlXsd();
   });
 
   afterAll(() => official?.dispose());
 
   it.each(variants)('%s is valid', (_name, article) => {
-    expect(errorsOf(official, toNewsMessage(article, makeSite()))).toEqual([]);
+    expect(officialErrors(official, toNewsMessage(article, makeSite()))).toEqual([]);
   });
 
   it('rejects a document with items in the wrong order, so the check can fail', () => {
     const broken = toNewsMessage(makeArticle(), makeSite()).replace(/<firstCreated>[^<]*<\/firstCreated>/, '').replace('<pubStatus qcode="stat:usable"/>', '<pubStatus qcode="stat:usable"/><firstCreated>2024-09-04T21:03:00+08:00</firstCreated>');
-    expect(errorsOf(official, broken)).not.toEqual([]);
+    expect(officialErrors(official, broken)).not.toEqual([]);
   });
 
   it('IPTC’s example items validate against the official schema (the harness works)', () => {
     const dir = officialSchema('newsml-g2', 'examples');
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.xml'))) {
-      expect(errorsOf(official, readFileSync(`${dir}/${name}`, 'utf8')), name).toEqual([]);
+      expect(officialErrors(official, readFileSync(`${dir}/${name}`, 'utf8')), name).toEqual([]);
     }
   });
 });
