@@ -5,8 +5,19 @@ export const OffsetDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/, 'an RFC 3339 date-time with offset');
 
-/** An absolute http(s) URL. */
-export const AbsoluteUrlSchema = z.string().regex(/^https?:\/\/[^\s/?#]+[^\s]*$/, 'an absolute http(s) URL');
+/**
+ * An absolute http(s) URL, written exactly as the WHATWG URL parser normalises it, so that every
+ * output carries the same string and nothing needs escaping beyond XML/JSON rules (a space or `<`
+ * in a path would be percent-encoded by the parser, so such a URL is refused with its fixed form).
+ */
+export const AbsoluteUrlSchema = z.string().superRefine((value, ctx) => {
+  const parsed = /^https?:\/\//i.test(value) && URL.canParse(value) ? new URL(value) : undefined;
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'an absolute http(s) URL such as "https://example.com/page"' });
+  } else if (parsed.href !== value) {
+    ctx.addIssue({ code: 'custom', message: `a URL in normalised form: write "${parsed.href}"` });
+  }
+});
 
 /** Article ids are URL- and path-safe slugs; they name `dist/articles/<id>/`. */
 export const ArticleIdSchema = z

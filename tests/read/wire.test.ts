@@ -162,6 +162,7 @@ describe('readWire on variants', () => {
     ['malformed-front-matter', '---\nid: [unclosed\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n', 2],
     ['invalid-front-matter', '---\nid: x\nimage: { url: not-a-url }\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n', 3],
     ['invalid-front-matter', '---\nheadline: nope\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n', 2],
+    ['invalid-front-matter', '---\nurl: https://example.com/a b\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n', 2],
     ['updated-before-published', 'Headline\nPublished: Sep 04, 2024 09:03 PM\nUpdated: Sep 03, 2024 09:03 PM\n\nBody.\n', 3],
   ])('reports %s at the right line', (ruleId, text, line) => {
     const { article, diagnostics } = read(text);
@@ -171,6 +172,11 @@ describe('readWire on variants', () => {
     expect(found!.severity).toBe('error');
     expect(found!.file).toBe('input/articles/story.txt');
     expect(found!.line).toBe(line);
+  });
+
+  it('says how to write a URL that is not in normalised form', () => {
+    const { diagnostics } = read('---\nurl: https://Example.com/a b\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n');
+    expect(diagnostics[0]!.message).toContain('write "https://example.com/a%20b"');
   });
 
   it('refuses invalid UTF-8 and binary files, naming the line', () => {
