@@ -5,6 +5,8 @@ import { main } from './cli.ts';
 try {
   process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
+    env: process.env,
+    clock: () => new Date(),
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
   });

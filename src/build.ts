@@ -20,16 +20,19 @@ export interface BuildResult {
 export interface BuildOptions {
   /** How the articles folder is named in diagnostics (default `input/articles`). */
   articlesPath?: string;
+  /**
+   * The build time, RFC 3339 with offset. Only the news sitemap ("articles of the last 2 days") depends
+   * on it; the caller decides it (`--now`, `SOURCE_DATE_EPOCH` or the clock) so the build stays pure.
+   */
+  now: string;
 }
-
-const FORMATS: readonly OutputFormat[] = ['jsonld', 'rss', 'atom', 'newsml'];
 
 /**
  * Reads every source, emits every format and validates every output. Pure: no filesystem, no clock.
  * Outputs are produced even when reading found errors in some articles, so that all problems are
  * reported in one run; the caller must not write them when the result has errors.
  */
-export function build(sources: readonly SourceFile[], site: SiteConfig, options: BuildOptions = {}): BuildResult {
+export function build(sources: readonly SourceFile[], site: SiteConfig, options: BuildOptions): BuildResult {
   const articlesPath = options.articlesPath ?? 'input/articles';
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
@@ -60,7 +63,9 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   if (sources.length === 0) {
     diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'the articles folder holds no files; add .txt articles to it'));
   }
-  const outputs = articles.length === 0 ? [] : FORMATS.flatMap((format) => emitters[format](articles, site));
+  const context = { now: options.now };
+  const formats = Object.keys(emitters) as OutputFormat[];
+  const outputs = articles.length === 0 ? [] : formats.flatMap((format) => emitters[format](articles, site, context));
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
   return { articles, outputs, diagnostics: sortDiagnostics(diagnostics) };

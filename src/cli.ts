@@ -8,11 +8,15 @@ export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 /** The outside world as the CLI sees it; tests pass their own. */
 export interface CliIo {
   cwd: string;
+  /** Environment variables (only SOURCE_DATE_EPOCH is read). */
+  env: Record<string, string | undefined>;
+  /** The clock, read once per build and only when neither --now nor SOURCE_DATE_EPOCH is given. */
+  clock: () => Date;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
 }
 
-const HELP = `Usage: syndicate build [--input DIR] [--out DIR]
+const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME]
 
 Reads the articles in DIR/articles (default input/articles) with the publication
 settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0 and
@@ -25,6 +29,10 @@ Commands:
 Options:
   -i, --input DIR  input folder holding site.json and articles/ (default: input)
   -o, --out DIR    output folder, replaced as a whole (default: dist)
+      --now TIME   build time for the news sitemap (RFC 3339 with offset, e.g.
+                   2024-09-05T12:00:00+08:00); default: $SOURCE_DATE_EPOCH
+                   (seconds since 1970) when set, else the clock. Nothing
+                   else depends on it.
   -h, --help       show this help
   -v, --version    show the version
 
@@ -41,6 +49,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       options: {
         input: { type: 'string', short: 'i', default: 'input' },
         out: { type: 'string', short: 'o', default: 'dist' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -66,10 +75,39 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr("Run 'syndicate --help' for usage.");
     return EXIT.usage;
   }
-  return runBuild(values.input, values.out, io);
+  const now = toBuildTime(values.now, io.env.SOURCE_DATE_EPOCH, io.clock);
+  if (!now.ok) {
+    io.stderr(`syndicate: ${now.message}`);
+    return EXIT.usage;
+  }
+  return runBuild(values.input, values.out, now.value, io);
 }
 
-async function runBuild(inputDir: string, outDir: string, io: CliIo): Promise<number> {
+/**
+ * The build time: `--now` (RFC 3339 with an explicit offset), else `SOURCE_DATE_EPOCH`
+ * (reproducible-builds.org: integer seconds since the epoch), else the clock.
+ */
+export function toBuildTime(
+  flag: string | undefined,
+  sourceDateEpoch: string | undefined,
+  clock: () => Date,
+): { ok: true; value: string } | { ok: false; message: string } {
+  if (flag !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(flag) || Number.isNaN(Date.parse(flag))) {
+      return { ok: false, message: `--now "${flag}" is not an RFC 3339 time with offset; write e.g. --now 2024-09-05T12:00:00+08:00` };
+    }
+    return { ok: true, value: flag };
+  }
+  if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
+    if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
+      return { ok: false, message: `SOURCE_DATE_EPOCH "${sourceDateEpoch}" is not a whole number of seconds since 1970; fix or unset it` };
+    }
+    return { ok: true, value: new Date(Number(sourceDateEpoch) * 1000).toISOString().replace('.000Z', 'Z') };
+  }
+  return { ok: true, value: clock().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+}
+
+async function runBuild(inputDir: string, outDir: string, now: string, io: CliIo): Promise<number> {
   const [{ loadInput, writeOutputs }, { readSiteConfig }, { build }] = await Promise.all([
     import('./io.ts'),
     import('./config.ts'),
@@ -86,7 +124,7 @@ async function runBuild(inputDir: string, outDir: string, io: CliIo): Promise<nu
     io.stderr(`syndicate: configuration invalid, nothing built (${count(configDiagnostics.length, 'error')})`);
     return EXIT.usage;
   }
-  const result = build(input.sources, config, { articlesPath: input.articlesPath });
+  const result = build(input.sources, config, { articlesPath: input.articlesPath, now });
   report(result.diagnostics, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;

@@ -52,6 +52,8 @@ export const SiteConfigSchema = z.strictObject({
     description: z.string().min(1),
     /** Public URL at which the contents of `dist/` are served; feed self links are resolved against it. */
     baseUrl: BaseUrlSchema,
+    /** Most items in one feed (the site feeds and every section feed), newest first; ties broken by id. */
+    limit: z.number().int().min(1).max(10_000).default(50),
   }),
   /**
    * How an article's canonical URL is made when front matter gives none: a path or URL resolved
@@ -59,6 +61,12 @@ export const SiteConfigSchema = z.strictObject({
    * and `{section}` (the first section, lowercased and hyphenated).
    */
   permalink: z.string().regex(/\{id\}/, 'a pattern that contains "{id}", e.g. "/page/{yyyy}{mm}/{id}.shtml"'),
+  /**
+   * URL pattern of the publisher's section pages, resolved against `url`, with `{path}` = the
+   * slugged section path (`china/society`). Used for JSON-LD breadcrumbs; without it no
+   * BreadcrumbList is emitted (section page URLs are never guessed).
+   */
+  sectionPermalink: z.string().regex(/\{path\}/, 'a pattern that contains "{path}", e.g. "/{path}/"').optional(),
   /** Prefix of every article's guid, followed by the article id: a `tag:` URI (RFC 4151) or `urn:` prefix. */
   guidPrefix: z.string().regex(/^(?:tag:[a-z0-9.-]+,\d{4}(?:-\d{2}(?:-\d{2})?)?:|urn:[a-z0-9][a-z0-9-]{0,31}:)\S*$/, 'a "tag:<domain>,<year>:" or "urn:<nid>:" prefix'),
   /** NewsML-G2 settings. */

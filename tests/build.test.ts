@@ -6,11 +6,13 @@ import { loadProjectInput, projectRoot, readTree } from './helpers/project.ts';
 import { makeSite } from './helpers/fixtures.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
+/** A fixed build time: the sample's news sitemap is empty because its article is older than 2 days. */
+const NOW = '2026-11-27T12:00:00Z';
 const MINIMAL = 'WORLD\nA headline\nPublished: Sep 04, 2024 09:03 PM\n\nBody paragraph.\n';
 
 describe('build of the sample input', async () => {
   const input = await loadProjectInput('input');
-  const result = build(input.sources, input.site, { articlesPath: input.articlesPath });
+  const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: NOW });
 
   it('reads one article and writes the four outputs, warning only that the photo has no URL', () => {
     expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
@@ -36,7 +38,7 @@ describe('build of the sample input', async () => {
     try {
       for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/St_Johns']) {
         process.env.TZ = tz;
-        expect(build(input.sources, input.site).outputs).toEqual(result.outputs);
+        expect(build(input.sources, input.site, { now: NOW }).outputs).toEqual(result.outputs);
       }
     } finally {
       process.env.TZ = before;
@@ -46,7 +48,8 @@ describe('build of the sample input', async () => {
 
 describe('build of the newsroom fixture (bylines, several photos and sections, non-ASCII, DST)', async () => {
   const input = await loadProjectInput('tests/fixtures/newsroom/input');
-  const result = build(input.sources, input.site, { articlesPath: input.articlesPath });
+  // A build time one day after the science brief, so the news sitemap lists it but not the March story.
+  const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: '2024-10-28T09:00:00Z' });
 
   it('has no errors; warns about the ambiguous local time and the brief without image', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -79,6 +82,7 @@ describe('build failures', () => {
         { path: 'input/articles/b/story.txt', bytes: encode(MINIMAL) },
       ],
       site,
+      { now: NOW },
     );
     expect(withoutImageWarning(result)).toEqual([
       expect.objectContaining({ severity: 'error', ruleId: 'duplicate-id', file: 'input/articles/b/story.txt', message: expect.stringContaining('input/articles/a/story.txt') }),
@@ -92,13 +96,14 @@ describe('build failures', () => {
         { path: 'input/articles/notes.docx', bytes: encode('x') },
       ],
       site,
+      { now: NOW },
     );
     expect(withoutImageWarning(result)).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'unsupported-file', file: 'input/articles/notes.docx' })]);
     expect(result.outputs).toHaveLength(4);
   });
 
   it('is an error when there are no articles', () => {
-    expect(build([], site, { articlesPath: 'x/articles' }).diagnostics).toEqual([
+    expect(build([], site, { articlesPath: 'x/articles', now: NOW }).diagnostics).toEqual([
       expect.objectContaining({ severity: 'error', ruleId: 'no-articles', file: 'x/articles' }),
     ]);
   });
@@ -110,6 +115,7 @@ describe('build failures', () => {
         { path: 'input/articles/bad.txt', bytes: encode('WORLD\nHeadline\nPublished: Sep 31, 2024 09:03 PM\n\nBody.\n') },
       ],
       site,
+      { now: NOW },
     );
     expect(result.articles.map((a) => a.id)).toEqual(['good']);
     expect(withoutImageWarning(result)).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'impossible-date', file: 'input/articles/bad.txt', line: 3 })]);

@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { SiteConfig } from '../config.ts';
 import { lastModified, type Article, type Image } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
+import { toXmlbuilderText } from './xmltext.ts';
 
 /** IPTC News Architecture namespace shared by every NewsML-G2 element. */
 const NEWSML_NS = 'http://iptc.org/std/nar/2006-10-01/';
@@ -45,7 +46,7 @@ export function toNewsMessage(article: Article, site: SiteConfig): string {
   const message = doc.ele(NEWSML_NS, 'newsMessage');
   // header/sent is "when the message was sent". Reading the clock would make every rebuild differ, so the
   // message is stamped with the time its content last changed: the same input always gives the same bytes.
-  message.ele(NEWSML_NS, 'header').ele(NEWSML_NS, 'sent').txt(amp(lastModified(article)));
+  message.ele(NEWSML_NS, 'header').ele(NEWSML_NS, 'sent').txt(toXmlbuilderText(lastModified(article)));
   const itemSet = message.ele(NEWSML_NS, 'itemSet');
 
   const pictures = toPictures(article);
@@ -75,28 +76,28 @@ function addItem(parent: Builder, name: 'packageItem' | 'newsItem', guid: string
       .att('standard', 'NewsML-G2')
       .att('standardversion', '2.35')
       .att('conformance', 'power')
-      .att('guid', amp(guid))
+      .att('guid', toXmlbuilderText(guid))
       // The emitter is pure and keeps no record of earlier runs, so every item is version 1; a store of
       // published (guid, version) pairs is needed before corrections can be sent as version 2.
       .att('version', '1')
-      .att(XML_NS, 'xml:lang', amp(article.language))
+      .att(XML_NS, 'xml:lang', toXmlbuilderText(article.language))
   );
 }
 
 function addRightsInfo(item: Builder, site: SiteConfig): void {
   const rights = item.ele(NEWSML_NS, 'rightsInfo');
-  rights.ele(NEWSML_NS, 'copyrightHolder').ele(NEWSML_NS, 'name').txt(amp(toLine(site.copyright.holder)));
-  rights.ele(NEWSML_NS, 'copyrightNotice').txt(amp(site.copyright.notice));
+  rights.ele(NEWSML_NS, 'copyrightHolder').ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.copyright.holder)));
+  rights.ele(NEWSML_NS, 'copyrightNotice').txt(toXmlbuilderText(site.copyright.notice));
 }
 
 /** itemMeta in the order ItemManagementGroup requires: itemClass, provider, versionCreated, firstCreated, pubStatus. */
 function addItemMeta(item: Builder, itemClass: string, article: Article, site: SiteConfig): Builder {
   const meta = item.ele(NEWSML_NS, 'itemMeta');
-  meta.ele(NEWSML_NS, 'itemClass').att('qcode', amp(itemClass));
-  meta.ele(NEWSML_NS, 'provider').att('uri', amp(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(amp(toLine(site.newsml.provider.name)));
+  meta.ele(NEWSML_NS, 'itemClass').att('qcode', toXmlbuilderText(itemClass));
+  meta.ele(NEWSML_NS, 'provider').att('uri', toXmlbuilderText(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.newsml.provider.name)));
   // Times keep the publisher's offset exactly as the model holds them (standards.md NewsML-G2 rule 4).
-  meta.ele(NEWSML_NS, 'versionCreated').txt(amp(lastModified(article)));
-  meta.ele(NEWSML_NS, 'firstCreated').txt(amp(article.datePublished));
+  meta.ele(NEWSML_NS, 'versionCreated').txt(toXmlbuilderText(lastModified(article)));
+  meta.ele(NEWSML_NS, 'firstCreated').txt(toXmlbuilderText(article.datePublished));
   meta.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
   return meta;
 }
@@ -106,20 +107,20 @@ function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, re
   item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
   // IPTC's catalog 40 has no vocabulary of group roles (its own LISTING_6 takes `group:` from a customer
   // catalog), so the package declares the alias itself, pointing at a scheme URI under the publication's site.
-  item.ele(NEWSML_NS, 'catalog').ele(NEWSML_NS, 'scheme').att('alias', 'group').att('uri', amp(toGroupRoleSchemeUri(site)));
+  item.ele(NEWSML_NS, 'catalog').ele(NEWSML_NS, 'scheme').att('alias', 'group').att('uri', toXmlbuilderText(toGroupRoleSchemeUri(site)));
   addRightsInfo(item, site);
   addItemMeta(item, 'ninat:composite', article, site);
-  item.ele(NEWSML_NS, 'contentMeta').ele(NEWSML_NS, 'headline').txt(amp(article.headline));
+  item.ele(NEWSML_NS, 'contentMeta').ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(article.headline));
   const group = item.ele(NEWSML_NS, 'groupSet').att('root', 'root').ele(NEWSML_NS, 'group').att('id', 'root').att('role', 'group:main');
   for (const ref of refs) {
     const itemRef = group
       .ele(NEWSML_NS, 'itemRef')
-      .att('residref', amp(ref.guid))
+      .att('residref', toXmlbuilderText(ref.guid))
       .att('version', '1')
       .att('contenttype', NEWSITEM_CONTENT_TYPE);
-    itemRef.ele(NEWSML_NS, 'itemClass').att('qcode', amp(ref.itemClass));
+    itemRef.ele(NEWSML_NS, 'itemClass').att('qcode', toXmlbuilderText(ref.itemClass));
     itemRef.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
-    itemRef.ele(NEWSML_NS, 'title').txt(amp(ref.title));
+    itemRef.ele(NEWSML_NS, 'title').txt(toXmlbuilderText(ref.title));
   }
 }
 
@@ -137,7 +138,7 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
     meta
       .ele(NEWSML_NS, 'link')
       .att('rel', 'irel:seeAlso')
-      .att('residref', amp(picture.guid))
+      .att('residref', toXmlbuilderText(picture.guid))
       .att('version', '1')
       .att('contenttype', NEWSITEM_CONTENT_TYPE);
   }
@@ -145,29 +146,29 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
   // contentMeta: administrative properties before descriptive ones (ContentMetadataAfDType); the
   // descriptive ones follow the order of the spec's DescriptiveMetadataGroup, which most consumers expect.
   const content = item.ele(NEWSML_NS, 'contentMeta');
-  content.ele(NEWSML_NS, 'contentCreated').txt(amp(article.datePublished));
-  if (article.dateModified !== undefined) content.ele(NEWSML_NS, 'contentModified').txt(amp(article.dateModified));
+  content.ele(NEWSML_NS, 'contentCreated').txt(toXmlbuilderText(article.datePublished));
+  if (article.dateModified !== undefined) content.ele(NEWSML_NS, 'contentModified').txt(toXmlbuilderText(article.dateModified));
   for (const author of article.authors) {
     const creator = content.ele(NEWSML_NS, 'creator');
-    if (author.url !== undefined) creator.att('uri', amp(author.url));
-    creator.ele(NEWSML_NS, 'name').txt(amp(toLine(author.name)));
+    if (author.url !== undefined) creator.att('uri', toXmlbuilderText(author.url));
+    creator.ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(author.name)));
   }
-  content.ele(NEWSML_NS, 'language').att('tag', amp(article.language));
+  content.ele(NEWSML_NS, 'language').att('tag', toXmlbuilderText(article.language));
   for (const topic of toMediaTopics(article, site)) {
     content
       .ele(NEWSML_NS, 'subject')
       .att('type', 'cpnat:abstract')
-      .att('qcode', amp(topic.qcode))
+      .att('qcode', toXmlbuilderText(topic.qcode))
       .ele(NEWSML_NS, 'name')
       .att(XML_NS, 'xml:lang', 'en')
-      .txt(amp(toLine(topic.name)));
+      .txt(toXmlbuilderText(toLine(topic.name)));
   }
-  content.ele(NEWSML_NS, 'slugline').txt(amp(article.id));
-  content.ele(NEWSML_NS, 'headline').txt(amp(article.headline));
-  if (article.dateline !== undefined) content.ele(NEWSML_NS, 'dateline').txt(amp(article.dateline));
-  if (article.authors.length > 0) content.ele(NEWSML_NS, 'by').txt(amp(article.authors.map((a) => a.name).join(' and ')));
-  content.ele(NEWSML_NS, 'creditline').txt(amp(toLine(site.name)));
-  content.ele(NEWSML_NS, 'description').att('role', 'drol:summary').txt(amp(article.description));
+  content.ele(NEWSML_NS, 'slugline').txt(toXmlbuilderText(article.id));
+  content.ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(article.headline));
+  if (article.dateline !== undefined) content.ele(NEWSML_NS, 'dateline').txt(toXmlbuilderText(article.dateline));
+  if (article.authors.length > 0) content.ele(NEWSML_NS, 'by').txt(toXmlbuilderText(article.authors.map((a) => a.name).join(' and ')));
+  content.ele(NEWSML_NS, 'creditline').txt(toXmlbuilderText(toLine(site.name)));
+  content.ele(NEWSML_NS, 'description').att('role', 'drol:summary').txt(toXmlbuilderText(article.description));
 
   // standards.md NewsML-G2 rule 7: exactly one XHTML document; the XSD does not look inside (lax).
   const html = item
@@ -175,9 +176,9 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
     .ele(NEWSML_NS, 'inlineXML')
     .att('contenttype', 'application/xhtml+xml')
     .ele(XHTML_NS, 'html');
-  html.ele(XHTML_NS, 'head').ele(XHTML_NS, 'title').txt(amp(article.headline));
+  html.ele(XHTML_NS, 'head').ele(XHTML_NS, 'title').txt(toXmlbuilderText(article.headline));
   const body = html.ele(XHTML_NS, 'body');
-  for (const paragraph of article.paragraphs) body.ele(XHTML_NS, 'p').txt(amp(paragraph));
+  for (const paragraph of article.paragraphs) body.ele(XHTML_NS, 'p').txt(toXmlbuilderText(paragraph));
 }
 
 function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, picture: Picture): void {
@@ -188,13 +189,13 @@ function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, pi
   addItemMeta(item, 'ninat:picture', article, site);
   const content = item.ele(NEWSML_NS, 'contentMeta');
   // The caption is written in the article's language.
-  content.ele(NEWSML_NS, 'language').att('tag', amp(article.language));
-  if (image.credit !== undefined) content.ele(NEWSML_NS, 'creditline').txt(amp(toLine(image.credit)));
-  content.ele(NEWSML_NS, 'description').att('role', 'drol:caption').txt(amp(image.caption));
-  const remote = item.ele(NEWSML_NS, 'contentSet').ele(NEWSML_NS, 'remoteContent').att('href', amp(image.url));
-  if (image.contentType !== undefined) remote.att('contenttype', amp(image.contentType));
-  if (image.width !== undefined) remote.att('width', amp(String(image.width)));
-  if (image.height !== undefined) remote.att('height', amp(String(image.height)));
+  content.ele(NEWSML_NS, 'language').att('tag', toXmlbuilderText(article.language));
+  if (image.credit !== undefined) content.ele(NEWSML_NS, 'creditline').txt(toXmlbuilderText(toLine(image.credit)));
+  content.ele(NEWSML_NS, 'description').att('role', 'drol:caption').txt(toXmlbuilderText(image.caption));
+  const remote = item.ele(NEWSML_NS, 'contentSet').ele(NEWSML_NS, 'remoteContent').att('href', toXmlbuilderText(image.url));
+  if (image.contentType !== undefined) remote.att('contenttype', toXmlbuilderText(image.contentType));
+  if (image.width !== undefined) remote.att('width', toXmlbuilderText(String(image.width)));
+  if (image.height !== undefined) remote.att('height', toXmlbuilderText(String(image.height)));
   remote.att('rendition', 'rnd:highRes');
 }
 
@@ -207,16 +208,6 @@ function toMediaTopics(article: Article, site: SiteConfig): { qcode: string; nam
     seen.add(topic.qcode);
     return [topic];
   });
-}
-
-/**
- * xmlbuilder2's serialiser leaves any `&` that already looks like an entity (`&amp;`, `&nbsp;`, `&#38;`)
- * unescaped (its `nonEntityAmpersandRegex`), so the literal text `&nbsp;` would become an undefined entity
- * and `&amp;` would read back as `&`. Escaping every `&` first makes each one look like `&amp;`, which the
- * serialiser then keeps as is: the document carries exactly the original text.
- */
-function amp(text: string): string {
-  return text.replace(/&/g, '&amp;');
 }
 
 /**

@@ -42,10 +42,16 @@ export const ImageSchema = z.object({
   height: z.number().int().positive().optional(),
   /** MIME type of the file, when known (from front matter or the URL's extension). */
   contentType: z.string().regex(/^image\/[a-z0-9.+-]+$/).optional(),
+  /** Size of the file in bytes, when known (RSS `enclosure` requires it). */
+  byteLength: z.number().int().positive().optional(),
   /** Caption text, plain. */
   caption: z.string().min(1),
   /** Credit line ("Liu Caiyu/GT"), when known. */
   credit: z.string().min(1).optional(),
+  /** The photographer or agency as a name, when front matter gives it (never parsed out of a credit line). */
+  creator: z.string().min(1).optional(),
+  /** Copyright notice of the image, when front matter gives it. */
+  copyright: z.string().min(1).optional(),
 });
 
 /** The canonical article: every reader produces it, every emitter consumes only it. */

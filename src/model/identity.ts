@@ -30,3 +30,13 @@ export function toPermalink(site: SiteConfig, parts: { id: string; datePublished
   );
   return new URL(path, site.url).href;
 }
+
+/** Slugged section paths of an article, outermost first: China, Society → `china`, `china/society`. */
+export function toSectionPaths(sections: readonly string[]): string[] {
+  return sections.map((_, i) => sections.slice(0, i + 1).map(toSlug).join('/'));
+}
+
+/** The public URL of a section page from `sectionPermalink`, or undefined when the site does not configure one. */
+export function toSectionUrl(site: SiteConfig, path: string): string | undefined {
+  return site.sectionPermalink === undefined ? undefined : new URL(site.sectionPermalink.replace('{path}', path), site.url).href;
+}

@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config.ts';
 import type { Article } from './article.ts';
 
 /** The output formats the build writes. */
-export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml';
+export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs';
 
 /** A source file handed to the readers: its path relative to the project, and its raw bytes. */
 export interface SourceFile {
@@ -25,8 +25,20 @@ export interface OutputFile {
   sources: string[];
 }
 
-/** A pure emitter: articles in (already sorted newest first), files out. No clock, no I/O. */
-export type Emitter = (articles: readonly Article[], site: SiteConfig) => OutputFile[];
+/** What an emitter may know besides the articles and the site: the build time, passed in, never read from a clock. */
+export interface EmitContext {
+  /**
+   * The build time as RFC 3339 (`--now`, `SOURCE_DATE_EPOCH`, else the clock, decided by the CLI).
+   * Only the news sitemap may depend on it ("articles of the last 2 days"); every other output must not.
+   */
+  now: string;
+}
+
+/**
+ * A pure emitter: articles in (already sorted newest first), files out. No clock, no I/O. The build
+ * always passes `context`; emitters that do not depend on time simply ignore it.
+ */
+export type Emitter = (articles: readonly Article[], site: SiteConfig, context?: EmitContext) => OutputFile[];
 
 /** A validator: checks one output file against the format's own schema and rules. */
 export type Validator = (file: OutputFile, site: SiteConfig) => Diagnostic[];

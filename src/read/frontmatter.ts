@@ -14,10 +14,16 @@ export const FrontMatterImageSchema = z.strictObject({
   height: z.number().int().positive().optional(),
   /** MIME type; guessed from the URL's extension when absent. */
   type: z.string().regex(/^image\/[a-z0-9.+-]+$/, 'a MIME type such as "image/jpeg"').optional(),
+  /** File size in bytes (lets RSS carry an `enclosure`, which requires a length). */
+  bytes: z.number().int().positive().optional(),
   /** Caption, when the text has no `Photo:` paragraph for this image. */
   caption: z.string().min(1).optional(),
   /** Credit, when the text has none for this image. */
   credit: z.string().min(1).optional(),
+  /** Photographer or agency name (schema.org `creator`, NewsML-G2 `creator`). */
+  creator: z.string().min(1).optional(),
+  /** Copyright notice of the image. */
+  copyright: z.string().min(1).optional(),
 });
 
 /** The optional YAML block at the top of an article: what plain wire copy cannot say. */

@@ -261,6 +261,9 @@ function toImages(
       if (meta.height !== undefined) image.height = meta.height;
       const type = meta.type ?? EXTENSION_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(meta.url)?.[1]?.toLowerCase() ?? ''];
       if (type !== undefined) image.contentType = type;
+      if (meta.bytes !== undefined) image.byteLength = meta.bytes;
+      if (meta.creator !== undefined) image.creator = meta.creator;
+      if (meta.copyright !== undefined) image.copyright = meta.copyright;
     } else {
       diagnostics.push(
         diagnostic('warning', file, SOURCE, 'photo-without-url', `photo "${caption.slice(0, 50)}…" (credit ${credit ?? 'unknown'}) has no image URL, so it is left out of JSON-LD images and NewsML-G2 picture items; add \`image: { url: … }\` in front matter`, { line: photo!.line, column: 1 }),

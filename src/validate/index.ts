@@ -1,13 +1,19 @@
 import type { OutputFormat, Validator } from '../model/output.ts';
 import { validateAtom } from './atom.ts';
+import { validateJsonFeed } from './jsonfeed.ts';
 import { validateJsonLd } from './jsonld.ts';
 import { validateNewsml } from './newsml.ts';
+import { validateNinjs } from './ninjs.ts';
 import { validateRss } from './rss.ts';
+import { validateNewsSitemap } from './sitemap.ts';
 
 /** Every validator, keyed by the format it checks. */
 export const validators: Record<OutputFormat, Validator> = {
   jsonld: validateJsonLd,
   rss: validateRss,
   atom: validateAtom,
+  jsonfeed: validateJsonFeed,
   newsml: validateNewsml,
+  ninjs: validateNinjs,
+  sitemap: validateNewsSitemap,
 };
