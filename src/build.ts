@@ -4,6 +4,7 @@ import { emitters } from './emit/index.ts';
 import { compareArticles, type Article } from './model/article.ts';
 import type { OutputFile, OutputFormat, SourceFile } from './model/output.ts';
 import { readSource } from './read/index.ts';
+import { checkConsistency } from './validate/consistency.ts';
 import { validators } from './validate/index.ts';
 
 /** What a build produced: the files to write (only meaningful without errors) and all diagnostics. */
@@ -68,5 +69,6 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   const outputs = articles.length === 0 ? [] : formats.flatMap((format) => emitters[format](articles, site, context));
   outputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
+  diagnostics.push(...checkConsistency(outputs, site));
   return { articles, outputs, diagnostics: sortDiagnostics(diagnostics) };
 }

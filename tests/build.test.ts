@@ -14,13 +14,20 @@ describe('build of the sample input', async () => {
   const input = await loadProjectInput('input');
   const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: NOW });
 
-  it('reads one article and writes the four outputs, warning only that the photo has no URL', () => {
+  it('reads one article and writes every output, warning only that the photo has no URL', () => {
     expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
     expect(result.outputs.map((o) => o.path)).toEqual([
       'articles/cyberspace-governance/article.jsonld',
       'articles/cyberspace-governance/newsml.xml',
+      'articles/cyberspace-governance/ninjs.json',
       'atom.xml',
+      'feed.json',
+      'news-sitemap.xml',
       'rss.xml',
+      'sections/china/atom.xml',
+      'sections/china/rss.xml',
+      'sections/china/society/atom.xml',
+      'sections/china/society/rss.xml',
     ]);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^dist\/articles\/cyberspace-governance\/article\.jsonld: warning no image: .*\[validate:jsonld\/missing-image\] \(from input\/articles\/cyberspace-governance\.txt\)$/),
@@ -55,19 +62,43 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([
       'dist/articles/science-brief/article.jsonld missing-image',
+      'dist/articles/tariffs-and-ports/article.jsonld author-url',
       'tests/fixtures/newsroom/input/articles/science-brief.txt ambiguous-local-time',
     ]);
     expect(result.articles.map((a) => a.id)).toEqual(['science-brief', 'tariffs-and-ports']);
   });
 
-  it.each(['articles/tariffs-and-ports/article.jsonld', 'articles/tariffs-and-ports/newsml.xml', 'articles/science-brief/article.jsonld', 'articles/science-brief/newsml.xml', 'rss.xml', 'atom.xml'])(
-    'matches the golden file %s',
-    async (file) => {
-      const output = result.outputs.find((o) => o.path === file);
-      expect(output).toBeDefined();
-      await expect(output!.text).toMatchFileSnapshot(`./fixtures/newsroom/expected/${file}`);
-    },
-  );
+  it('writes the expected set of files', () => {
+    expect(result.outputs.map((o) => o.path)).toEqual([
+      'articles/science-brief/article.jsonld',
+      'articles/science-brief/newsml.xml',
+      'articles/science-brief/ninjs.json',
+      'articles/tariffs-and-ports/article.jsonld',
+      'articles/tariffs-and-ports/newsml.xml',
+      'articles/tariffs-and-ports/ninjs.json',
+      'atom.xml',
+      'feed.json',
+      'news-sitemap.xml',
+      'rss.xml',
+      'sections/business/atom.xml',
+      'sections/business/rss.xml',
+      'sections/business/society/atom.xml',
+      'sections/business/society/rss.xml',
+      'sections/science/atom.xml',
+      'sections/science/rss.xml',
+    ]);
+  });
+
+  it('lists only the article of the last two days in the news sitemap', () => {
+    const sitemap = result.outputs.find((o) => o.path === 'news-sitemap.xml')!.text;
+    expect(sitemap).toContain('<loc>https://news.example.com/science/2024/10/27/science-brief</loc>');
+    expect(sitemap).not.toContain('tariffs-and-ports');
+  });
+
+  it.each(result.outputs.map((o) => o.path))('matches the golden file %s', async (file) => {
+    const output = result.outputs.find((o) => o.path === file)!;
+    await expect(output.text).toMatchFileSnapshot(`./fixtures/newsroom/expected/${file}`);
+  });
 });
 
 describe('build failures', () => {
@@ -99,7 +130,8 @@ describe('build failures', () => {
       { now: NOW },
     );
     expect(withoutImageWarning(result)).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'unsupported-file', file: 'input/articles/notes.docx' })]);
-    expect(result.outputs).toHaveLength(4);
+    expect(result.outputs.map((o) => o.path)).toContain('articles/story/article.jsonld');
+    expect(result.outputs.flatMap((o) => o.sources)).not.toContain('input/articles/notes.docx');
   });
 
   it('is an error when there are no articles', () => {

@@ -45,7 +45,7 @@ describe('syndicate CLI (real process)', () => {
       const { code, stderr } = run(['build'], work, { TZ: tz });
       expect(code).toBe(0);
       expect(stderr).toMatch(/warning .*\[read:wire\/photo-without-url\]/);
-      expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 4 files written to dist, 0 errors, 2 warnings');
+      expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 11 files written to dist, 0 errors, 2 warnings');
       expect(readTree(path.join(work, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
     }
   });
@@ -81,6 +81,11 @@ describe('syndicate CLI (real process)', () => {
     const { code, stderr } = run(['build', '--input', 'bad-config'], work);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^bad-config\/site\.json:5:\d+: error "timeZone": expected an IANA time-zone name/m);
+  });
+
+  it('refuses a malformed --now or SOURCE_DATE_EPOCH with exit 2', () => {
+    expect(run(['build', '--now', 'yesterday'], work)).toMatchObject({ code: 2, stderr: expect.stringContaining('--now "yesterday" is not an RFC 3339 time with offset') });
+    expect(run(['build'], work, { SOURCE_DATE_EPOCH: '12abc' })).toMatchObject({ code: 2, stderr: expect.stringContaining('SOURCE_DATE_EPOCH "12abc"') });
   });
 
   it('on a missing site.json says what to create and exits 2', () => {

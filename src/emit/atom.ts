@@ -1,42 +1,90 @@
-import type { Category } from 'feed';
 import type { XmlDocument, XmlElement } from 'libxml2-wasm';
-import type { SiteConfig } from '../config.ts';
-import { compareArticles, type Article } from '../model/article.ts';
-import type { Emitter } from '../model/output.ts';
+import type { Emitter, OutputFile } from '../model/output.ts';
 import { toUtcRfc3339 } from './dates.ts';
-import { amendFeedXml, ATOM_NS, setElementText, stripXmlIllegal, toFeed } from './feed.ts';
+import {
+  addMediaContents,
+  amendFeedXml,
+  ATOM_NS,
+  feedPaths,
+  MEDIA_NS,
+  needsMedia,
+  setElementText,
+  setPlainText,
+  toEnclosureImage,
+  toFeedDocument,
+  toFeedScopes,
+  toFeedTitle,
+  toFeedUpdated,
+  type FeedDocument,
+} from './feed.ts';
 
-/** Atom 1.0 feed of all articles, newest first, at `atom.xml`. */
-export const emitAtom: Emitter = (articles, site) => {
-  const sorted = [...articles].sort(compareArticles);
-  const feed = toFeed(sorted, site);
-  // feed 6 writes category labels into an attribute escaping only `&` (a `<` in a section name
-  // would break the document), so this emitter's own Feed gets no labels; amendAtom writes them.
-  for (const item of feed.items) if (item.category) item.category = item.category.map(withoutLabel);
-  const text = amendFeedXml(feed.atom1(), (doc) => amendAtom(doc, sorted, site));
-  return [{ path: 'atom.xml', format: 'atom', text, sources: sorted.map((a) => a.source) }];
-};
+/** XPath prefix for the Atom namespace. */
+const NS = { a: ATOM_NS };
 
-/** The changes `feed` cannot make: `xml:lang`, dates without fractional seconds, category labels. */
-function amendAtom(doc: XmlDocument, articles: readonly Article[], site: SiteConfig): void {
-  doc.root.setAttr('lang', site.language, 'xml');
-  // feed writes toISOString() (`.000Z`); RFC 3339 allows it, but we promise whole seconds.
-  for (const date of doc.find('//a:updated | //a:published', { a: ATOM_NS }) as XmlElement[]) {
-    setElementText(date, toUtcRfc3339(date.content));
-  }
-  const entries = doc.find('/a:feed/a:entry', { a: ATOM_NS }) as XmlElement[];
+/**
+ * Atom 1.0 feeds: `atom.xml` with the newest `site.feed.limit` articles, then
+ * `sections/<path>/atom.xml` for every section path, sorted by path.
+ */
+export const emitAtom: Emitter = (articles, site) =>
+  toFeedScopes(articles, site).map((scope): OutputFile => {
+    const document = toFeedDocument(scope, site);
+    for (const item of document.feed.items) {
+      // feed 6 writes category labels into an attribute escaping only `&` (a `<` in a section name
+      // would break the document), and derives an enclosure's type from the file extension
+      // (`image/jpg`); amendAtom writes both itself.
+      if (item.category) item.category = item.category.map(({ name: _label, ...category }) => category);
+      delete item.enclosure;
+    }
+    const text = amendFeedXml(document.feed.atom1(), (doc) => amendAtom(doc, document));
+    return { path: feedPaths(scope.path).atom, format: 'atom', text, sources: scope.articles.map((a) => a.source) };
+  });
+
+/**
+ * The changes `feed` cannot make: `xml:lang`, dates in UTC to whole seconds,
+ * text constructs written from the model, category labels, the enclosure link and Media RSS.
+ */
+function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
+  const articles = scope.articles;
+  const feed = doc.root;
+  feed.setAttr('lang', site.language, 'xml');
+  if (needsMedia(articles)) feed.addNsDeclaration(MEDIA_NS, 'media');
+  // Written from the model rather than from feed's output, whose text escaping is not exact.
+  setPlainText(child(feed, 'title'), toFeedTitle(site, scope));
+  setPlainText(child(feed, 'subtitle'), site.feed.description);
+  setPlainText(child(feed, 'rights'), site.copyright.notice);
+  setPlainText(child(feed, 'author/a:name'), site.name);
+  // feed writes toISOString() (UTC with milliseconds). RFC 4287 §3.3 allows any offset; our users
+  // (issue 2) asked for the instant in UTC, `2024-09-04T13:03:00Z`, which every Atom reader compares
+  // without offset arithmetic. JSON-LD, NewsML-G2, ninjs and JSON Feed keep the publisher's offset.
+  setElementText(child(feed, 'updated'), toUtcRfc3339(toFeedUpdated(articles)));
+
+  const entries = feed.find('a:entry', NS) as XmlElement[];
+  if (entries.length !== articles.length) throw new Error(`atom: feed wrote ${entries.length} entries for ${articles.length} articles`);
   entries.forEach((entry, index) => {
-    const article = articles[index];
-    if (article === undefined) throw new Error(`atom: feed wrote ${entries.length} entries for ${articles.length} articles`);
+    const article = articles[index]!;
     if (article.language !== site.language) entry.setAttr('lang', article.language, 'xml');
-    const categories = entry.find('a:category', { a: ATOM_NS }) as XmlElement[];
-    categories.forEach((category, i) => {
+    setElementText(child(entry, 'updated'), toUtcRfc3339(article.dateModified ?? article.datePublished));
+    setElementText(child(entry, 'published'), toUtcRfc3339(article.datePublished));
+    (entry.find('a:author/a:name', NS) as XmlElement[]).forEach((name, i) => setPlainText(name, article.authors[i]?.name ?? name.content));
+    (entry.find('a:category', NS) as XmlElement[]).forEach((category, i) => {
       const section = article.sections[i];
-      if (section !== undefined) category.setAttr('label', stripXmlIllegal(section));
+      if (section !== undefined) category.setAttr('label', section);
     });
+    // RFC 4287 §4.2.7.2: rel="enclosure" with the real MIME type and `length` in bytes.
+    const enclosure = toEnclosureImage(article);
+    if (enclosure) {
+      const link = child(entry, 'link').appendElement('link');
+      link.setAttr('rel', 'enclosure');
+      link.setAttr('href', enclosure.url);
+      link.setAttr('type', enclosure.contentType);
+      link.setAttr('length', String(enclosure.byteLength));
+    }
+    addMediaContents(entry, article);
   });
 }
 
-function withoutLabel({ name: _label, ...category }: Category): Category {
-  return category;
+function child(parent: XmlElement, path: string): XmlElement {
+  const found = parent.get(`a:${path}`, NS);
+  if (found === null) throw new Error(`atom: feed wrote a <${parent.name}> without <${path}>`);
+  return found as XmlElement;
 }

@@ -1,54 +1,111 @@
 import { Feed, type Category, type Item } from 'feed';
 import { ParseOption, XmlDocument, type XmlElement } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
-import { toSlug } from '../model/identity.ts';
+import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
 import { compareArticles, lastModified, type Article, type Image } from '../model/article.ts';
 import { toDate } from './dates.ts';
 import { escapeHtml, toBodyHtml } from './html.ts';
 
 /** The Atom namespace (RFC 4287 §2), also used for `atom:link` in RSS. */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** Dublin Core elements 1.1, for `dc:creator` in RSS. */
+export const DC_NS = 'http://purl.org/dc/elements/1.1/';
+/** RSS content module, for `content:encoded`. */
+export const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
+/** Media RSS (https://www.rssboard.org/media-rss); the trailing slash is part of the name (the W3C validator errs without it). */
+export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 
-/** Public URLs of the two feeds. */
+/** Public URLs (or, from {@link feedPaths}, `dist/` paths) of the RSS and Atom documents of one feed. */
 export interface FeedUrls {
-  /** Where `rss.xml` is served. */
+  /** The RSS 2.0 document. */
   rss: string;
-  /** Where `atom.xml` is served. */
+  /** The Atom 1.0 document. */
   atom: string;
 }
 
-/** The public URLs of `rss.xml` and `atom.xml` under `site.feed.baseUrl` (the feeds' self links). */
-export function feedUrls(site: SiteConfig): FeedUrls {
-  return { rss: `${site.feed.baseUrl}rss.xml`, atom: `${site.feed.baseUrl}atom.xml` };
+/**
+ * Paths under `dist/` of the site feeds (`sectionPath` empty) or of a section's feeds
+ * (`sections/china/society/rss.xml`). A `.` or `..` segment (the slug of a section named only with
+ * dots) gets a `_` prefix so that no feed is written outside its folder; percent-encoding would not
+ * do, since URL parsers treat `%2E%2E` as `..` too (WHATWG URL "double-dot segment").
+ */
+export function feedPaths(sectionPath = ''): FeedUrls {
+  const safe = sectionPath
+    .split('/')
+    .map((segment) => (segment === '.' || segment === '..' ? `_${segment}` : segment))
+    .join('/');
+  const dir = sectionPath === '' ? '' : `sections/${safe}/`;
+  return { rss: `${dir}rss.xml`, atom: `${dir}atom.xml` };
 }
 
 /**
- * Builds the `feed` (v6) object both emitters render. Item titles and summaries are given to
- * `feed` HTML-escaped because it marks them `type="html"` in Atom and puts them in CDATA; the RSS
- * emitter writes its `<title>` back as plain text. Every string is stripped of XML-illegal characters.
+ * The public URL of a file under `dist/`: `site.feed.baseUrl` + its path, in the WHATWG-normalised
+ * form (non-ASCII section slugs percent-encoded), so the emitters' self links and the validators'
+ * expectations are the same string.
  */
-export function toFeed(articles: readonly Article[], site: SiteConfig): Feed {
-  const clean = stripXmlIllegalDeep({ articles: [...articles].sort(compareArticles), site });
-  const urls = feedUrls(site);
-  const feed = new Feed({
-    id: clean.site.url,
-    link: clean.site.url,
-    title: clean.site.feed.title,
-    description: clean.site.feed.description,
-    language: clean.site.language,
-    copyright: clean.site.copyright.notice,
-    // Without `updated`, feed stamps the current time; the epoch keeps an empty feed reproducible.
-    updated: toDate(toFeedUpdated(clean.articles)),
-    generator: false,
-    // Not the single `feed` option: it would become the self link of both documents.
-    feedLinks: { rss: urls.rss, atom: urls.atom },
-    author: { name: clean.site.name, link: clean.site.url },
-  });
-  for (const article of clean.articles) feed.addItem(toFeedItem(article, clean.site));
-  return feed;
+export function toFeedUrl(site: SiteConfig, path: string): string {
+  return new URL(path, site.feed.baseUrl).href;
 }
 
-/** The newest `dateModified ?? datePublished` of the articles; the Unix epoch when there are none. */
+/** The public URLs of the site feeds, or of a section path's feeds (their self links; also for `<link rel="alternate">` in HTML heads). */
+export function feedUrls(site: SiteConfig, sectionPath = ''): FeedUrls {
+  const paths = feedPaths(sectionPath);
+  return { rss: toFeedUrl(site, paths.rss), atom: toFeedUrl(site, paths.atom) };
+}
+
+/** What one feed carries: the whole site or one section path. */
+export interface FeedScope {
+  /** `''` for the site-wide feed, else the slugged section path (`china/society`). */
+  path: string;
+  /** The section names of the path as the newest article spells them, outermost first; empty for the site feed. */
+  names: string[];
+  /** The feed's items: newest first, ties broken by id, at most `site.feed.limit`. */
+  articles: Article[];
+}
+
+/**
+ * The site feed followed by one feed per section path prefix of any article, sorted by path
+ * (`china`, `china/society`, …). The `china` feed holds every article whose first section is China.
+ */
+export function toFeedScopes(articles: readonly Article[], site: SiteConfig): FeedScope[] {
+  const sorted = [...articles].sort(compareArticles);
+  const limit = site.feed.limit;
+  const sections = new Map<string, FeedScope>();
+  for (const article of sorted) {
+    toSectionPaths(article.sections).forEach((path, depth) => {
+      let scope = sections.get(path);
+      if (scope === undefined) {
+        scope = { path, names: article.sections.slice(0, depth + 1), articles: [] };
+        sections.set(path, scope);
+      }
+      if (scope.articles.length < limit) scope.articles.push(article);
+    });
+  }
+  const byPath = [...sections.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [{ path: '', names: [], articles: sorted.slice(0, limit) }, ...byPath];
+}
+
+/** The feed title: the configured one, plus ` — China / Society` for a section feed. */
+export function toFeedTitle(site: SiteConfig, scope: FeedScope): string {
+  return scope.names.length === 0 ? site.feed.title : `${site.feed.title} — ${scope.names.join(' / ')}`;
+}
+
+/** The page a feed mirrors (RSS channel `<link>`, Atom `rel="alternate"`): the section page when configured, else the site. */
+export function toFeedAlternate(site: SiteConfig, scope: FeedScope): string {
+  return (scope.path === '' ? undefined : toSectionUrl(site, scope.path)) ?? site.url;
+}
+
+/**
+ * The Atom feed id (RFC 4287 §4.2.6, permanent and unique): the site URL for the site feed; for a
+ * section its page URL, or the feed's own Atom URL when section pages are not configured (the site
+ * URL would repeat the site feed's id).
+ */
+export function toFeedId(site: SiteConfig, scope: FeedScope): string {
+  if (scope.path === '') return site.url;
+  return toSectionUrl(site, scope.path) ?? feedUrls(site, scope.path).atom;
+}
+
+/** The newest `dateModified ?? datePublished` of the articles, as written (with its offset); the Unix epoch when there are none. */
 export function toFeedUpdated(articles: readonly Article[]): string {
   let newest: string | undefined;
   for (const article of articles) {
@@ -64,6 +121,58 @@ export function toFeedUpdated(articles: readonly Article[]): string {
  */
 export function toSectionsScheme(site: SiteConfig): string {
   return new URL('sections/', site.url).href.replace(/&/g, '%26');
+}
+
+/** A photo that readers can fetch: it has an absolute http(s) URL. */
+export type LinkedImage = Image & { url: string };
+
+/** A photo that can be an RSS `<enclosure>`, which requires a URL, a MIME type and a byte length (RSS 2.0 "enclosure"). */
+export type EnclosureImage = LinkedImage & { contentType: string; byteLength: number };
+
+/** The photos of an article that have an absolute URL (each becomes a figure and a `media:content`). */
+export function toLinkedImages(article: Article): LinkedImage[] {
+  return article.images.filter((image): image is LinkedImage => image.url !== undefined && /^https?:\/\/[^\s/?#]+/i.test(image.url));
+}
+
+/** The one photo an item may carry as its enclosure: the first with a URL, a MIME type and a byte length. */
+export function toEnclosureImage(article: Article): EnclosureImage | undefined {
+  return toLinkedImages(article).find((image): image is EnclosureImage => image.contentType !== undefined && image.byteLength !== undefined);
+}
+
+/** A feed ready to render: the `feed` object plus the cleaned inputs the emitters amend it from. */
+export interface FeedDocument {
+  /** The scope with every string cleaned by {@link toFeedText}. */
+  scope: FeedScope;
+  /** The site configuration, cleaned likewise. */
+  site: SiteConfig;
+  /** The `feed` (v6) object both emitters render. */
+  feed: Feed;
+}
+
+/**
+ * Builds the `feed` object of one scope. Item titles and summaries are given to `feed`
+ * HTML-escaped because it marks them `type="html"` in Atom and puts them in CDATA; the RSS emitter
+ * writes its `<title>` back as plain text. Every string first goes through {@link toFeedText}.
+ */
+export function toFeedDocument(scope: FeedScope, site: SiteConfig): FeedDocument {
+  const clean = cleanDeep({ scope, site });
+  const urls = feedUrls(clean.site, clean.scope.path);
+  const feed = new Feed({
+    id: toFeedId(clean.site, clean.scope),
+    link: toFeedAlternate(clean.site, clean.scope),
+    title: toFeedTitle(clean.site, clean.scope),
+    description: clean.site.feed.description,
+    language: clean.site.language,
+    copyright: clean.site.copyright.notice,
+    // Without `updated`, feed stamps the current time; the epoch keeps an empty feed reproducible.
+    updated: toDate(toFeedUpdated(clean.scope.articles)),
+    generator: false,
+    // Not the single `feed` option: it would become the self link of both documents.
+    feedLinks: { rss: urls.rss, atom: urls.atom },
+    author: { name: clean.site.name, link: clean.site.url },
+  });
+  for (const article of clean.scope.articles) feed.addItem(toFeedItem(article, clean.site));
+  return { scope: clean.scope, site: clean.site, feed };
 }
 
 /**
@@ -89,16 +198,42 @@ export function setElementText(element: XmlElement, text: string): void {
   element.addText(text);
 }
 
+/**
+ * Replaces an element's children with plain text in which every `&` and `<` is a hexadecimal
+ * character reference (`&#x26;`, `&#x3C;`), as the RSS Advisory Board's RSS Profile asks for
+ * plain-text elements. The W3C validator takes `&#x` on an element's line as the sign that
+ * `<b` or `&nbsp;` in it is text, not markup, and otherwise warns (ContainsHTML, CharacterData).
+ * The references are real entity-reference nodes, written by libxml2, not string edits.
+ */
+export function setPlainText(element: XmlElement, text: string): void {
+  for (let node = element.firstChild; node !== null; node = element.firstChild) node.remove();
+  for (const part of text.split(/([&<])/)) {
+    if (part === '&') element.addEntityReference('#x26');
+    else if (part === '<') element.addEntityReference('#x3C');
+    else if (part !== '') element.addText(part);
+  }
+}
+
 /** Removes characters XML 1.0 forbids (§2.2 Char): C0 controls but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates. */
 export function stripXmlIllegal(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
-function stripXmlIllegalDeep<T>(value: T): T {
-  if (typeof value === 'string') return stripXmlIllegal(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => stripXmlIllegalDeep(v)) as T;
+/**
+ * Text as feeds carry it: {@link stripXmlIllegal}, and also DEL and the C1 controls (U+007F–U+009F,
+ * mis-decoded Windows-1252 that the W3C validator reports as BadCharacters and html5lib as parse
+ * errors), U+FFFD (the mark of an earlier decoding loss, also BadCharacters), and the Unicode
+ * noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF), which HTML parsers reject.
+ */
+export function toFeedText(text: string): string {
+  return stripXmlIllegal(text).replace(/[\u007F-\u009F\uFFFD\uFDD0-\uFDEF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g, '');
+}
+
+function cleanDeep<T>(value: T): T {
+  if (typeof value === 'string') return toFeedText(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => cleanDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripXmlIllegalDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanDeep(v)])) as T;
   }
   return value;
 }
@@ -111,7 +246,8 @@ function toFeedItem(article: Article, site: SiteConfig): Item {
     domain: scheme,
     scheme,
   }));
-  return {
+  const enclosure = toEnclosureImage(article);
+  const item: Item = {
     id: article.guid,
     guid: article.guid,
     link: article.url,
@@ -123,17 +259,56 @@ function toFeedItem(article: Article, site: SiteConfig): Item {
     category,
     author: article.authors.map((a) => (a.url === undefined ? { name: a.name } : { name: a.name, link: a.url })),
   };
+  // RSS 2.0 "enclosure": url, length and type are all required; feed writes exactly these three.
+  if (enclosure) item.enclosure = { url: enclosure.url, type: enclosure.contentType, length: enclosure.byteLength };
+  return item;
 }
 
-/** Article HTML for `content:encoded` / Atom `content`: a figure per photo that has a URL, then the body. */
+/**
+ * Article HTML for `content:encoded` / Atom `content`: a figure per photo that has a URL, then the
+ * body. `figure`, `figcaption`, `img` and the `src`/`alt`/`width`/`height` attributes are all on
+ * the W3C validator's list of acceptable HTML (feedvalidator `HTMLValidator.acceptable_elements`).
+ */
 function toFeedContent(article: Article): string {
-  const figures = article.images.filter(hasAbsoluteUrl).map((image) => {
+  const figures = toLinkedImages(article).map((image) => {
     const caption = image.credit === undefined ? image.caption : `${image.caption} — ${image.credit}`;
-    return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.caption)}"><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+    const size = image.width !== undefined && image.height !== undefined ? ` width="${image.width}" height="${image.height}"` : '';
+    return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.caption)}"${size}><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
   });
   return [...figures, toBodyHtml(article)].join('\n');
 }
 
-function hasAbsoluteUrl(image: Image): image is Image & { url: string } {
-  return image.url !== undefined && /^https?:\/\/[^\s/?#]+/i.test(image.url);
+/**
+ * Appends one Media RSS `media:content` per photo with a URL (https://www.rssboard.org/media-rss):
+ * `medium="image"`, the URL, and the type, byte size and pixel size when known; a plain-text
+ * `media:description` (the caption), a `media:credit` with the EBU role "photographer" for a
+ * named creator and one without a role for a credit line that names someone else (the line may
+ * name an agency), and `media:copyright` when known. The `media` prefix must already be declared.
+ */
+export function addMediaContents(parent: XmlElement, article: Article): void {
+  for (const image of toLinkedImages(article)) {
+    const media = parent.addElement('content', 'media');
+    media.setAttr('url', image.url);
+    media.setAttr('medium', 'image');
+    if (image.contentType !== undefined) media.setAttr('type', image.contentType);
+    if (image.byteLength !== undefined) media.setAttr('fileSize', String(image.byteLength));
+    if (image.width !== undefined) media.setAttr('width', String(image.width));
+    if (image.height !== undefined) media.setAttr('height', String(image.height));
+    const description = media.addElement('description', 'media');
+    description.setAttr('type', 'plain');
+    setPlainText(description, image.caption);
+    if (image.creator !== undefined) {
+      const credit = media.addElement('credit', 'media');
+      credit.setAttr('role', 'photographer');
+      credit.setAttr('scheme', 'urn:ebu');
+      setPlainText(credit, image.creator);
+    }
+    if (image.credit !== undefined && image.credit !== image.creator) setPlainText(media.addElement('credit', 'media'), image.credit);
+    if (image.copyright !== undefined) setPlainText(media.addElement('copyright', 'media'), image.copyright);
+  }
+}
+
+/** True when any article of the feed has a photo with a URL, i.e. the document needs the `media` namespace. */
+export function needsMedia(articles: readonly Article[]): boolean {
+  return articles.some((article) => toLinkedImages(article).length > 0);
 }

@@ -1,48 +1,129 @@
-import type { IdReference, ImageObject, NewsArticle, Organization, Person, QuantitativeValue, WithContext } from 'schema-dts';
+import type {
+  BreadcrumbList,
+  Graph,
+  IdReference,
+  ImageObject,
+  ListItem,
+  NewsArticle,
+  Organization,
+  Person,
+  QuantitativeValue,
+  WebPage,
+  WebSite,
+} from 'schema-dts';
 import type { SiteConfig } from '../config.ts';
 import type { Article, Image } from '../model/article.ts';
+import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
 import type { Emitter } from '../model/output.ts';
 import { toBodyText } from './html.ts';
 
-/** `@id` of the publisher Organization: the site URL plus a fragment, so every article links to one node. */
-function toOrganizationId(site: SiteConfig): string {
-  return `${site.url}#organization`;
+// Every `@id` is derived from a URL (the site's or the article's canonical URL) plus a fragment,
+// never from a headline, so a corrected headline never changes a node's identity. Ids go through
+// the WHATWG URL parser so that they are in the same normalised form as every other URL we write
+// (a non-ASCII person slug is percent-encoded, exactly as a browser would send it).
+
+/** `@id` of the WebSite node: `<site.url>#website`. */
+function toWebSiteId(site: SiteConfig): string {
+  return withFragment(site.url, 'website');
 }
 
-/** The article as one schema.org NewsArticle object (not a `@graph`), typed with schema-dts. */
-export function toNewsArticle(article: Article, site: SiteConfig): WithContext<NewsArticle> {
-  const images = article.images.flatMap(toImageObject);
+/** `@id` of the publisher Organization: `<site.url>#organization`, shared by every article of the site. */
+function toOrganizationId(site: SiteConfig): string {
+  return withFragment(site.url, 'organization');
+}
+
+/** `@id` of the publisher's logo ImageObject: `<site.url>#logo`. */
+function toLogoId(site: SiteConfig): string {
+  return withFragment(site.url, 'logo');
+}
+
+/** `@id` of a Person (a byline or a photographer): `<site.url>#/schema/person/<slug of name>`, the same in every article. */
+function toPersonId(site: SiteConfig, name: string): string {
+  return withFragment(site.url, `/schema/person/${toSlug(name)}`);
+}
+
+/** `@id` of the NewsArticle node: `<article url>#article`. */
+function toArticleId(article: Article): string {
+  return withFragment(article.url, 'article');
+}
+
+/** `@id` of the BreadcrumbList node: `<article url>#breadcrumb`. */
+function toBreadcrumbId(article: Article): string {
+  return withFragment(article.url, 'breadcrumb');
+}
+
+/**
+ * `@id` of the article's n-th photo (1-based among ALL its photos, with or without URL), so that an
+ * earlier photo gaining a URL does not renumber the later ones: `<article url>#image-<n>`.
+ */
+function toImageId(article: Article, n: number): string {
+  return withFragment(article.url, `image-${n}`);
+}
+
+/**
+ * The article as one linked schema.org graph (the shape Yoast SEO emits, plus dateline, image credit
+ * and licence, and breadcrumbs from the sections): WebSite, Organization (with its logo), WebPage,
+ * NewsArticle, one ImageObject per photo with a URL, BreadcrumbList when section pages are
+ * configured, and one Person per byline and per named photographer; nodes refer to each other by `@id`.
+ */
+export function toJsonLdGraph(article: Article, site: SiteConfig): Graph {
+  const images = toImageObjects(article, site);
+  const breadcrumb = toBreadcrumbList(article, site);
+  const persons = toPersons(article, site);
   return {
     '@context': 'https://schema.org',
+    '@graph': [
+      toNewsArticle(article, site),
+      toWebPage(article, site),
+      ...images,
+      ...(breadcrumb !== undefined ? [breadcrumb] : []),
+      toWebSite(site),
+      toOrganization(site),
+      ...persons,
+    ],
+  };
+}
+
+/**
+ * The NewsArticle node of the graph (`@type` is always the single string "NewsArticle", so readers
+ * find it with `graph.find((n) => n['@type'] === 'NewsArticle')`); other nodes are referenced by `@id`.
+ */
+export function toNewsArticle(article: Article, site: SiteConfig): NewsArticle {
+  const imageIds = toImageRefs(article);
+  return {
     '@type': 'NewsArticle',
-    '@id': `${article.url}#article`,
+    '@id': toArticleId(article),
     headline: article.headline,
     // Dates pass through untouched: the model already holds RFC 3339 with the publisher's offset.
     datePublished: article.datePublished,
     dateModified: article.dateModified ?? article.datePublished,
-    author: toAuthors(article, site),
-    publisher: toPublisher(site),
-    mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
+    author: toAuthorRefs(article, site),
+    publisher: ref(toOrganizationId(site)),
+    mainEntityOfPage: ref(article.url),
+    isPartOf: ref(article.url),
     url: article.url,
     ...(article.sections.length > 0 ? { articleSection: article.sections } : {}),
     inLanguage: article.language,
     description: article.description,
     articleBody: toBodyText(article),
-    ...(images.length > 0 ? { image: images } : {}),
+    ...(imageIds.length > 0 ? { image: imageIds } : {}),
     copyrightHolder: toCopyrightHolder(site),
     copyrightNotice: site.copyright.notice,
+    // The year as the publisher printed it: the date part of datePublished is already in its own offset.
+    copyrightYear: Number(article.datePublished.slice(0, 4)),
     ...(article.keywords.length > 0 ? { keywords: article.keywords } : {}),
     // schema.org: `dateline` has domainIncludes NewsArticle only.
     ...(article.dateline !== undefined ? { dateline: article.dateline } : {}),
     identifier: article.guid,
+    wordCount: toWordCount(article.paragraphs),
   };
 }
 
-/** One JSON-LD file per article, at `articles/<id>/article.jsonld`. */
+/** One JSON-LD file per article, at `articles/<id>/article.jsonld`, holding the article's `@graph`. */
 export const emitJsonLd: Emitter = (articles, site) =>
   articles.map((article) => ({
     path: `articles/${article.id}/article.jsonld`,
-    text: formatJsonLd(toNewsArticle(article, site)),
+    text: formatJsonLd(toJsonLdGraph(article, site)),
     format: 'jsonld',
     sources: [article.source],
   }));
@@ -62,7 +143,44 @@ export function formatJsonLd(value: unknown): string {
   return `${json.replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
-function toPublisher(site: SiteConfig): Organization {
+/**
+ * Number of words in the body, counted the way word processors do for mixed scripts: a run of
+ * letters/digits (with inner apostrophes, hyphens or dots: "O'Hara", "well-known", "5.3") is one
+ * word, and each Han, Hiragana or Katakana character is one word (those scripts have no spaces).
+ * A plain rule rather than `Intl.Segmenter`, whose dictionary-based CJK results vary with the ICU
+ * version, which would break "same input, same bytes" across Node releases.
+ */
+function toWordCount(paragraphs: readonly string[]): number {
+  let count = 0;
+  for (const paragraph of paragraphs) count += paragraph.match(WORD)?.length ?? 0;
+  return count;
+}
+
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
+const WORD_CHAR = String.raw`(?:(?![${CJK}])[\p{L}\p{N}\p{M}])`;
+const WORD = new RegExp(String.raw`[${CJK}]|${WORD_CHAR}+(?:['’.\-]${WORD_CHAR}+)*`, 'gu');
+
+function withFragment(url: string, fragment: string): string {
+  return new URL(`${url}#${fragment}`).href;
+}
+
+function ref(id: string): IdReference {
+  return { '@id': id };
+}
+
+function toWebSite(site: SiteConfig): WebSite {
+  return {
+    '@type': 'WebSite',
+    '@id': toWebSiteId(site),
+    url: site.url,
+    name: site.name,
+    inLanguage: site.language,
+    publisher: ref(toOrganizationId(site)),
+  };
+}
+
+/** The publisher with its logo (Google, and the AMP-era rules tools still apply: `name` and `logo` with its pixel size). */
+function toOrganization(site: SiteConfig): Organization {
   return {
     '@type': 'Organization',
     '@id': toOrganizationId(site),
@@ -70,45 +188,129 @@ function toPublisher(site: SiteConfig): Organization {
     url: site.url,
     logo: {
       '@type': 'ImageObject',
+      '@id': toLogoId(site),
       url: site.logo.url,
+      contentUrl: site.logo.url,
       width: toPixels(site.logo.width),
       height: toPixels(site.logo.height),
+      caption: site.name,
     },
   };
 }
 
-/** One Person per byline (Google: one object per author, `name` holds only the name); else the publisher. */
-function toAuthors(article: Article, site: SiteConfig): (Person | Organization)[] {
-  if (article.authors.length === 0) {
-    return [{ '@type': 'Organization', '@id': toOrganizationId(site), name: site.name, url: site.url }];
+function toWebPage(article: Article, site: SiteConfig): WebPage {
+  const firstImage = toImageRefs(article)[0];
+  return {
+    '@type': 'WebPage',
+    '@id': article.url,
+    url: article.url,
+    name: article.headline,
+    isPartOf: ref(toWebSiteId(site)),
+    inLanguage: article.language,
+    datePublished: article.datePublished,
+    dateModified: article.dateModified ?? article.datePublished,
+    ...(hasBreadcrumb(article, site) ? { breadcrumb: ref(toBreadcrumbId(article)) } : {}),
+    ...(firstImage !== undefined ? { primaryImageOfPage: firstImage } : {}),
+    description: article.description,
+  };
+}
+
+/** References to the photos that have a URL, numbered among all photos. */
+function toImageRefs(article: Article): IdReference[] {
+  return article.images.flatMap((image, i) => (image.url === undefined ? [] : [ref(toImageId(article, i + 1))]));
+}
+
+/** Photos without a URL are left out (the reader has already warned about them); their number is kept free. */
+function toImageObjects(article: Article, site: SiteConfig): ImageObject[] {
+  return article.images.flatMap((image, i): ImageObject[] => {
+    if (image.url === undefined) return [];
+    const creator = image.creator === undefined ? undefined : toCreator(image.creator, site);
+    return [
+      {
+        '@type': 'ImageObject',
+        '@id': toImageId(article, i + 1),
+        url: image.url,
+        // Google's image licence metadata wants `contentUrl` plus a credit or licence field.
+        contentUrl: image.url,
+        ...(image.width !== undefined ? { width: toPixels(image.width) } : {}),
+        ...(image.height !== undefined ? { height: toPixels(image.height) } : {}),
+        caption: image.caption,
+        ...(image.credit !== undefined ? { creditText: image.credit } : {}),
+        ...(creator !== undefined ? { creator } : {}),
+        ...(image.copyright !== undefined ? { copyrightNotice: image.copyright } : {}),
+        ...(image.contentType !== undefined ? { encodingFormat: image.contentType } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * The image's creator as named in front matter (never parsed out of a credit line). The model holds a
+ * name only, so its kind is decided by what the site knows: the publisher is its Organization node,
+ * the copyright holder an Organization, anyone else a Person node (usually the photographer).
+ */
+function toCreator(name: string, site: SiteConfig): IdReference | Organization {
+  if (name === site.name) return ref(toOrganizationId(site));
+  if (name === site.copyright.holder) return { '@type': 'Organization', name };
+  return ref(toPersonId(site, name));
+}
+
+/** True when `toCreator` makes the name a Person node. */
+function isPersonCreator(name: string, site: SiteConfig): boolean {
+  return name !== site.name && name !== site.copyright.holder;
+}
+
+/** One Person node per distinct byline, then per photographer who is a person, in order of first mention. */
+function toPersons(article: Article, site: SiteConfig): Person[] {
+  const byId = new Map<string, { name: string; url?: string }>();
+  const add = (name: string, url?: string): void => {
+    const id = toPersonId(site, name);
+    const known = byId.get(id);
+    if (known === undefined) byId.set(id, url !== undefined ? { name, url } : { name });
+    else if (known.url === undefined && url !== undefined) known.url = url;
+  };
+  for (const person of article.authors) add(person.name, person.url);
+  for (const image of article.images) {
+    if (image.url !== undefined && image.creator !== undefined && isPersonCreator(image.creator, site)) add(image.creator);
   }
-  return article.authors.map(
-    (person): Person => ({ '@type': 'Person', name: person.name, ...(person.url !== undefined ? { url: person.url } : {}) }),
-  );
+  // `sameAs` is left out: the model knows no profile elsewhere, and it is never invented.
+  return [...byId].map(([id, { name, url }]): Person => ({ '@type': 'Person', '@id': id, name, ...(url !== undefined ? { url } : {}) }));
+}
+
+/** One Person reference per byline (Google: one object per author, `name` holds only the name); else the publisher. */
+function toAuthorRefs(article: Article, site: SiteConfig): IdReference[] {
+  if (article.authors.length === 0) return [ref(toOrganizationId(site))];
+  return [...new Set(article.authors.map((person) => toPersonId(site, person.name)))].map(ref);
 }
 
 /** The publisher by reference when it holds the copyright, else an Organization named by `site.copyright.holder`. */
 function toCopyrightHolder(site: SiteConfig): IdReference | Organization {
-  if (site.copyright.holder === site.name) return { '@id': toOrganizationId(site) };
+  if (site.copyright.holder === site.name) return ref(toOrganizationId(site));
   return { '@type': 'Organization', name: site.copyright.holder };
 }
 
-/** Photos without a URL are left out: the reader has already warned about them. */
-function toImageObject(image: Image): ImageObject[] {
-  if (image.url === undefined) return [];
-  return [
-    {
-      '@type': 'ImageObject',
-      url: image.url,
-      // Google's image licence metadata wants `contentUrl` plus a credit or licence field.
-      contentUrl: image.url,
-      ...(image.width !== undefined ? { width: toPixels(image.width) } : {}),
-      ...(image.height !== undefined ? { height: toPixels(image.height) } : {}),
-      caption: image.caption,
-      ...(image.credit !== undefined ? { creditText: image.credit } : {}),
-      ...(image.contentType !== undefined ? { encodingFormat: image.contentType } : {}),
-    },
-  ];
+function hasBreadcrumb(article: Article, site: SiteConfig): boolean {
+  return site.sectionPermalink !== undefined && article.sections.length > 0;
+}
+
+/**
+ * Home › each section path › the story (Google breadcrumb docs: ListItem with `position`, `name`,
+ * `item`). Only when the site configures `sectionPermalink`: section page URLs are never guessed.
+ */
+function toBreadcrumbList(article: Article, site: SiteConfig): BreadcrumbList | undefined {
+  if (!hasBreadcrumb(article, site)) return undefined;
+  const crumbs: { name: string; item: string }[] = [{ name: site.name, item: site.url }];
+  toSectionPaths(article.sections).forEach((path, i) => {
+    const item = toSectionUrl(site, path);
+    const name = article.sections[i];
+    if (item !== undefined && name !== undefined) crumbs.push({ name, item });
+  });
+  crumbs.push({ name: article.headline, item: article.url });
+  return {
+    '@type': 'BreadcrumbList',
+    '@id': toBreadcrumbId(article),
+    itemListElement: crumbs.map((crumb, i): ListItem => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: crumb.item })),
+  };
 }
 
 /**

@@ -17,11 +17,16 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 type Builder = ReturnType<typeof create>;
 
-/** One item of the message, as the package and the text item refer to it. */
+/** One item of the message as the package describes it in its itemRef (NewsML-G2 spec, Package Item). */
 interface ItemRef {
   guid: string;
   itemClass: 'ninat:text' | 'ninat:picture';
   title: string;
+  /** The referenced item's slugline and headline (text item only). */
+  slugline?: string;
+  headline?: string;
+  /** The referenced item's description, with the same role as in the item. */
+  description: { role: 'drol:summary' | 'drol:caption'; text: string };
 }
 
 /** A photo with a URL, which becomes its own picture item. */
@@ -51,8 +56,17 @@ export function toNewsMessage(article: Article, site: SiteConfig): string {
 
   const pictures = toPictures(article);
   const refs: ItemRef[] = [
-    { guid: article.guid, itemClass: 'ninat:text', title: article.headline },
-    ...pictures.map((p): ItemRef => ({ guid: p.guid, itemClass: 'ninat:picture', title: p.image.caption })),
+    {
+      guid: article.guid,
+      itemClass: 'ninat:text',
+      title: article.headline,
+      slugline: article.id,
+      headline: article.headline,
+      description: { role: 'drol:summary', text: article.description },
+    },
+    ...pictures.map(
+      (p): ItemRef => ({ guid: p.guid, itemClass: 'ninat:picture', title: p.image.caption, description: { role: 'drol:caption', text: p.image.caption } }),
+    ),
   ];
   addPackageItem(itemSet, article, site, refs);
   addTextItem(itemSet, article, site, pictures);
@@ -84,17 +98,36 @@ function addItem(parent: Builder, name: 'packageItem' | 'newsItem', guid: string
   );
 }
 
+/** The publication's rights statement (site.json `copyright`), which covers the package and the text item. */
 function addRightsInfo(item: Builder, site: SiteConfig): void {
   const rights = item.ele(NEWSML_NS, 'rightsInfo');
   rights.ele(NEWSML_NS, 'copyrightHolder').ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.copyright.holder)));
   rights.ele(NEWSML_NS, 'copyrightNotice').txt(toXmlbuilderText(site.copyright.notice));
 }
 
+/**
+ * A photo's own rights: its copyright notice when front matter gives one. Nobody told us who holds it
+ * (the notice is free text, the creator need not be the holder), so no copyrightHolder is claimed; the
+ * element is optional in RightsInfoType. A photo without a notice travels under the publication's statement.
+ */
+function addPictureRightsInfo(item: Builder, image: Image, site: SiteConfig): void {
+  if (image.copyright === undefined) {
+    addRightsInfo(item, site);
+    return;
+  }
+  item.ele(NEWSML_NS, 'rightsInfo').ele(NEWSML_NS, 'copyrightNotice').txt(toXmlbuilderText(image.copyright));
+}
+
+/** provider: the party that supplies the items (site.json `newsml.provider`). */
+function addProvider(parent: Builder, site: SiteConfig): void {
+  parent.ele(NEWSML_NS, 'provider').att('uri', toXmlbuilderText(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.newsml.provider.name)));
+}
+
 /** itemMeta in the order ItemManagementGroup requires: itemClass, provider, versionCreated, firstCreated, pubStatus. */
 function addItemMeta(item: Builder, itemClass: string, article: Article, site: SiteConfig): Builder {
   const meta = item.ele(NEWSML_NS, 'itemMeta');
   meta.ele(NEWSML_NS, 'itemClass').att('qcode', toXmlbuilderText(itemClass));
-  meta.ele(NEWSML_NS, 'provider').att('uri', toXmlbuilderText(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.newsml.provider.name)));
+  addProvider(meta, site);
   // Times keep the publisher's offset exactly as the model holds them (standards.md NewsML-G2 rule 4).
   meta.ele(NEWSML_NS, 'versionCreated').txt(toXmlbuilderText(lastModified(article)));
   meta.ele(NEWSML_NS, 'firstCreated').txt(toXmlbuilderText(article.datePublished));
@@ -110,7 +143,10 @@ function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, re
   item.ele(NEWSML_NS, 'catalog').ele(NEWSML_NS, 'scheme').att('alias', 'group').att('uri', toXmlbuilderText(toGroupRoleSchemeUri(site)));
   addRightsInfo(item, site);
   addItemMeta(item, 'ninat:composite', article, site);
-  item.ele(NEWSML_NS, 'contentMeta').ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(article.headline));
+  // The package's own slugline and headline, so that a receiver can show the package without opening its items.
+  const content = item.ele(NEWSML_NS, 'contentMeta');
+  content.ele(NEWSML_NS, 'slugline').txt(toXmlbuilderText(toLine(article.id)));
+  content.ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(article.headline));
   const group = item.ele(NEWSML_NS, 'groupSet').att('root', 'root').ele(NEWSML_NS, 'group').att('id', 'root').att('role', 'group:main');
   for (const ref of refs) {
     const itemRef = group
@@ -118,9 +154,19 @@ function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, re
       .att('residref', toXmlbuilderText(ref.guid))
       .att('version', '1')
       .att('contenttype', NEWSITEM_CONTENT_TYPE);
+    // itemRef is Link1Type, whose content is open (xs:any, lax): IPTC's LISTING_6 repeats the target's
+    // itemClass, provider, pubStatus, title and description so that a receiver can decide what to fetch
+    // without opening the item. We add versionCreated and, for the text, its slugline and headline; all are
+    // global NewsML-G2 elements, so IPTC's schema still validates them. Order: item metadata, then the
+    // descriptive properties in DescriptiveMetadataGroup order.
     itemRef.ele(NEWSML_NS, 'itemClass').att('qcode', toXmlbuilderText(ref.itemClass));
+    addProvider(itemRef, site);
+    itemRef.ele(NEWSML_NS, 'versionCreated').txt(toXmlbuilderText(lastModified(article)));
     itemRef.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
     itemRef.ele(NEWSML_NS, 'title').txt(toXmlbuilderText(ref.title));
+    if (ref.slugline !== undefined) itemRef.ele(NEWSML_NS, 'slugline').txt(toXmlbuilderText(toLine(ref.slugline)));
+    if (ref.headline !== undefined) itemRef.ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(ref.headline));
+    itemRef.ele(NEWSML_NS, 'description').att('role', ref.description.role).txt(toXmlbuilderText(ref.description.text));
   }
 }
 
@@ -148,12 +194,17 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
   const content = item.ele(NEWSML_NS, 'contentMeta');
   content.ele(NEWSML_NS, 'contentCreated').txt(toXmlbuilderText(article.datePublished));
   if (article.dateModified !== undefined) content.ele(NEWSML_NS, 'contentModified').txt(toXmlbuilderText(article.dateModified));
+  // located: "the location from which the content originates" (spec, Located). The dateline's place is the
+  // only location we know, as a name: no qcode or type is guessed (a dateline may name a city or a country).
+  if (article.dateline !== undefined) content.ele(NEWSML_NS, 'located').ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(article.dateline)));
   for (const author of article.authors) {
     const creator = content.ele(NEWSML_NS, 'creator');
     if (author.url !== undefined) creator.att('uri', toXmlbuilderText(author.url));
     creator.ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(author.name)));
   }
   content.ele(NEWSML_NS, 'language').att('tag', toXmlbuilderText(article.language));
+  // Free-text index terms from front matter; no role, since nothing says what kind of term each one is.
+  for (const keyword of article.keywords) content.ele(NEWSML_NS, 'keyword').txt(toXmlbuilderText(keyword));
   for (const topic of toMediaTopics(article, site)) {
     content
       .ele(NEWSML_NS, 'subject')
@@ -166,7 +217,8 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
   content.ele(NEWSML_NS, 'slugline').txt(toXmlbuilderText(article.id));
   content.ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(article.headline));
   if (article.dateline !== undefined) content.ele(NEWSML_NS, 'dateline').txt(toXmlbuilderText(article.dateline));
-  if (article.authors.length > 0) content.ele(NEWSML_NS, 'by').txt(toXmlbuilderText(article.authors.map((a) => a.name).join(' and ')));
+  const byline = toByline(article);
+  if (byline !== undefined) content.ele(NEWSML_NS, 'by').txt(toXmlbuilderText(byline));
   content.ele(NEWSML_NS, 'creditline').txt(toXmlbuilderText(toLine(site.name)));
   content.ele(NEWSML_NS, 'description').att('role', 'drol:summary').txt(toXmlbuilderText(article.description));
 
@@ -185,9 +237,12 @@ function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, pi
   const { image } = picture;
   const item = addItem(itemSet, 'newsItem', picture.guid, article);
   item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
-  addRightsInfo(item, site);
+  addPictureRightsInfo(item, image, site);
   addItemMeta(item, 'ninat:picture', article, site);
   const content = item.ele(NEWSML_NS, 'contentMeta');
+  // contentCreated is left out: the time the photo was taken is unknown (the article's dates are not it).
+  // creator is administrative metadata, so it precedes language; no role, as it may be a person or an agency.
+  if (image.creator !== undefined) content.ele(NEWSML_NS, 'creator').ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(image.creator)));
   // The caption is written in the article's language.
   content.ele(NEWSML_NS, 'language').att('tag', toXmlbuilderText(article.language));
   if (image.credit !== undefined) content.ele(NEWSML_NS, 'creditline').txt(toXmlbuilderText(toLine(image.credit)));
@@ -208,6 +263,19 @@ function toMediaTopics(article: Article, site: SiteConfig): { qcode: string; nam
     seen.add(topic.qcode);
     return [topic];
   });
+}
+
+/**
+ * The byline as readers write it: "Liu Caiyu", "Liu Caiyu and Zhang Han", "A, B and C" in English, the
+ * names separated by commas in other languages; undefined when the story has no byline. Shared by the
+ * NewsML-G2 `by` and the ninjs `by`, so both formats state the same line.
+ */
+export function toByline(article: Article): string | undefined {
+  const names = article.authors.map((a) => toLine(a.name));
+  const last = names.pop();
+  if (last === undefined) return undefined;
+  if (names.length === 0) return last;
+  return /^en(?:-|$)/.test(article.language) ? `${names.join(', ')} and ${last}` : [...names, last].join(', ');
 }
 
 /**

@@ -7,118 +7,312 @@ import type { Validator } from '../model/output.ts';
 const SOURCE = 'validate:jsonld';
 
 const TextSchema = z.string().min(1);
+const LanguageSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "en" or "zh-CN"');
 
-/** A pixel length as `toNewsArticle` writes it: QuantitativeValue with UN/CEFACT unit `E37` (pixel). */
+/** An absolute URL whose fragment is `#<fragment>` (`<site url>#organization`, `<article url>#article`). */
+function idEndingWith(fragment: RegExp, example: string) {
+  return AbsoluteUrlSchema.refine((id) => fragment.test(id), { message: `an @id ending in "${example}"` });
+}
+
+/** A node reference: an object with `@id` only, resolved within the graph. */
+const RefSchema = z.strictObject({ '@id': AbsoluteUrlSchema });
+
+/** A pixel length as the emitter writes it: QuantitativeValue with UN/CEFACT unit `E37` (pixel). */
 const PixelsSchema = z.strictObject({
   '@type': z.literal('QuantitativeValue'),
   value: z.number().int().positive(),
   unitCode: z.literal('E37'),
 });
 
-/** The publisher's logo: Google (AMP-era rules still applied by tools) wants its URL and pixel size. */
-const LogoSchema = z.strictObject({
-  '@type': z.literal('ImageObject'),
+/** An Organization given by name only (a copyright holder or image creator other than the publisher). */
+const NamedOrganizationSchema = z.strictObject({ '@type': z.literal('Organization'), name: TextSchema });
+
+/** `<site url>#website`: the publication's site. */
+const WebSiteNodeSchema = z.strictObject({
+  '@type': z.literal('WebSite'),
+  '@id': idEndingWith(/#website$/, '#website'),
   url: AbsoluteUrlSchema,
-  width: PixelsSchema,
-  height: PixelsSchema,
+  name: TextSchema,
+  inLanguage: LanguageSchema,
+  /** The Organization node. */
+  publisher: RefSchema,
 });
 
-/** The publishing Organization, with the `@id` other nodes refer to it by. */
-const PublisherSchema = z.strictObject({
+/** `<site url>#organization`: the publisher, with its logo (URL and pixel size, as Google's logo rules want). */
+const OrganizationNodeSchema = z.strictObject({
   '@type': z.literal('Organization'),
-  '@id': AbsoluteUrlSchema,
+  '@id': idEndingWith(/#organization$/, '#organization'),
   name: TextSchema,
   url: AbsoluteUrlSchema,
-  logo: LogoSchema,
+  logo: z.strictObject({
+    '@type': z.literal('ImageObject'),
+    '@id': idEndingWith(/#logo$/, '#logo'),
+    url: AbsoluteUrlSchema,
+    contentUrl: AbsoluteUrlSchema,
+    width: PixelsSchema,
+    height: PixelsSchema,
+    caption: TextSchema,
+  }),
 });
 
-/** A byline: the name only, plus a profile URL when known. */
-const PersonSchema = z.strictObject({
-  '@type': z.literal('Person'),
-  name: TextSchema,
-  url: AbsoluteUrlSchema.optional(),
-});
+/** The canonical page of the story; its `@id` is the article URL. */
+const WebPageNodeSchema = z
+  .strictObject({
+    '@type': z.literal('WebPage'),
+    '@id': AbsoluteUrlSchema,
+    url: AbsoluteUrlSchema,
+    /** The headline. */
+    name: TextSchema,
+    /** The WebSite node. */
+    isPartOf: RefSchema,
+    inLanguage: LanguageSchema,
+    datePublished: OffsetDateTimeSchema,
+    dateModified: OffsetDateTimeSchema,
+    /** The BreadcrumbList node, when the site configures section pages. */
+    breadcrumb: RefSchema.optional(),
+    /** The article's first photo with a URL. */
+    primaryImageOfPage: RefSchema.optional(),
+    description: TextSchema,
+  })
+  .refine((page) => page['@id'] === page.url, { message: 'an @id equal to the page url (the canonical article URL)', path: ['@id'] });
 
-/** The publisher standing in as author when the story has no byline. */
-const AuthorOrganizationSchema = z.strictObject({
-  '@type': z.literal('Organization'),
-  '@id': AbsoluteUrlSchema,
-  name: TextSchema,
-  url: AbsoluteUrlSchema,
-});
+/** `<url>#article`: everything the story says about itself; other nodes by reference. */
+const NewsArticleNodeSchema = z
+  .strictObject({
+    '@type': z.literal('NewsArticle'),
+    '@id': idEndingWith(/#article$/, '#article'),
+    /** Plain-text headline. */
+    headline: TextSchema,
+    /** RFC 3339 with the publisher's offset. */
+    datePublished: OffsetDateTimeSchema,
+    /** RFC 3339 with offset; equals `datePublished` when the story was never updated. */
+    dateModified: OffsetDateTimeSchema,
+    /** Person nodes (one per byline) or the Organization node. */
+    author: z.array(RefSchema).min(1),
+    /** The Organization node. */
+    publisher: RefSchema,
+    /** The WebPage node. */
+    mainEntityOfPage: RefSchema,
+    /** The WebPage node. */
+    isPartOf: RefSchema,
+    /** Canonical URL of the story. */
+    url: AbsoluteUrlSchema,
+    /** Sections, outermost first; absent when the story has none. */
+    articleSection: z.array(TextSchema).min(1).optional(),
+    inLanguage: LanguageSchema,
+    /** Plain-text summary. */
+    description: TextSchema,
+    /** Plain-text body, paragraphs separated by a blank line. */
+    articleBody: TextSchema,
+    /** ImageObject nodes of the photos that have a URL; absent when none has. */
+    image: z.array(RefSchema).min(1).optional(),
+    /** The Organization node, or another Organization by name. */
+    copyrightHolder: z.union([RefSchema, NamedOrganizationSchema]),
+    copyrightNotice: TextSchema,
+    /** Year of `datePublished` in its own offset. */
+    copyrightYear: z.number().int().min(1000).max(9999),
+    /** Keywords; absent when there are none. */
+    keywords: z.array(TextSchema).min(1).optional(),
+    /** Place line, when known. */
+    dateline: TextSchema.optional(),
+    /** The article's guid (`tag:`, `urn:` or http(s) URI). */
+    identifier: z.string().regex(/^(?:tag:|urn:|https?:\/\/)\S+$/, 'a tag:, urn: or http(s) URI'),
+    /** Words in `articleBody`. */
+    wordCount: z.number().int().nonnegative(),
+  })
+  // (An @id not ending in "#article" is already reported by the field's own check.)
+  .refine((article) => !article['@id'].endsWith('#article') || article['@id'] === `${article.url}#article`, {
+    message: 'an @id equal to the article url followed by "#article"',
+    path: ['@id'],
+  });
 
-/** A story photo with a URL, caption and, when known, size, credit and MIME type. */
-const ImageObjectSchema = z.strictObject({
+/** `<url>#image-<n>`: a photo with a URL; size, credit, creator, notice and MIME type when known. */
+const ImageObjectNodeSchema = z.strictObject({
   '@type': z.literal('ImageObject'),
+  '@id': idEndingWith(/#image-[1-9]\d*$/, '#image-<n>'),
   url: AbsoluteUrlSchema,
   contentUrl: AbsoluteUrlSchema,
   width: PixelsSchema.optional(),
   height: PixelsSchema.optional(),
   caption: TextSchema,
   creditText: TextSchema.optional(),
+  /** A Person node, the Organization node, or another Organization by name. */
+  creator: z.union([RefSchema, NamedOrganizationSchema]).optional(),
+  copyrightNotice: TextSchema.optional(),
   encodingFormat: z.string().regex(/^image\/[a-z0-9.+-]+$/, 'an image MIME type such as "image/jpeg"').optional(),
 });
 
-/** The schema.org NewsArticle fields syndicate promises in `articles/<id>/article.jsonld`, and nothing else. */
-export const NewsArticleJsonLdSchema = z.strictObject({
-  /** Always the https context (schema-dts `WithContext`). */
-  '@context': z.literal('https://schema.org'),
-  /** Always NewsArticle (the only type on which `dateline` is defined). */
-  '@type': z.literal('NewsArticle'),
-  /** `<url>#article`. */
-  '@id': AbsoluteUrlSchema.refine((id) => id.endsWith('#article'), { message: 'the article URL followed by "#article"' }),
-  /** Plain-text headline. */
-  headline: TextSchema,
-  /** RFC 3339 with the publisher's offset. */
-  datePublished: OffsetDateTimeSchema,
-  /** RFC 3339 with offset; equals `datePublished` when the story was never updated. */
-  dateModified: OffsetDateTimeSchema,
-  /** One Person per byline, or the publisher Organization. */
-  author: z.array(z.discriminatedUnion('@type', [PersonSchema, AuthorOrganizationSchema])).min(1),
-  /** The publisher with name and logo. */
-  publisher: PublisherSchema,
-  /** The canonical page. */
-  mainEntityOfPage: z.strictObject({ '@type': z.literal('WebPage'), '@id': AbsoluteUrlSchema }),
-  /** Canonical URL of the story. */
-  url: AbsoluteUrlSchema,
-  /** Sections, outermost first; absent when the story has none. */
-  articleSection: z.array(TextSchema).min(1).optional(),
-  /** BCP 47 language tag. */
-  inLanguage: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "en" or "zh-CN"'),
-  /** Plain-text summary. */
-  description: TextSchema,
-  /** Plain-text body, paragraphs separated by a blank line. */
-  articleBody: TextSchema,
-  /** Photos that have a URL; absent when none has. */
-  image: z.array(ImageObjectSchema).min(1).optional(),
-  /** The publisher by `@id`, or another Organization by name. */
-  copyrightHolder: z.union([
-    z.strictObject({ '@id': AbsoluteUrlSchema }),
-    z.strictObject({ '@type': z.literal('Organization'), name: TextSchema }),
-  ]),
-  /** The site's copyright notice. */
-  copyrightNotice: TextSchema,
-  /** Keywords; absent when there are none. */
-  keywords: z.array(TextSchema).min(1).optional(),
-  /** Place line, when known. */
-  dateline: TextSchema.optional(),
-  /** The article's guid (`tag:`, `urn:` or http(s) URI). */
-  identifier: z.string().regex(/^(?:tag:|urn:|https?:\/\/)\S+$/, 'a tag:, urn: or http(s) URI'),
+/** One breadcrumb step: Google wants `position`, `name` and `item` (the page's URL). */
+const ListItemSchema = z.strictObject({
+  '@type': z.literal('ListItem'),
+  position: z.number().int().positive(),
+  name: TextSchema,
+  item: AbsoluteUrlSchema,
 });
+
+/** `<url>#breadcrumb`: Home, each section page, the story; positions 1..n in order. */
+const BreadcrumbListNodeSchema = z
+  .strictObject({
+    '@type': z.literal('BreadcrumbList'),
+    '@id': idEndingWith(/#breadcrumb$/, '#breadcrumb'),
+    itemListElement: z.array(ListItemSchema).min(2),
+  })
+  .refine((list) => list.itemListElement.every((item, i) => item.position === i + 1), {
+    message: 'positions 1, 2, 3, … in order',
+    path: ['itemListElement'],
+  });
+
+/** `<site url>#/schema/person/<slug>`: a byline or photographer; `url` when known (Google: `url` or `sameAs`). */
+const PersonNodeSchema = z.strictObject({
+  '@type': z.literal('Person'),
+  '@id': idEndingWith(/#\/schema\/person\/[^/]+$/, '#/schema/person/<slug>'),
+  name: TextSchema,
+  url: AbsoluteUrlSchema.optional(),
+});
+
+const NodeSchema = z.discriminatedUnion('@type', [
+  NewsArticleNodeSchema,
+  WebPageNodeSchema,
+  ImageObjectNodeSchema,
+  BreadcrumbListNodeSchema,
+  WebSiteNodeSchema,
+  OrganizationNodeSchema,
+  PersonNodeSchema,
+]);
+
+/** Node types that each graph has exactly once; BreadcrumbList at most once; ImageObject and Person any number. */
+const EXACTLY_ONCE = ['NewsArticle', 'WebPage', 'WebSite', 'Organization'] as const;
+const AT_MOST_ONCE = ['BreadcrumbList'] as const;
+
+/** What each reference must resolve to, by `<node type>.<property>`. */
+const REFERENCE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'WebSite.publisher': ['Organization'],
+  'WebPage.isPartOf': ['WebSite'],
+  'WebPage.breadcrumb': ['BreadcrumbList'],
+  'WebPage.primaryImageOfPage': ['ImageObject'],
+  'NewsArticle.author': ['Person', 'Organization'],
+  'NewsArticle.publisher': ['Organization'],
+  'NewsArticle.mainEntityOfPage': ['WebPage'],
+  'NewsArticle.isPartOf': ['WebPage'],
+  'NewsArticle.image': ['ImageObject'],
+  'NewsArticle.copyrightHolder': ['Organization', 'Person'],
+  'ImageObject.creator': ['Person', 'Organization'],
+};
+
+/**
+ * The schema.org `@graph` syndicate promises in `articles/<id>/article.jsonld`, and nothing else:
+ * the node shapes above, each required type exactly once, `@id`s unique, every node but the
+ * NewsArticle linked from another, and every `{"@id"}` reference resolving to a node of a type in
+ * the property's range. Unresolved references carry `params.ruleId = "dangling-reference"`.
+ */
+export const JsonLdGraphSchema = z
+  .strictObject({
+    /** Always the https context (schema-dts `Graph`). */
+    '@context': z.literal('https://schema.org'),
+    '@graph': z.array(NodeSchema).min(1),
+  })
+  // Runs even when a node is malformed, so one broken field does not hide a missing node or a dangling link.
+  .superRefine((graph, ctx) => checkLinks(graph, ctx), { when: () => true });
+
+type PathSegment = string | number;
+type Issue = { message: string; path: PathSegment[]; ruleId?: string };
+
+function checkLinks(value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  for (const { message, path, ruleId } of findLinkIssues(value)) {
+    ctx.addIssue({ code: 'custom', message, path, input: undefined, params: { graph: true, ...(ruleId !== undefined ? { ruleId } : {}) } });
+  }
+}
+
+/** A node of the graph (top level or embedded) with its `@type` and its path. */
+interface Located {
+  node: Record<string, unknown>;
+  type: string | undefined;
+  at: PathSegment[];
+}
+
+/** Graph-level rules on raw input (never assumes the node shapes held): counts, unique ids, resolution, linkage. */
+function findLinkIssues(value: unknown): Issue[] {
+  const graph = isRecord(value) ? value['@graph'] : undefined;
+  if (!Array.isArray(graph)) return [];
+  const issues: Issue[] = [];
+  const top = graph.flatMap((node, i): Located[] => (isRecord(node) ? [{ node, type: typeOf(node), at: ['@graph', i] }] : []));
+
+  for (const type of EXACTLY_ONCE) {
+    const count = top.filter((n) => n.type === type).length;
+    if (count !== 1) issues.push({ path: ['@graph'], message: `${count === 0 ? 'has no' : `has ${count}`} ${type} node${count === 0 ? '' : 's'}; the graph holds exactly one` });
+  }
+  for (const type of AT_MOST_ONCE) {
+    const count = top.filter((n) => n.type === type).length;
+    if (count > 1) issues.push({ path: ['@graph'], message: `has ${count} ${type} nodes; the graph holds at most one` });
+  }
+
+  const defined = new Map<string, Located>();
+  for (const located of definitions(graph, ['@graph'])) {
+    const id = located.node['@id'];
+    if (typeof id !== 'string') continue;
+    if (defined.has(id)) issues.push({ path: [...located.at, '@id'], message: `"${id}" is already the @id of ${formatPath(defined.get(id)!.at)}; every node needs its own @id` });
+    else defined.set(id, located);
+  }
+
+  const referenced = new Set<string>();
+  for (const { node, type, at } of definitions(graph, ['@graph'])) {
+    for (const [key, child] of Object.entries(node)) {
+      (Array.isArray(child) ? child : [child]).forEach((item, i) => {
+        if (!isReference(item)) return;
+        const where = Array.isArray(child) ? [...at, key, i] : [...at, key];
+        const id = item['@id'];
+        referenced.add(id);
+        const target = defined.get(id);
+        if (target === undefined) {
+          issues.push({ path: [...where, '@id'], ruleId: 'dangling-reference', message: `refers to "${id}", which is no node of the graph; add the node or correct the @id` });
+          return;
+        }
+        const expected = type === undefined ? undefined : REFERENCE_TYPES[`${type}.${key}`];
+        if (expected !== undefined && (target.type === undefined || !expected.includes(target.type))) {
+          issues.push({ path: [...where, '@id'], message: `refers to a ${target.type ?? 'node without @type'} (${formatPath(target.at)}), but ${type}.${key} must refer to ${expected.join(' or ')}` });
+        }
+      });
+    }
+  }
+  for (const { node, type, at } of top) {
+    const id = node['@id'];
+    if (type !== 'NewsArticle' && typeof id === 'string' && !referenced.has(id)) {
+      issues.push({ path: [...at, '@id'], message: `the ${type ?? 'node'} "${id}" is not referenced by any other node; link it by @id or leave it out` });
+    }
+  }
+  return issues;
+}
+
+/** Every node definition (an object with `@id` and more) in the tree, with its path. */
+function definitions(value: unknown, at: PathSegment[]): Located[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => definitions(item, [...at, i]));
+  if (!isRecord(value)) return [];
+  const own = typeof value['@id'] === 'string' && !isReference(value) ? [{ node: value, type: typeOf(value), at }] : [];
+  return [...own, ...Object.entries(value).flatMap(([k, v]) => definitions(v, [...at, k]))];
+}
+
+function isReference(value: unknown): value is { '@id': string } {
+  return isRecord(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1;
+}
+
+function typeOf(node: Record<string, unknown>): string | undefined {
+  const type = node['@type'];
+  return typeof type === 'string' ? type : undefined;
+}
 
 /** Google's tools warn above this many characters (https://developers.google.com/search/docs/appearance/structured-data/article). */
 const HEADLINE_MAX = 110;
+/** Google Article docs: images should be at least 50,000 pixels when width and height are multiplied. */
+const IMAGE_MIN_PIXELS = 50_000;
 
 /** Keys whose string values are URLs (IRIs) and must be absolute: crawlers resolve nothing in JSON-LD. */
-const URL_KEYS = new Set(['@id', 'url', 'contentUrl', 'sameAs', 'thumbnailUrl', 'embedUrl', 'mainEntityOfPage', 'image', 'logo']);
+const URL_KEYS = new Set(['@id', 'url', 'contentUrl', 'sameAs', 'thumbnailUrl', 'embedUrl', 'mainEntityOfPage', 'image', 'logo', 'item']);
 /** Keys whose values are schema.org Date/DateTime values. */
 const DATE_KEYS = new Set(['datePublished', 'dateModified', 'dateCreated', 'uploadDate', 'expires']);
 /** A date or date-time without a UTC offset (ISO 8601 local time): ambiguous for every consumer. */
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
-type PathSegment = string | number;
-
-/** Validates one `article.jsonld`: JSON syntax, the promised NewsArticle shape, and publishing rules. */
+/** Validates one `article.jsonld`: JSON syntax, the promised graph, its links, and Google's recommendations. */
 export const validateJsonLd: Validator = (file) => {
   const path = `dist/${file.path}`;
   const origin = file.sources.join(', ') || undefined;
@@ -151,11 +345,11 @@ export const validateJsonLd: Validator = (file) => {
 };
 
 type Report = (severity: 'error' | 'warning', ruleId: string, message: string, where?: { line?: number; column?: number }) => Diagnostic;
+type Locate = (at: readonly PathSegment[]) => { line?: number; column?: number };
 
-/** The rules that need the parsed value: offsets, absolute URLs, the promised shape, headline length, image. */
+/** The rules that need the parsed value: offsets, absolute URLs, the promised graph, then the warnings. */
 function checkParsed(value: unknown, text: string, report: Report): Diagnostic[] {
   const found: Diagnostic[] = [];
-
   const locate = positionFinder(text);
   const claimed = new Set<string>();
 
@@ -163,38 +357,110 @@ function checkParsed(value: unknown, text: string, report: Report): Diagnostic[]
     if (typeof node !== 'string') return;
     if (DATE_KEYS.has(key) && LOCAL_DATE.test(node)) {
       claimed.add(pathKey(at));
-      found.push(report('error', 'date-offset', `${formatPath(at)} "${node}" has no UTC offset; write it as RFC 3339 with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, locate(at)));
+      found.push(report('error', 'date-offset', `${describePath(value, at)} "${node}" has no UTC offset; write it as RFC 3339 with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, locate(at)));
     }
-    if (URL_KEYS.has(key)) {
-      if (!AbsoluteUrlSchema.safeParse(node).success) {
-        claimed.add(pathKey(at));
-        found.push(report('error', 'relative-url', `${formatPath(at)} "${node}" is not an absolute http(s) URL; consumers resolve nothing in JSON-LD, so write the full URL (check site.json "url" and the front matter)`, locate(at)));
-      }
+    if (URL_KEYS.has(key) && !AbsoluteUrlSchema.safeParse(node).success) {
+      claimed.add(pathKey(at));
+      found.push(report('error', 'relative-url', `${describePath(value, at)} "${node}" is not an absolute http(s) URL in normalised form; consumers resolve nothing in JSON-LD, so write the full URL (check site.json "url" and the front matter)`, locate(at)));
     }
   });
 
-  const parsed = NewsArticleJsonLdSchema.safeParse(value);
+  const parsed = JsonLdGraphSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const at = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
       if (claimed.has(pathKey(at))) continue; // a specific rule already said it better
-      found.push(report('error', 'schema', `${formatPath(at)}: ${describeIssue(issue, lookUp(value, at))}`, locate(at)));
+      const ruleId = issue.code === 'custom' && issue.params?.['ruleId'] === 'dangling-reference' ? 'dangling-reference' : 'schema';
+      found.push(report('error', ruleId, `${describePath(value, at)}: ${describeIssue(issue, lookUp(value, at))}`, locate(at)));
     }
   }
 
-  if (isRecord(value)) {
-    const headline = value['headline'];
-    if (typeof headline === 'string' && [...headline].length > HEADLINE_MAX) {
-      found.push(
-        report('warning', 'headline-length', `headline is ${[...headline].length} characters; Google's tools warn above ${HEADLINE_MAX}: shorten it or set a shorter headline in front matter`, locate(['headline'])),
-      );
-    }
-    const image = value['image'];
-    if (image === undefined || (Array.isArray(image) && image.length === 0)) {
-      found.push(report('warning', 'missing-image', 'no image: Google recommends at least one crawlable image for articles; add an image URL in front matter'));
-    }
+  found.push(...findRecommendations(value, locate, report));
+  return found;
+}
+
+/** An image as read for the warnings: the node (resolved from its reference) and where it is defined. */
+interface ResolvedNode {
+  node: Record<string, unknown>;
+  at: PathSegment[];
+}
+
+/**
+ * Google's Article recommendations that the source did not let us meet: one warning per rule per
+ * file, listing every case, at the first one. Read from the raw value so they are reported even
+ * alongside schema errors; a file without a NewsArticle node has nothing to recommend on.
+ */
+function findRecommendations(value: unknown, locate: Locate, report: Report): Diagnostic[] {
+  const graph = isRecord(value) ? value['@graph'] : undefined;
+  if (!Array.isArray(graph)) return [];
+  const articleIndex = graph.findIndex((node) => isRecord(node) && node['@type'] === 'NewsArticle');
+  const article = graph[articleIndex];
+  if (!isRecord(article)) return [];
+  const articleAt: PathSegment[] = ['@graph', articleIndex];
+  const byId = new Map(definitions(graph, ['@graph']).map((d) => [d.node['@id'] as string, d] as const));
+  const resolve = (key: string): ResolvedNode[] => {
+    const field = article[key];
+    return (Array.isArray(field) ? field : field === undefined ? [] : [field]).flatMap((item, i): ResolvedNode[] => {
+      if (isReference(item)) {
+        const target = byId.get(item['@id']);
+        return target ? [{ node: target.node, at: target.at }] : [];
+      }
+      return isRecord(item) ? [{ node: item, at: [...articleAt, key, ...(Array.isArray(field) ? [i] : [])] }] : [];
+    });
+  };
+  const found: Diagnostic[] = [];
+
+  const headline = article['headline'];
+  if (typeof headline === 'string' && [...headline].length > HEADLINE_MAX) {
+    found.push(report('warning', 'headline-length', `headline is ${[...headline].length} characters; Google's tools warn above ${HEADLINE_MAX}: shorten it or set a shorter headline in front matter`, locate([...articleAt, 'headline'])));
+  }
+
+  const images = resolve('image');
+  if (images.length === 0) {
+    // No position: the finding is about something absent.
+    found.push(report('warning', 'missing-image', 'no image: Google recommends at least one crawlable image for articles; add an image URL in front matter'));
+  }
+
+  // Only the story's images: the publisher logo follows its own rules (AMP-era "fit in 600×60"), not the 50,000 px one.
+  const unsized = images.flatMap(({ node, at }) => {
+    const width = pixelsOf(node['width']);
+    const height = pixelsOf(node['height']);
+    if (width === undefined || height === undefined) return [{ at, text: `${nameOfImage(node)} has no ${width === undefined && height === undefined ? 'width and height' : width === undefined ? 'width' : 'height'}` }];
+    return width * height < IMAGE_MIN_PIXELS ? [{ at, text: `${nameOfImage(node)} is ${width}×${height} = ${width * height} pixels` }] : [];
+  });
+  if (unsized[0] !== undefined) {
+    found.push(
+      report('warning', 'image-size', `${unsized.map((u) => u.text).join('; ')}: Google wants images of at least ${IMAGE_MIN_PIXELS} pixels (width × height); give width and height in front matter, or use a larger image`, locate(unsized[0].at)),
+    );
+  }
+
+  // Google image licence metadata: contentUrl plus at least one of creator, creditText, copyrightNotice, license.
+  const unlicensed = images.filter(({ node }) => !['creditText', 'creator', 'copyrightNotice', 'license'].some((k) => node[k] !== undefined));
+  if (unlicensed[0] !== undefined) {
+    found.push(
+      report('warning', 'image-licence', `${unlicensed.map(({ node }) => nameOfImage(node)).join(', ')} ${unlicensed.length === 1 ? 'has' : 'have'} no credit, creator or copyright notice, so Google shows no licence details; add "credit", "creator" or "copyright" for the photo in front matter (or a "Photo:" credit in the text)`, locate(unlicensed[0].at)),
+    );
+  }
+
+  const anonymous = resolve('author').filter(({ node }) => node['@type'] === 'Person' && node['url'] === undefined && node['sameAs'] === undefined);
+  if (anonymous[0] !== undefined) {
+    const names = anonymous.map(({ node }) => (typeof node['name'] === 'string' ? `"${node['name']}"` : 'a Person'));
+    found.push(
+      report('warning', 'author-url', `author ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no url or sameAs; Google recommends a profile page for each author: write the byline in front matter as "authors: [{ name: …, url: … }]"`, locate(anonymous[0].at)),
+    );
   }
   return found;
+}
+
+/** A pixel length written as QuantitativeValue (`{"value": 1200}`) or a bare number. */
+function pixelsOf(value: unknown): number | undefined {
+  const n = isRecord(value) ? value['value'] : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+function nameOfImage(node: Record<string, unknown>): string {
+  const url = node['contentUrl'] ?? node['url'];
+  return `image ${typeof url === 'string' ? url : typeof node['@id'] === 'string' ? node['@id'] : '(no URL)'}`;
 }
 
 /** One finding per line that holds a raw `<`, `>` or `&`, at its first such character. */
@@ -223,7 +489,7 @@ function jsonErrorPosition(text: string, error: unknown): { line?: number; colum
  * existing ancestor). YAML 1.2 is a superset of JSON, and the yaml parser keeps source ranges.
  * The document is parsed only when a position is first asked for.
  */
-function positionFinder(text: string): (at: readonly PathSegment[]) => { line?: number; column?: number } {
+function positionFinder(text: string): Locate {
   let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
   return (at) => {
     try {
@@ -282,10 +548,19 @@ function pathKey(at: readonly PathSegment[]): string {
   return JSON.stringify(at);
 }
 
-/** `author[0].name`; the root is "the top level". */
+/** `@graph[0].author[1].@id`; the root is "the top level". */
 function formatPath(at: readonly PathSegment[]): string {
   if (at.length === 0) return 'the top level';
   return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** The path with the type of the graph node it is in, so messages say which node: `NewsArticle @graph[0].headline`. */
+function describePath(value: unknown, at: readonly PathSegment[]): string {
+  const index = at[0] === '@graph' ? at[1] : undefined;
+  const graph = isRecord(value) ? value['@graph'] : undefined;
+  const node = typeof index === 'number' && Array.isArray(graph) ? graph[index] : undefined;
+  const type = isRecord(node) ? typeOf(node) : undefined;
+  return type === undefined ? formatPath(at) : `${type} ${formatPath(at)}`;
 }
 
 /** The value at a path, or `{ found: false }` when the path does not exist (zod 4 leaves `issue.input` out). */
@@ -305,8 +580,8 @@ function lookUp(value: unknown, at: readonly PathSegment[]): { found: boolean; v
 
 /** What each union-valued field may hold, for messages (zod only says "Invalid input"). */
 const UNION_SHAPES: Record<string, string> = {
-  author: '{"@type": "Person", "name": …} or the publisher {"@type": "Organization", "@id", "name", "url"}',
   copyrightHolder: '{"@id": "<site url>#organization"} or {"@type": "Organization", "name": …}',
+  creator: '{"@id": "<a Person or Organization node>"} or {"@type": "Organization", "name": …}',
 };
 
 function describeIssue(issue: z.core.$ZodIssue, actual: { found: boolean; value?: unknown }): string {
@@ -315,11 +590,19 @@ function describeIssue(issue: z.core.$ZodIssue, actual: { found: boolean; value?
     return `expected ${issue.expected} but found ${describeValue(actual.value)}; correct the value`;
   }
   if (issue.code === 'unrecognized_keys') {
-    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: not among the fields syndicate promises; remove it (or add it to NewsArticleJsonLdSchema)`;
+    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: not among the fields syndicate promises; remove it (or add it to JsonLdGraphSchema)`;
   }
   if (issue.code === 'invalid_value') return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}; correct the value`;
-  if (issue.code === 'too_small' && issue.origin === 'array') return 'must not be empty; leave the field out instead';
-  if (issue.code === 'invalid_union') return `expected ${UNION_SHAPES[String(issue.path[0])] ?? 'one of the allowed shapes'}; correct the value`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return issue.minimum === 1 ? 'must not be empty; leave the field out instead' : `must have at least ${String(issue.minimum)} items`;
+  if (issue.code === 'invalid_union') {
+    if (issue.discriminator === '@type') {
+      return `${actual.found ? `${describeValue(actual.value)} is` : 'is missing:'} not a node type syndicate writes; expected one of NewsArticle, WebPage, ImageObject, BreadcrumbList, WebSite, Organization, Person`;
+    }
+    const key = [...issue.path].reverse().find((p): p is string => typeof p === 'string');
+    return `expected ${(key !== undefined ? UNION_SHAPES[key] : undefined) ?? 'one of the allowed shapes'}; correct the value`;
+  }
+  // Graph-level findings are whole sentences; field refinements name what was expected.
+  if (issue.code === 'custom' && issue.params?.['graph'] === true) return issue.message;
   if (issue.code === 'invalid_format' || issue.code === 'custom') return `expected ${issue.message}; correct the value`;
   return `${issue.message}; correct the value`;
 }

@@ -1,174 +1,277 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import Parser from 'rss-parser';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emitAtom } from '../../src/emit/atom.ts';
-import { toSlug } from '../../src/model/identity.ts';
 import { escapeHtml } from '../../src/emit/html.ts';
 import { emitRss } from '../../src/emit/rss.ts';
-import type { Article } from '../../src/model/article.ts';
+import { lastModified, type Article, type Image } from '../../src/model/article.ts';
+import { toSlug } from '../../src/model/identity.ts';
+import type { OutputFile } from '../../src/model/output.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
 /**
  * What real readers make of our feeds: @rowanmanning/feed-parser and rss-parser (xml2js) parse
- * both documents back, and must see the same headline, link, id, dates, authors and categories.
+ * RSS and Atom back, without an error or a console warning, and must see every field we wrote:
+ * headline, link, id, dates, authors, categories, summary, content, photos and the enclosure.
+ * Where a parser does not read a field at all, or reads it its own documented way, the expectation
+ * says so next to it.
  */
 
 const site = makeSite();
 
-/** One item as a reader sees it, reduced to what we compare. */
-interface ReadItem {
-  title: string | null | undefined;
-  link: string | null | undefined;
-  id: string | null | undefined;
-  published: string | undefined;
-  authors: (string | null | undefined)[];
-  categories: (string | null | undefined)[];
-}
+/** A photo with everything: URL, type, pixel size, byte length, creator, copyright (so it is also the enclosure). */
+const completePhoto: Image = { ...makeRichArticle().images[0]!, byteLength: 48213, creator: 'Li Hao', copyright: '© Global Times' };
+const richWithPhoto = makeRichArticle({ images: [completePhoto, makeRichArticle().images[1]!] });
+const nasty = makeArticle({
+  id: 'brackets',
+  guid: 'tag:globaltimes.cn,2024:article:brackets',
+  source: 'input/articles/brackets.txt',
+  url: 'https://www.globaltimes.cn/page/202409/brackets.shtml',
+  headline: 'Cut ]]> here & "there" — <i>not</i> italic, AT&T; &nbsp;',
+  description: 'Ties & "tariffs" <b>now</b>',
+  datePublished: '2024-09-03T10:00:00+08:00',
+  authors: [{ name: 'Zhang Han' }],
+  sections: ['World', 'Asia & Pacific'],
+});
 
-const several: Article[] = [
-  makeArticle(),
-  makeRichArticle(),
-  makeArticle({
-    id: 'brackets',
-    headline: 'Cut ]]> here & "there" — <i>not</i> italic',
-    datePublished: '2024-09-03T10:00:00+08:00',
-    authors: [{ name: 'Zhang Han' }],
-    sections: ['World', 'Asia & Pacific'],
-  }),
+const fixtures: [string, Article[]][] = [
+  ['the sample article', [makeArticle()]],
+  ['the rich article with a complete photo', [richWithPhoto]],
+  ['several articles with nasty text', [makeArticle(), richWithPhoto, nasty]],
 ];
 
-/** Expected reading: headline as written, first publication time in UTC, bylines or else the publisher. */
-function expected(article: Article): ReadItem {
+/** One item as a reader sees it, reduced to what we compare. */
+interface ReadItem {
+  title: unknown;
+  link: unknown;
+  id: unknown;
+  published: unknown;
+  updated: unknown;
+  authors: unknown[];
+  categories: { term: unknown; label: unknown; scheme: unknown }[];
+  description: unknown;
+  content: unknown;
+  media: { url: unknown; type: unknown; length: unknown; caption: unknown }[];
+  enclosure: { url: unknown; type: unknown; length: unknown } | null;
+}
+
+type Format = 'rss' | 'atom';
+
+function render(format: Format, articles: Article[]): OutputFile[] {
+  return format === 'rss' ? emitRss(articles, site) : emitAtom(articles, site);
+}
+
+function siteFeed(format: Format, articles: Article[]): string {
+  return render(format, articles)[0]!.text;
+}
+
+/** Decodes the HTML character references our escaping produces (and numeric ones). */
+function decodeHtml(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()]!;
+    return String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16));
+  });
+}
+
+function photosWithUrl(article: Article): (Image & { url: string })[] {
+  return article.images.filter((image): image is Image & { url: string } => image.url !== undefined);
+}
+
+function enclosureOf(article: Article): { url: string; type: string; length: number } | null {
+  const photo = photosWithUrl(article).find((image) => image.contentType !== undefined && image.byteLength !== undefined);
+  return photo ? { url: photo.url, type: photo.contentType!, length: photo.byteLength! } : null;
+}
+
+/** The article HTML as we promise it: a figure per photo with a URL, then the paragraphs. */
+function contentHtml(article: Article): string {
+  const figures = photosWithUrl(article).map((image) => {
+    const caption = image.credit === undefined ? image.caption : `${image.caption} — ${image.credit}`;
+    const size = image.width !== undefined && image.height !== undefined ? ` width="${image.width}" height="${image.height}"` : '';
+    return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.caption)}"${size}><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  });
+  return [...figures, ...article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`)].join('\n');
+}
+
+/** Every field as written: the model's values, in each format's own shape. */
+function expected(article: Article, format: Format): ReadItem {
+  const scheme = 'https://www.globaltimes.cn/sections/';
   return {
     title: article.headline,
     link: article.url,
     id: article.guid,
     published: new Date(article.datePublished).toISOString(),
+    updated: new Date(lastModified(article)).toISOString(),
     authors: article.authors.length > 0 ? article.authors.map((a) => a.name) : [site.name],
-    categories: article.sections,
+    // RSS categories are the section names with the scheme as domain; Atom has slug terms and name labels.
+    categories: article.sections.map((section) => (format === 'rss' ? { term: section, label: null, scheme } : { term: toSlug(section), label: section, scheme })),
+    description: article.description,
+    content: contentHtml(article),
+    media: photosWithUrl(article).map((image) => ({ url: image.url, type: image.contentType ?? null, length: image.byteLength ?? null, caption: image.caption })),
+    enclosure: enclosureOf(article),
   };
 }
 
-function rss(articles: Article[]): string {
-  return emitRss(articles, site)[0]!.text;
-}
+// ---------------------------------------------------------------------------------------------
+// @rowanmanning/feed-parser
 
-function atom(articles: Article[]): string {
-  return emitAtom(articles, site)[0]!.text;
-}
-
-function byFeedParser(xml: string): ReadItem[] {
+function byFeedParser(xml: string, format: Format): ReadItem[] {
   return parseFeed(xml).items.map((item) => ({
     title: item.title,
     link: item.url,
     id: item.id,
     published: item.published?.toISOString(),
+    updated: item.updated?.toISOString(),
     authors: item.authors.map((a) => a.name),
-    categories: item.categories.map((c) => c.label),
+    categories: item.categories.map((c) => ({ term: c.term, label: format === 'rss' ? null : c.label, scheme: c.url })),
+    description: item.description,
+    content: item.content,
+    media: item.media.map((m) => ({ url: m.url, type: m.mimeType, length: m.length, caption: m.title })),
+    enclosure: null,
   }));
 }
 
-type Custom = { 'content:encoded'?: string; creators?: string[]; authors?: { name?: string[] }[]; atomCategories?: { $: { label?: string; term: string } }[]; id?: string };
+/** What @rowanmanning/feed-parser reports, by its documented behaviour. */
+function expectedByFeedParser(article: Article, format: Format): ReadItem {
+  const item = expected(article, format);
+  const enclosure = enclosureOf(article);
+  return {
+    ...item,
+    // RSS: it reads pubDate for both dates (atom:updated in RSS is not read).
+    updated: format === 'rss' ? item.published : item.updated,
+    // RSS category: it gives the text as both term and label; we compare the term and the domain.
+    // It returns content with HTML entities decoded (its `innerHtml`).
+    content: decodeHtml(item.content as string),
+    // It has no enclosure field: the enclosure is its first media entry (URL, type and byte length
+    // compared there), which wins over the media:content of the same URL, so that one has no caption.
+    media: item.media.map((m) => (enclosure && m.url === enclosure.url ? { ...m, caption: null } : m)),
+    enclosure: null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// rss-parser (xml2js): extension elements by their literal prefixed names.
+
+type Attrs = Record<string, string>;
+type Node = string | { _?: string; $?: Attrs };
+type MediaContent = { $: Attrs; 'media:description'?: Node[]; 'media:credit'?: Node[] };
+type Custom = {
+  creators?: string[];
+  atomUpdated?: string;
+  mediaContents?: MediaContent[];
+  'content:encoded'?: string;
+  id?: string;
+  authors?: { name?: string[] }[];
+  atomCategories?: { $: Attrs }[];
+  links?: { $: Attrs }[];
+  summary?: Node;
+  updated?: string;
+};
 
 const rssParser = new Parser<Record<string, never>, Custom>({
-  customFields: { item: [['dc:creator', 'creators', { keepArray: true }], ['author', 'authors', { keepArray: true }], ['category', 'atomCategories', { keepArray: true }]] },
+  customFields: {
+    item: [
+      ['dc:creator', 'creators', { keepArray: true }],
+      ['atom:updated', 'atomUpdated'],
+      ['media:content', 'mediaContents', { keepArray: true }],
+      ['author', 'authors', { keepArray: true }],
+      ['category', 'atomCategories', { keepArray: true }],
+      ['link', 'links', { keepArray: true }],
+      ['summary', 'summary'],
+      ['updated', 'updated'],
+    ],
+  },
 });
 
-async function byRssParser(xml: string, format: 'rss' | 'atom'): Promise<ReadItem[]> {
+const textOf = (node: Node | undefined): string | undefined => (typeof node === 'string' ? node : node?._);
+
+async function byRssParser(xml: string, format: Format): Promise<ReadItem[]> {
   const feed = await rssParser.parseString(xml);
-  return feed.items.map((item) => ({
-    title: item.title,
-    link: item.link,
-    id: format === 'rss' ? item.guid : item.id,
-    published: item.isoDate,
-    // rss-parser does not fall back to the feed author for Atom entries without one.
-    authors: format === 'rss' ? (item.creators ?? []) : (item.authors ?? []).map((a) => a.name?.[0]),
-    categories:
-      format === 'rss'
-        ? (item.categories ?? []).map((c) => (typeof c === 'string' ? c : (c as { _: string })._))
-        : (item.atomCategories ?? []).map((c) => c.$.label),
-  }));
+  return feed.items.map((item) => {
+    const enclosureLink = (item.links ?? []).find((l) => l.$?.rel === 'enclosure')?.$;
+    const enclosure = format === 'rss' ? item.enclosure : enclosureLink && { url: enclosureLink.href, type: enclosureLink.type, length: enclosureLink.length };
+    return {
+      // Atom type="html" arrives as the escaped markup; any HTML renderer shows it as the headline.
+      title: format === 'rss' ? item.title : decodeHtml(item.title ?? ''),
+      link: item.link,
+      id: format === 'rss' ? item.guid : item.id,
+      published: item.isoDate,
+      updated: new Date((format === 'rss' ? item.atomUpdated : item.updated) ?? NaN).toISOString(),
+      // It does not fall back to the feed author for Atom entries without one: we compare the feed's.
+      authors: format === 'rss' ? (item.creators ?? []) : (item.authors ?? []).map((a) => a.name?.[0]),
+      categories:
+        format === 'rss'
+          ? (item.categories ?? []).map((c) => {
+              const node = c as unknown as Node;
+              return { term: textOf(node), label: null, scheme: typeof node === 'string' ? undefined : node.$?.domain };
+            })
+          : (item.atomCategories ?? []).map((c) => ({ term: c.$.term, label: c.$.label, scheme: c.$.scheme })),
+      description: format === 'rss' ? item.contentSnippet : decodeHtml(textOf(item.summary) ?? ''),
+      content: format === 'rss' ? item['content:encoded'] : item.content,
+      media: (item.mediaContents ?? []).map((m) => ({
+        url: m.$.url,
+        type: m.$.type ?? null,
+        length: m.$.fileSize === undefined ? null : Number(m.$.fileSize),
+        caption: textOf(m['media:description']?.[0]),
+      })),
+      enclosure: enclosure ? { url: enclosure.url, type: enclosure.type, length: Number(enclosure.length) } : null,
+    };
+  });
 }
 
-describe('@rowanmanning/feed-parser reads both feeds back', () => {
-  it.each([
-    ['RSS', rss],
-    ['Atom', atom],
-  ])('%s: the sample article', (_name, render) => {
-    const [item, ...rest] = byFeedParser(render([makeArticle()]));
-    expect(rest).toEqual([]);
-    expect(item).toEqual({
-      title: 'China plays greater role in global cyberspace governance, narrowing tech gap among countries: scholars',
-      link: 'https://www.globaltimes.cn/page/202409/cyberspace-governance.shtml',
-      id: 'tag:globaltimes.cn,2024:article:cyberspace-governance',
-      published: '2024-09-04T13:03:00.000Z',
-      authors: ['Global Times'],
-      categories: ['China', 'Society'],
-    });
+function expectedByRssParser(article: Article, format: Format): ReadItem {
+  const item = expected(article, format);
+  return { ...item, authors: format === 'atom' ? article.authors.map((a) => a.name) : item.authors };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Fails the test if a parser writes to the console while reading (a warning or an error). */
+let consoleCalls: unknown[][] = [];
+beforeEach(() => {
+  consoleCalls = [];
+  for (const method of ['warn', 'error', 'log'] as const) vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleCalls.push(args));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  expect(consoleCalls, 'a parser wrote to the console').toEqual([]);
+});
+
+const newestFirst = (articles: Article[]) => [...articles].sort((a, b) => Date.parse(b.datePublished) - Date.parse(a.datePublished));
+
+describe.each(['rss', 'atom'] as const)('@rowanmanning/feed-parser reads %s back unchanged', (format) => {
+  it.each(fixtures)('%s: every field of every item', (_name, articles) => {
+    expect(byFeedParser(siteFeed(format, articles), format)).toEqual(newestFirst(articles).map((a) => expectedByFeedParser(a, format)));
   });
 
-  it.each([
-    ['RSS', rss],
-    ['Atom', atom],
-  ])('%s: several articles, nasty headlines unchanged, newest first', (_name, render) => {
-    const newestFirst = [makeRichArticle(), makeArticle(), several[2]!];
-    expect(byFeedParser(render(several))).toEqual(newestFirst.map(expected));
-  });
-
-  it('Atom: the update time and the category terms', () => {
-    const feed = parseFeed(atom([makeRichArticle()]));
-    expect(feed.self).toBe('https://www.globaltimes.cn/syndication/atom.xml');
+  it('a section feed: its own items, self link, title and language', () => {
+    const file = render(format, [makeArticle(), richWithPhoto, nasty]).find((f) => f.path === `sections/world/asia-pacific/${format}.xml`)!;
+    const feed = parseFeed(file.text);
+    expect(feed.self).toBe(`https://www.globaltimes.cn/syndication/sections/world/asia-pacific/${format}.xml`);
+    expect(feed.title).toBe('Global Times — World / Asia & Pacific');
+    expect(feed.url).toBe('https://www.globaltimes.cn/world/asia-pacific/');
     expect(feed.language).toBe('en');
-    expect(feed.items[0]!.updated?.toISOString()).toBe('2024-09-05T02:15:00.000Z');
-    expect(feed.items[0]!.categories.map((c) => [c.term, c.url])).toEqual([
-      ['china', 'https://www.globaltimes.cn/sections/'],
-      ['society', 'https://www.globaltimes.cn/sections/'],
-    ]);
-  });
-
-  it('RSS: the self link and the description as text', () => {
-    const feed = parseFeed(rss([makeArticle({ description: 'Ties & "tariffs" <b>now</b>' })]));
-    expect(feed.self).toBe('https://www.globaltimes.cn/syndication/rss.xml');
-    expect(feed.items[0]!.description).toBe('Ties & "tariffs" <b>now</b>');
+    expect(byFeedParser(file.text, format)).toEqual([expectedByFeedParser(nasty, format)]);
   });
 });
 
-describe('rss-parser reads both feeds back', () => {
-  it('RSS: the sample article', async () => {
-    expect(await byRssParser(rss([makeArticle()]), 'rss')).toEqual([
-      {
-        title: 'China plays greater role in global cyberspace governance, narrowing tech gap among countries: scholars',
-        link: 'https://www.globaltimes.cn/page/202409/cyberspace-governance.shtml',
-        id: 'tag:globaltimes.cn,2024:article:cyberspace-governance',
-        published: '2024-09-04T13:03:00.000Z',
-        authors: ['Global Times'],
-        categories: ['China', 'Society'],
-      },
+describe.each(['rss', 'atom'] as const)('rss-parser reads %s back unchanged', (format) => {
+  it.each(fixtures)('%s: every field of every item', async (_name, articles) => {
+    expect(await byRssParser(siteFeed(format, articles), format)).toEqual(newestFirst(articles).map((a) => expectedByRssParser(a, format)));
+  });
+
+  it('the photo credits: the EBU photographer and the credit line', async () => {
+    const [item] = (await rssParser.parseString(siteFeed(format, [richWithPhoto]))).items;
+    const credits = item!.mediaContents![0]!['media:credit']!;
+    expect(credits.map((c) => [textOf(c), typeof c === 'string' ? undefined : c.$?.role])).toEqual([
+      ['Li Hao', 'photographer'],
+      ['Li Hao/GT', undefined],
     ]);
   });
 
-  it('RSS: several articles, nasty headlines unchanged, newest first', async () => {
-    expect(await byRssParser(rss(several), 'rss')).toEqual([makeRichArticle(), makeArticle(), several[2]!].map(expected));
-  });
-
-  it('RSS: content:encoded is the article HTML and the description reads as text', async () => {
-    const [item] = (await rssParser.parseString(rss([makeRichArticle()]))).items;
-    expect(item!['content:encoded']).toMatch(/^<figure><img src="https:\/\/www\.globaltimes\.cn\/photo\/a\.jpg"/);
-    expect(item!.contentSnippet).toBe(makeRichArticle().description);
-  });
-
-  it('Atom: several articles newest first; the html title arrives undecoded', async () => {
-    // rss-parser does not interpret Atom's type="html": it hands over the escaped markup, which any
-    // HTML renderer shows as the headline. Entries without a byline have no author of their own.
-    const newestFirst = [makeRichArticle(), makeArticle(), several[2]!];
-    expect(await byRssParser(atom(several), 'atom')).toEqual(
-      newestFirst.map((a) => ({ ...expected(a), title: escapeHtml(a.headline), authors: a.authors.map((p) => p.name) })),
-    );
-  });
-
-  it('Atom: category terms and the feed self link', async () => {
-    const feed = await rssParser.parseString(atom([makeArticle()]));
-    expect(feed.feedUrl).toBe('https://www.globaltimes.cn/syndication/atom.xml');
-    expect(feed.items[0]!.atomCategories?.map((c) => c.$.term)).toEqual(makeArticle().sections.map(toSlug));
+  it('a section feed: its own items and self link', async () => {
+    const file = render(format, [makeArticle(), richWithPhoto, nasty]).find((f) => f.path === `sections/china/society/${format}.xml`)!;
+    const feed = await rssParser.parseString(file.text);
+    expect(feed.feedUrl).toBe(`https://www.globaltimes.cn/syndication/sections/china/society/${format}.xml`);
+    expect(await byRssParser(file.text, format)).toEqual([richWithPhoto, makeArticle()].map((a) => expectedByRssParser(a, format)));
   });
 });

@@ -24,7 +24,19 @@ const SAMPLE_GUID = 'tag:globaltimes.cn,2024:article:cyberspace-governance';
 const SAMPLE_INSTANT = '2024-09-04T13:03:00.000Z';
 
 it('finds the committed outputs to check', () => {
-  expect(Object.keys(trees['dist/'])).toEqual(['articles/cyberspace-governance/article.jsonld', 'articles/cyberspace-governance/newsml.xml', 'atom.xml', 'rss.xml']);
+  expect(Object.keys(trees['dist/'])).toEqual([
+    'articles/cyberspace-governance/article.jsonld',
+    'articles/cyberspace-governance/newsml.xml',
+    'articles/cyberspace-governance/ninjs.json',
+    'atom.xml',
+    'feed.json',
+    'news-sitemap.xml',
+    'rss.xml',
+    'sections/china/atom.xml',
+    'sections/china/rss.xml',
+    'sections/china/society/atom.xml',
+    'sections/china/society/rss.xml',
+  ]);
   expect(byExtension('newsml.xml')).toHaveLength(3);
 });
 

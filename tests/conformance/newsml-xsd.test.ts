@@ -17,6 +17,8 @@ const variants: [string, Article][] = [
   ['photo with URL but no size, type or credit', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'Only a caption.' }] })],
   ['no mapped section, Chinese language', makeArticle({ sections: ['World'], language: 'zh-CN', authors: [{ name: '刘彩玉' }] })],
   ['control characters and a lone surrogate in text', makeRichArticle({ headline: 'Bell\u0007 and \uD800 half', paragraphs: ['Tab\there, form feed\f gone.'] })],
+  ['photo with creator and its own copyright notice (no holder)', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', credit: 'Li Hao/Xinhua', creator: 'Li Hao', copyright: '© 2024 Xinhua' }] })],
+  ['three bylines, non-ASCII keywords, dateline without update', makeArticle({ authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], keywords: ['R&D', '贸易'], dateline: 'SHANGHAI' })],
 ];
 
 describe.skipIf(!haveOfficialSchemas)('NewsML-G2 output against IPTC’s official 2.35 All-Power XSD', () => {
@@ -67,6 +69,12 @@ describe('our own NewsML-G2 XSD', () => {
     ['two elements in inlineXML', () => sample().replace('</html>', '</html><html xmlns="http://www.w3.org/1999/xhtml"/>')],
     ['slugline with a line break', () => sample().replace('<slugline>rich-story</slugline>', '<slugline>rich\nstory</slugline>')],
     ['a newsItem before the packageItem', () => sample().replace(/(<packageItem[\s\S]*?<\/packageItem>)\s*(<newsItem[\s\S]*?<\/newsItem>)/, '$2$1')],
+    ['located after creator', () => sample().replace(/(<located>[\s\S]*?<\/located>)(\s*)(<creator>[\s\S]*?<\/creator>)/, '$3$2$1')],
+    ['keyword after subject', () => sample().replace(/(<keyword>[^<]*<\/keyword>\s*)+(<subject [\s\S]*?<\/subject>)/, (_m, _k, subject: string) => `${subject}<keyword>trade</keyword>`)],
+    ['an itemRef without provider', () => sample().replace(/(<itemRef [^>]*>\s*<itemClass [^>]*\/>)\s*<provider [\s\S]*?<\/provider>/, '$1')],
+    ['an itemRef without description', () => sample().replace(/(<itemRef [\s\S]*?)<description role="drol:summary">[^<]*<\/description>/, '$1')],
+    ['a package without slugline', () => sample().replace(/(<contentMeta>\s*)<slugline>rich-story<\/slugline>/, '$1')],
+    ['rights without a notice', () => sample().replace(/<copyrightNotice>[^<]*<\/copyrightNotice>/, '')],
   ];
 
   it.each(broken)('rejects %s', (_name, make) => {

@@ -135,6 +135,8 @@ describe('packageItem', () => {
   it('is a composite whose root group lists the text and picture items', () => {
     const doc = parse(makeRichArticle());
     expect(value(doc, `${PACKAGE}/n:itemMeta/n:itemClass/@qcode`)).toBe('ninat:composite');
+    expect(names(doc, `${PACKAGE}/n:contentMeta/*`)).toEqual(['slugline', 'headline']);
+    expect(value(doc, `${PACKAGE}/n:contentMeta/n:slugline`)).toBe('rich-story');
     expect(value(doc, `${PACKAGE}/n:contentMeta/n:headline`)).toBe(makeRichArticle().headline);
     expect(value(doc, `${PACKAGE}/n:groupSet/@root`)).toBe('root');
     expect(value(doc, `${PACKAGE}/n:groupSet/n:group/@id`)).toBe('root');
@@ -150,6 +152,23 @@ describe('packageItem', () => {
     expect(values(doc, `${refs}/n:itemClass/@qcode`)).toEqual(['ninat:text', 'ninat:picture', 'ninat:picture']);
     expect(values(doc, `${refs}/n:pubStatus/@qcode`)).toEqual(['stat:usable', 'stat:usable', 'stat:usable']);
     expect(values(doc, `${refs}/n:title`)).toEqual([makeRichArticle().headline, 'A port in Shanghai & ships <at> dawn.', 'Second photo.']);
+  });
+
+  it('describes each itemRef as IPTC’s package example does: provider, version time, status, title, description', () => {
+    const doc = parse(makeRichArticle());
+    const refs = `${PACKAGE}/n:groupSet/n:group/n:itemRef`;
+    expect(elements(doc, refs).map((ref) => ref.find('*').map((c) => (c as XmlElement).name))).toEqual([
+      ['itemClass', 'provider', 'versionCreated', 'pubStatus', 'title', 'slugline', 'headline', 'description'],
+      ['itemClass', 'provider', 'versionCreated', 'pubStatus', 'title', 'description'],
+      ['itemClass', 'provider', 'versionCreated', 'pubStatus', 'title', 'description'],
+    ]);
+    expect(values(doc, `${refs}/n:provider/@uri`)).toEqual(['https://www.globaltimes.cn/', 'https://www.globaltimes.cn/', 'https://www.globaltimes.cn/']);
+    expect(values(doc, `${refs}/n:provider/n:name`)).toEqual(['Global Times', 'Global Times', 'Global Times']);
+    expect(values(doc, `${refs}/n:versionCreated`)).toEqual(['2024-09-05T10:15:00+08:00', '2024-09-05T10:15:00+08:00', '2024-09-05T10:15:00+08:00']);
+    expect(values(doc, `${refs}/n:slugline`)).toEqual(['rich-story']);
+    expect(values(doc, `${refs}/n:headline`)).toEqual([makeRichArticle().headline]);
+    expect(values(doc, `${refs}/n:description/@role`)).toEqual(['drol:summary', 'drol:caption', 'drol:caption']);
+    expect(values(doc, `${refs}/n:description`)).toEqual([makeRichArticle().description, 'A port in Shanghai & ships <at> dawn.', 'Second photo.']);
   });
 
   it('declares the non-IPTC group-role alias in an inline catalog', () => {
@@ -176,14 +195,18 @@ describe('text newsItem', () => {
   it('puts contentMeta in the strict order, administrative before descriptive (rich article)', () => {
     const doc = parse(makeRichArticle());
     expect(names(doc, `${TEXT}/n:contentMeta/*`)).toEqual([
-      'contentCreated', 'contentModified', 'creator', 'creator', 'language', 'subject',
+      'contentCreated', 'contentModified', 'located', 'creator', 'creator', 'language', 'keyword', 'keyword', 'subject',
       'slugline', 'headline', 'dateline', 'by', 'creditline', 'description',
     ]);
     expect(value(doc, `${TEXT}/n:contentMeta/n:contentCreated`)).toBe('2024-09-05T08:30:00+08:00');
     expect(value(doc, `${TEXT}/n:contentMeta/n:contentModified`)).toBe('2024-09-05T10:15:00+08:00');
     expect(values(doc, `${TEXT}/n:contentMeta/n:creator/n:name`)).toEqual(['Liu Caiyu', 'Zhang Han']);
     expect(values(doc, `${TEXT}/n:contentMeta/n:creator/@uri`)).toEqual(['https://www.globaltimes.cn/author/zhang-han']);
+    expect(value(doc, `${TEXT}/n:contentMeta/n:located/n:name`)).toBe('BEIJING');
+    expect(elements(doc, `${TEXT}/n:contentMeta/n:located`)[0]!.attrs).toEqual([]);
     expect(value(doc, `${TEXT}/n:contentMeta/n:language/@tag`)).toBe('en');
+    expect(values(doc, `${TEXT}/n:contentMeta/n:keyword`)).toEqual(['trade', 'tariffs']);
+    expect(elements(doc, `${TEXT}/n:contentMeta/n:keyword`).flatMap((k) => k.attrs)).toEqual([]);
     expect(value(doc, `${TEXT}/n:contentMeta/n:slugline`)).toBe('rich-story');
     expect(value(doc, `${TEXT}/n:contentMeta/n:headline`)).toBe('Tariffs & trade: "<b>" is not a tag — 关税 (Zölle) ☕');
     expect(value(doc, `${TEXT}/n:contentMeta/n:dateline`)).toBe('BEIJING');
@@ -196,6 +219,19 @@ describe('text newsItem', () => {
   it('leaves out what the sample does not know: no update, byline or dateline', () => {
     const doc = parse(makeArticle());
     expect(names(doc, `${TEXT}/n:contentMeta/*`)).toEqual(['contentCreated', 'language', 'subject', 'slugline', 'headline', 'creditline', 'description']);
+  });
+
+  it('writes the byline as readers do: commas, then "and" before the last name (English only)', () => {
+    const by = (names: string[], language = 'en') => value(parse(makeArticle({ language, authors: names.map((name) => ({ name })) })), `${TEXT}/n:contentMeta/n:by`);
+    expect(by(['Liu Caiyu'])).toBe('Liu Caiyu');
+    expect(by(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(by(['刘彩玉', '张晗'], 'zh-CN')).toBe('刘彩玉, 张晗');
+  });
+
+  it('keeps keywords and the located name as given, the name on one line', () => {
+    const doc = parse(makeArticle({ dateline: 'NEW\nYORK', keywords: ['R&D', 'AT&T;'] }));
+    expect(value(doc, `${TEXT}/n:contentMeta/n:located/n:name`)).toBe('NEW YORK');
+    expect(values(doc, `${TEXT}/n:contentMeta/n:keyword`)).toEqual(['R&D', 'AT&T;']);
   });
 
   it('adds one Media Topic subject per mapped section, each topic once', () => {
@@ -257,6 +293,23 @@ describe('picture newsItem', () => {
       height: '675',
       rendition: 'rnd:highRes',
     });
+  });
+
+  it('names the photo’s creator and carries its own copyright notice, claiming no holder', () => {
+    const image = { url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', credit: 'Li Hao/Xinhua', creator: 'Li Hao', copyright: '© 2024 Xinhua' };
+    const doc = parse(makeArticle({ images: [image] }));
+    expect(names(doc, `${PICTURES}/n:contentMeta/*`)).toEqual(['creator', 'language', 'creditline', 'description']);
+    expect(value(doc, `${PICTURES}/n:contentMeta/n:creator/n:name`)).toBe('Li Hao');
+    expect(names(doc, `${PICTURES}/n:rightsInfo/*`)).toEqual(['copyrightNotice']);
+    expect(value(doc, `${PICTURES}/n:rightsInfo/n:copyrightNotice`)).toBe('© 2024 Xinhua');
+    // The text item and the package keep the publication's statement.
+    expect(values(doc, '/n:newsMessage/n:itemSet/*/n:rightsInfo/n:copyrightHolder/n:name')).toEqual(['Global Times', 'Global Times']);
+  });
+
+  it('gives a photo without its own notice the publication’s rights statement', () => {
+    const doc = parse(makeRichArticle());
+    expect(values(doc, `${PICTURES}/n:rightsInfo/n:copyrightHolder/n:name`)).toEqual(['Global Times', 'Global Times']);
+    expect(values(doc, `${PICTURES}/n:contentMeta/n:contentCreated`)).toEqual([]);
   });
 
   it('leaves out credit, type and size when unknown', () => {

@@ -80,9 +80,11 @@ function asArray(value: unknown): unknown[] {
 }
 
 /**
- * Checks a JSON-LD document (compact, `@context` "https://schema.org") against the vocabulary and
- * returns one message per problem (empty when it conforms): unknown types, unknown properties,
- * properties outside their domain (with inheritance), and values outside their range.
+ * Checks a JSON-LD document (compact, `@context` "https://schema.org"; one node or a `@graph` of
+ * nodes) against the vocabulary and returns one message per problem (empty when it conforms):
+ * unknown types, unknown properties, properties outside their domain (with inheritance), and
+ * values outside their range. A `{"@id"}` reference takes the types of the node with that `@id`
+ * anywhere in the document, and is a problem when no such node exists.
  */
 export function checkSchemaOrg(document: unknown, vocab: Vocabulary): string[] {
   const problems: string[] = [];
@@ -196,6 +198,56 @@ export function checkSchemaOrg(document: unknown, vocab: Vocabulary): string[] {
 
   if (!isRecord(document)) return ['the document is not a JSON object'];
   if (document['@context'] !== 'https://schema.org') problems.push('$.@context: expected "https://schema.org"');
-  checkNode('$', document, true);
+  if (!Object.hasOwn(document, '@graph')) {
+    checkNode('$', document, true);
+    return problems;
+  }
+  // JSON-LD 1.1 §4.9: a top-level object with only @context and @graph is a set of nodes, each checked on its own.
+  for (const key of Object.keys(document)) {
+    if (key !== '@context' && key !== '@graph') problems.push(`$.${key}: a document with @graph has only @context and @graph at the top level`);
+  }
+  const graph = document['@graph'];
+  if (!Array.isArray(graph)) problems.push('$.@graph: must be an array of nodes');
+  else {
+    graph.forEach((node, i) => {
+      if (isRecord(node)) checkNode(`$.@graph[${i}]`, node, false);
+      else problems.push(`$.@graph[${i}]: ${node === null ? 'null' : typeof node} is not a node object`);
+    });
+  }
   return problems;
+}
+
+/** What a `@graph` document holds, read independently of the product's validator (for tests). */
+export interface GraphSummary {
+  /** `@type` of each top-level node, in order. */
+  topLevelTypes: string[];
+  /** `@type` of every node that has an `@id`, embedded ones included (the Organization's logo), by `@id`. */
+  typesById: Map<string, string>;
+  /** `@id`s that `{"@id"}` references point to but no node defines. */
+  unresolved: string[];
+  /** Number of `{"@id"}` references. */
+  references: number;
+}
+
+/** Summarises a `{"@context", "@graph"}` document: node types, defined ids, and unresolved references. */
+export function summariseGraph(document: unknown): GraphSummary {
+  const graph = isRecord(document) && Array.isArray(document['@graph']) ? (document['@graph'] as unknown[]) : [];
+  const typesById = new Map<string, string>();
+  const refs: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isRecord(value)) {
+      const id = value['@id'];
+      if (typeof id === 'string' && Object.keys(value).length === 1) refs.push(id);
+      else if (typeof id === 'string') typesById.set(id, String(value['@type']));
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(graph);
+  return {
+    topLevelTypes: graph.map((node) => (isRecord(node) ? String(node['@type']) : typeof node)),
+    typesById,
+    unresolved: refs.filter((id) => !typesById.has(id)),
+    references: refs.length,
+  };
 }

@@ -38,6 +38,8 @@ describe('validateNewsml on our own output', () => {
     ['sample', makeArticle()],
     ['rich', makeRichArticle()],
     ['picture without size or credit', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'Only a caption.' }] })],
+    ['picture with creator and its own notice', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', creator: 'Li Hao', copyright: '© 2024 Xinhua' }] })],
+    ['three bylines, keywords and a dateline', makeArticle({ authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], keywords: ['R&D', '贸易'], dateline: 'SHANGHAI' })],
   ])('finds nothing wrong with the %s article', (_name, article) => {
     expect(validate(toNewsMessage(article, site))).toEqual([]);
   });

@@ -2,9 +2,11 @@
  * Our own RELAX NG schema (XML syntax) for the Atom 1.0 we emit: the subset of RFC 4287 that
  * `emitAtom` writes, not the whole format. Children are interleaved as in RFC 4287 Appendix B, so
  * element order is free; what we promise is pinned: `xml:lang` on `<feed>`, a feed-level author,
- * HTML (`type="html"`) entry title, summary and content, `term` and `scheme` on every category, and
- * no extension elements. Dates, URLs and the self link's uniqueness are checked by the validator's
- * rules, which say how to fix them (RELAX NG interleave cannot count `link` elements by `rel`).
+ * HTML (`type="html"`) entry title, summary and content, `term` and `scheme` on every category,
+ * entry links that are the article page or one enclosure with type and length, and Media RSS
+ * `media:content` as the only extension element. Dates, URLs and the links' counts by `rel` are
+ * checked by the validator's rules, which say how to fix them (RELAX NG interleave cannot count
+ * `link` elements by `rel`).
  */
 
 /** File name under which {@link ATOM_SCHEMA} is compiled. */
@@ -37,7 +39,7 @@ export const ATOM_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
       <interleave>
         <element name="id"><ref name="nonEmpty"/></element>
         <element name="title"><ref name="html"/></element>
-        <element name="link"><attribute name="href"><ref name="nonEmpty"/></attribute></element>
+        <oneOrMore><ref name="entryLink"/></oneOrMore>
         <element name="updated"><ref name="nonEmpty"/></element>
         <element name="published"><ref name="nonEmpty"/></element>
         <element name="summary"><ref name="html"/></element>
@@ -50,7 +52,47 @@ export const ATOM_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
             <optional><attribute name="label"><ref name="nonEmpty"/></attribute></optional>
           </element>
         </zeroOrMore>
+        <zeroOrMore><ref name="mediaContent"/></zeroOrMore>
       </interleave>
+    </element>
+  </define>
+
+  <!-- Entry links: the article page (no rel: "alternate", RFC 4287 §4.2.7.2) or an enclosure with its type and byte length. -->
+  <define name="entryLink">
+    <element name="link">
+      <choice>
+        <attribute name="href"><ref name="nonEmpty"/></attribute>
+        <group>
+          <attribute name="rel"><value>enclosure</value></attribute>
+          <attribute name="href"><ref name="nonEmpty"/></attribute>
+          <attribute name="type"><ref name="nonEmpty"/></attribute>
+          <attribute name="length"><data type="nonNegativeInteger"/></attribute>
+        </group>
+      </choice>
+    </element>
+  </define>
+
+  <!-- Media RSS (https://www.rssboard.org/media-rss) for a photo; values are checked by the media-* rules. -->
+  <define name="mediaContent">
+    <element name="content" ns="http://search.yahoo.com/mrss/">
+      <attribute name="url"><ref name="nonEmpty"/></attribute>
+      <attribute name="medium"><ref name="nonEmpty"/></attribute>
+      <optional><attribute name="type"><ref name="nonEmpty"/></attribute></optional>
+      <optional><attribute name="fileSize"><ref name="nonEmpty"/></attribute></optional>
+      <optional><attribute name="width"><ref name="nonEmpty"/></attribute></optional>
+      <optional><attribute name="height"><ref name="nonEmpty"/></attribute></optional>
+      <element name="description" ns="http://search.yahoo.com/mrss/">
+        <attribute name="type"><ref name="nonEmpty"/></attribute>
+        <text/>
+      </element>
+      <zeroOrMore>
+        <element name="credit" ns="http://search.yahoo.com/mrss/">
+          <optional><attribute name="role"><ref name="nonEmpty"/></attribute></optional>
+          <optional><attribute name="scheme"><ref name="nonEmpty"/></attribute></optional>
+          <text/>
+        </element>
+      </zeroOrMore>
+      <optional><element name="copyright" ns="http://search.yahoo.com/mrss/"><text/></element></optional>
     </element>
   </define>
 

@@ -183,9 +183,10 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
     </xs:complexContent>
   </xs:complexType>
 
+  <!-- The publication's statement (holder and notice), or a photo's own notice alone: its holder is unknown. -->
   <xs:complexType name="RightsInfo">
     <xs:sequence>
-      <xs:element name="copyrightHolder" type="Named"/>
+      <xs:element name="copyrightHolder" type="Named" minOccurs="0"/>
       <xs:element name="copyrightNotice" type="Text"/>
     </xs:sequence>
   </xs:complexType>
@@ -229,6 +230,7 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
       <xs:element name="contentMeta">
         <xs:complexType>
           <xs:sequence>
+            <xs:element name="slugline" type="Line"/>
             <xs:element name="headline" type="Text"/>
           </xs:sequence>
         </xs:complexType>
@@ -241,10 +243,16 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
                 <xs:sequence>
                   <xs:element name="itemRef" maxOccurs="unbounded">
                     <xs:complexType>
+                      <!-- IPTC's Link1Type takes any elements here; we pin the target's summary, in item order. -->
                       <xs:sequence>
                         <xs:element name="itemClass" type="ItemClassProp"/>
+                        <xs:element name="provider" type="Provider"/>
+                        <xs:element name="versionCreated" type="OffsetDateTime"/>
                         <xs:element name="pubStatus" type="PubStatusProp"/>
                         <xs:element name="title" type="Text"/>
+                        <xs:element name="slugline" type="Line" minOccurs="0"/>
+                        <xs:element name="headline" type="Text" minOccurs="0"/>
+                        <xs:element name="description" type="Description"/>
                       </xs:sequence>
                       <xs:attribute name="residref" type="Guid" use="required"/>
                       <xs:attribute name="version" type="xs:positiveInteger" use="required"/>
@@ -307,12 +315,15 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
     <xs:sequence>
       <xs:element name="contentCreated" type="OffsetDateTime" minOccurs="0"/>
       <xs:element name="contentModified" type="OffsetDateTime" minOccurs="0"/>
+      <!-- IPTC allows located, infoSource, creator… in any order; we write the place first. -->
+      <xs:element name="located" type="Named" minOccurs="0"/>
       <xs:element name="creator" type="NamedWithUri" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="language">
         <xs:complexType>
           <xs:attribute name="tag" type="xs:language" use="required"/>
         </xs:complexType>
       </xs:element>
+      <xs:element name="keyword" type="Text" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="subject" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:sequence>
@@ -335,16 +346,17 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
       <xs:element name="dateline" type="Text" minOccurs="0"/>
       <xs:element name="by" type="Text" minOccurs="0"/>
       <xs:element name="creditline" type="Line" minOccurs="0"/>
-      <xs:element name="description">
-        <xs:complexType>
-          <xs:simpleContent>
-            <xs:extension base="Text">
-              <xs:attribute name="role" type="DescriptionRole" use="required"/>
-            </xs:extension>
-          </xs:simpleContent>
-        </xs:complexType>
-      </xs:element>
+      <xs:element name="description" type="Description"/>
     </xs:sequence>
+  </xs:complexType>
+
+  <!-- A summary (text) or caption (picture), plain text. -->
+  <xs:complexType name="Description">
+    <xs:simpleContent>
+      <xs:extension base="Text">
+        <xs:attribute name="role" type="DescriptionRole" use="required"/>
+      </xs:extension>
+    </xs:simpleContent>
   </xs:complexType>
 </xs:schema>
 `;

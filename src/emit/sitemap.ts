@@ -1,0 +1,87 @@
+import { create } from 'xmlbuilder2';
+import type { SiteConfig } from '../config.ts';
+import { compareArticles, type Article } from '../model/article.ts';
+import type { EmitContext, Emitter } from '../model/output.ts';
+import { toXmlbuilderText } from './xmltext.ts';
+
+/** The Sitemaps 0.9 namespace (https://www.sitemaps.org/protocol.html). */
+export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+/** The Google News sitemap extension namespace (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). */
+export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+/** Google: "only include URLs for articles published in the last two days". */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+/** Google: at most 1,000 `<news:news>` entries per news sitemap. */
+export const NEWS_MAX_URLS = 1000;
+
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/**
+ * Google News sitemap at `news-sitemap.xml`: the articles published in the two days up to the build
+ * time `context.now`, newest first (ties by id), at most 1,000. Reads no clock: with no recent article
+ * it writes an empty `<urlset>`, which is what the sample (an old article) legitimately gets.
+ */
+export const emitNewsSitemap: Emitter = (articles, site, context) => {
+  const recent = toRecentArticles(articles, toBuildTime(context));
+  return [{ path: 'news-sitemap.xml', format: 'sitemap', text: toNewsSitemap(recent, site), sources: recent.map((a) => a.source) }];
+};
+
+/** The build time in epoch milliseconds; a missing or unreadable `now` is a programmer error (the build always passes it). */
+function toBuildTime(context: EmitContext | undefined): number {
+  if (context === undefined) throw new TypeError('emitNewsSitemap: context.now (the build time) is required; the build always passes it');
+  const now = Date.parse(context.now);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(context.now) || Number.isNaN(now)) {
+    throw new TypeError(`emitNewsSitemap: context.now "${context.now}" is not an RFC 3339 date-time with offset`);
+  }
+  return now;
+}
+
+/**
+ * Articles published in the closed window [now − 48 h, now], newest first, capped at 1,000. Google
+ * asks for articles "published in the last two days"; an article exactly 48 h old is still within
+ * two days, so the window is closed at both ends (listing an article Google thinks slightly too old
+ * costs nothing: it ignores it, while leaving one out could lose it). Articles dated after `now`
+ * (scheduled, or a clock running behind) are left out: they are not published yet.
+ */
+export function toRecentArticles(articles: readonly Article[], now: number): Article[] {
+  return articles
+    .filter((article) => {
+      const published = Date.parse(article.datePublished);
+      return published <= now && published >= now - NEWS_WINDOW_MS;
+    })
+    .sort(compareArticles)
+    .slice(0, NEWS_MAX_URLS);
+}
+
+/**
+ * The `<news:language>` code for a BCP 47 tag: Google wants an ISO 639 code, lowercase, except for
+ * Chinese, which must be `zh-cn` (Simplified) or `zh-tw` (Traditional). Script subtags decide first
+ * (`zh-Hant-CN` is Traditional), then the region (Taiwan, Hong Kong and Macau use Traditional).
+ */
+export function toNewsLanguage(tag: string): string {
+  const [primary = '', ...rest] = tag.toLowerCase().split('-');
+  if (primary !== 'zh') return primary;
+  if (rest.includes('hant')) return 'zh-tw';
+  if (rest.includes('hans')) return 'zh-cn';
+  return rest.some((s) => s === 'tw' || s === 'hk' || s === 'mo') ? 'zh-tw' : 'zh-cn';
+}
+
+function toNewsSitemap(articles: readonly Article[], site: SiteConfig): string {
+  // XML 1.0 forbids C0 controls, U+FFFE/U+FFFF and lone surrogates; xmlbuilder2 drops them from every string.
+  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
+  // Declared on the root even when no <url> uses it, so an empty sitemap has the same shape as a full one.
+  const urlset = doc.ele(SITEMAP_NS, 'urlset').att(XMLNS_NS, 'xmlns:news', NEWS_NS);
+  const language = toNewsLanguage(site.language);
+  for (const article of articles) {
+    const url = urlset.ele(SITEMAP_NS, 'url');
+    url.ele(SITEMAP_NS, 'loc').txt(toXmlbuilderText(article.url));
+    const news = url.ele(NEWS_NS, 'news:news');
+    const publication = news.ele(NEWS_NS, 'news:publication');
+    // Google matches the name and language against the publication it knows (Publisher Center).
+    publication.ele(NEWS_NS, 'news:name').txt(toXmlbuilderText(site.name));
+    publication.ele(NEWS_NS, 'news:language').txt(toXmlbuilderText(language));
+    // W3C Datetime (https://www.w3.org/TR/NOTE-datetime) with the publisher's offset, as the article has it.
+    news.ele(NEWS_NS, 'news:publication_date').txt(toXmlbuilderText(article.datePublished));
+    news.ele(NEWS_NS, 'news:title').txt(toXmlbuilderText(article.headline));
+  }
+  return `${doc.end({ prettyPrint: true })}\n`;
+}

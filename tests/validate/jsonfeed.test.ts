@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.ts';
+import { emitJsonFeed } from '../../src/emit/jsonfeed.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { OutputFile } from '../../src/model/output.ts';
+import { validateJsonFeed } from '../../src/validate/jsonfeed.ts';
+import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+
+const site = makeSite();
+
+function file(text: string): OutputFile {
+  return { path: 'feed.json', text, format: 'jsonfeed', sources: ['input/articles/rich-story.txt'] };
+}
+
+function validate(text: string): Diagnostic[] {
+  return validateJsonFeed(file(text), site);
+}
+
+function ruleIds(text: string): string[] {
+  return validate(text).map((d) => d.ruleId);
+}
+
+function emitted(articles: Article[] = [makeRichArticle(), makeArticle()]): string {
+  return emitJsonFeed(articles, site)[0]!.text;
+}
+
+type Json = Record<string, unknown> & { items: (Record<string, unknown> & { authors: Record<string, unknown>[] })[] };
+
+/** Our output for the rich and sample articles, changed as an object by `edit`, re-serialised. */
+function broken(edit: (feed: Json) => void): string {
+  const original = emitted();
+  const feed = JSON.parse(original) as Json;
+  edit(feed);
+  const text = `${JSON.stringify(feed, null, 2)}\n`;
+  expect(text, 'the edit changed nothing').not.toBe(original);
+  return text;
+}
+
+/** 1-based line of the first occurrence of `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+describe('validateJsonFeed on our own output', () => {
+  it.each([
+    ['sample', [makeArticle()]],
+    ['rich', [makeRichArticle()]],
+    ['several', [makeRichArticle(), makeArticle(), makeArticle({ id: 'third', guid: 'tag:globaltimes.cn,2024:article:third', datePublished: '2024-09-03T10:00:00+08:00', sections: [] })]],
+    ['nasty headline', [makeArticle({ headline: 'x </script> y &nbsp; AT&T; <script>alert(1)</script> \u2028' })]],
+    ['empty', []],
+  ])('finds nothing wrong with the %s feed', (_name, articles) => {
+    expect(validate(emitted(articles))).toEqual([]);
+  });
+});
+
+describe('validateJsonFeed rules', () => {
+  it('invalid-json: reports the parse error with its position instead of throwing', () => {
+    // V8 gives a position for this kind of error ("Expected ':' … at position N"), not for every kind.
+    const found = validate('{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title" "Global Times"\n}\n');
+    expect(found.map((d) => d.ruleId)).toEqual(['invalid-json']);
+    expect(found[0]).toMatchObject({ file: 'dist/feed.json', severity: 'error', source: 'validate:jsonfeed', line: 3, origin: 'input/articles/rich-story.txt' });
+  });
+
+  it.each(['', 'not json', '{"a":'])('invalid-json: never throws on %j', (text) => {
+    expect(ruleIds(text)).toEqual(['invalid-json']);
+  });
+
+  it.each(['null', '[]', '42', '"text"', '[[[[[[[[[[]]]]]]]]]]'])('schema: a JSON value that is not a feed object (%s) is reported, never thrown', (text) => {
+    expect(ruleIds(text)).toContain('schema');
+  });
+
+  it('schema: the version of JSON Feed 1 is refused', () => {
+    const text = broken((f) => (f['version'] = 'https://jsonfeed.org/version/1'));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['schema']);
+    expect(found[0]!.message).toContain('https://jsonfeed.org/version/1.1');
+    expect(found[0]!.line).toBe(lineOf(text, '"version"'));
+  });
+
+  it('schema: a missing title, an unknown field and an empty authors array', () => {
+    expect(ruleIds(broken((f) => delete f['title']))).toEqual(['schema']);
+    const unknown = validate(broken((f) => (f.items[0]!['banner'] = 'x')));
+    expect(unknown.map((d) => d.ruleId)).toEqual(['schema']);
+    expect(unknown[0]!.message).toContain('"banner"');
+    expect(ruleIds(broken((f) => (f.items[1]!.authors = [])))).toEqual(['schema']);
+  });
+
+  it('relative-url: a relative item url, author url and feed-level home_page_url (no extra schema finding)', () => {
+    const text = broken((f) => {
+      f.items[0]!['url'] = '/page/202409/rich-story.shtml';
+      f.items[0]!.authors[1]!['url'] = 'author/zhang-han';
+      f['home_page_url'] = '//www.globaltimes.cn/';
+    });
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['relative-url', 'relative-url', 'relative-url']);
+    expect(found.map((d) => d.message).join('\n')).toMatch(/items\[0\]\.url "\/page\/202409\/rich-story\.shtml"/);
+    expect(found.find((d) => d.message.includes('items[0].url'))!.line).toBe(lineOf(text, '"/page/202409/rich-story.shtml"'));
+  });
+
+  it('relative-url: a relative src inside content_html', () => {
+    const text = broken((f) => (f.items[0]!['content_html'] = String(f.items[0]!['content_html']).replace('https://www.globaltimes.cn/photo/a.jpg', '/photo/a.jpg')));
+    expect(ruleIds(text)).toEqual(['relative-url']);
+  });
+
+  it('date-offset: a date_published without offset (no extra schema finding)', () => {
+    const text = broken((f) => (f.items[1]!['date_published'] = '2024-09-04T21:03:00'));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['date-offset']);
+    expect(found[0]).toMatchObject({ severity: 'error', line: lineOf(text, '"2024-09-04T21:03:00"') });
+    expect(found[0]!.message).toContain('items[1].date_published');
+  });
+
+  it('duplicate-id: two items with the same id', () => {
+    const text = broken((f) => (f.items[1]!['id'] = f.items[0]!['id']));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['duplicate-id']);
+    expect(found[0]!.message).toContain('items[1].id');
+  });
+
+  it.each([
+    ['a script element', '<p>x</p><script>alert(1)</script>'],
+    ['an iframe', '<iframe src="https://example.com/"></iframe>'],
+    ['an object', '<object data="https://example.com/x.swf"></object>'],
+    ['an embed', '<embed src="https://example.com/x.swf">'],
+    ['an event-handler attribute', '<img src="https://example.com/a.jpg" onerror="alert(1)">'],
+    ['a javascript: link', '<a href="javascript:alert(1)">x</a>'],
+    ['an entity-encoded javascript: link', '<a href="&#106;avascript:alert(1)">x</a>'],
+  ])('unsafe-content: %s in content_html', (_name, html) => {
+    const found = validate(broken((f) => (f.items[0]!['content_html'] = html)));
+    expect(found.map((d) => d.ruleId)).toEqual(['unsafe-content']);
+    expect(found[0]!.message).toContain('items[0].content_html');
+  });
+
+  it('authors-deprecated-author: a singular author on the feed or an item is a warning, not also a schema error', () => {
+    const text = broken((f) => {
+      f['author'] = { name: 'Global Times' };
+      f.items[0]!['author'] = { name: 'Liu Caiyu' };
+    });
+    const found = validate(text);
+    expect(found.map((d) => [d.severity, d.ruleId])).toEqual([
+      ['warning', 'authors-deprecated-author'],
+      ['warning', 'authors-deprecated-author'],
+    ]);
+    // The item's author comes first in the text (items precede the feed-level key added last).
+    const lastAuthorLine = text.slice(0, text.lastIndexOf('"author"')).split('\n').length;
+    expect(found.map((d) => d.line)).toEqual([lineOf(text, '"author"'), lastAuthorLine]);
+    expect(found[0]!.message).toContain('items[0]');
+    expect(found[1]!.message).toContain('the feed');
+  });
+
+  it('feed-url: feed_url is not where feed.json is served', () => {
+    const found = validate(broken((f) => (f['feed_url'] = 'https://www.globaltimes.cn/feed.json')));
+    expect(found.map((d) => d.ruleId)).toEqual(['feed-url']);
+    expect(found[0]!.message).toContain('https://www.globaltimes.cn/syndication/feed.json');
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.ts';
+import { toNinjs } from '../../src/emit/ninjs.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { OutputFile } from '../../src/model/output.ts';
+import { NinjsSchema, validateNinjs } from '../../src/validate/ninjs.ts';
+import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+
+const site = makeSite();
+
+function file(text: string): OutputFile {
+  return { path: 'articles/rich-story/ninjs.json', text, format: 'ninjs', sources: ['input/articles/rich-story.txt'] };
+}
+
+function validate(text: string): Diagnostic[] {
+  return validateNinjs(file(text), site);
+}
+
+function ruleIds(text: string): string[] {
+  return validate(text).map((d) => d.ruleId);
+}
+
+type Json = Record<string, unknown> & {
+  associations: Record<string, unknown>[] & { renditions: Record<string, unknown>[] }[];
+  altIds: Record<string, unknown>[];
+  bodies: Record<string, unknown>[];
+};
+
+/** Our output for the rich fixture, changed by `edit` on the parsed object, serialised as the emitter does. */
+function broken(edit: (item: Json) => void, article: Article = makeRichArticle()): string {
+  const item = structuredClone(toNinjs(article, site)) as unknown as Json;
+  const original = JSON.stringify(item);
+  edit(item);
+  expect(JSON.stringify(item), 'the edit changed nothing').not.toBe(original);
+  return `${JSON.stringify(item, null, 2)}\n`;
+}
+
+function emitted(article: Article): string {
+  return `${JSON.stringify(toNinjs(article, site), null, 2)}\n`;
+}
+
+describe('validateNinjs on our own output', () => {
+  it.each([
+    ['sample', makeArticle()],
+    ['rich', makeRichArticle()],
+    ['photo with notice, creator and size', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', creator: 'Xinhua', copyright: '© Xinhua', byteLength: 10 }] })],
+    ['no mapped section, Chinese, keywords', makeArticle({ sections: ['World'], language: 'zh-CN', keywords: ['贸易'], authors: [{ name: '刘彩玉' }] })],
+    ['UTC time, control characters', makeRichArticle({ datePublished: '2024-09-05T00:30:00Z', dateModified: '2024-09-05T02:15:00Z', headline: 'Bell\u0007 \uD800' })],
+  ])('finds nothing wrong with the %s article', (_name, article) => {
+    expect(validate(emitted(article))).toEqual([]);
+  });
+
+  it('parses what toNinjs returns: the emitter writes exactly the promised subset', () => {
+    expect(NinjsSchema.safeParse(toNinjs(makeRichArticle(), site)).success).toBe(true);
+  });
+});
+
+describe('validateNinjs rules', () => {
+  it('invalid-json: reports a syntax error with its position instead of throwing', () => {
+    const found = validate('{\n  "uri": "tag:x,2024:a",\n  oops\n}\n');
+    expect(found.map((d) => d.ruleId)).toEqual(['invalid-json']);
+    expect(found[0]).toMatchObject({ file: 'dist/articles/rich-story/ninjs.json', severity: 'error', source: 'validate:ninjs', line: 3, origin: 'input/articles/rich-story.txt' });
+    expect(ruleIds('')).toEqual(['invalid-json']);
+  });
+
+  it('never throws, whatever JSON it is given', () => {
+    for (const text of ['null', '[]', '"text"', '42', '{"associations": "x", "altIds": [1], "bodies": {}}', `${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
+      expect(() => validate(text), text.slice(0, 20)).not.toThrow();
+      expect(validate(text).length, text.slice(0, 20)).toBeGreaterThan(0);
+    }
+  });
+
+  it('schema: a missing, unknown or wrongly typed property, with the line of the value', () => {
+    const missing = validate(broken((item) => delete item['headlines']));
+    expect(missing.map((d) => d.ruleId)).toEqual(['schema']);
+    expect(missing[0]!.message).toMatch(/^headlines: is required/);
+
+    const unknown = broken((item) => (item['keywords'] = ['trade']));
+    expect(ruleIds(unknown)).toEqual(['schema']);
+    expect(validate(unknown)[0]!.message).toMatch(/"keywords"/);
+
+    const wrongType = broken((item) => (item['version'] = 1));
+    expect(validate(wrongType)).toMatchObject([{ ruleId: 'schema', line: wrongType.split('\n').findIndex((l) => l.includes('"version"')) + 1 }]);
+  });
+
+  it('schema: 1.x/2.x lowercase names are not ninjs 3.1', () => {
+    const text = broken((item) => {
+      item['versioncreated'] = item['versionCreated'];
+      delete item['versionCreated'];
+    });
+    expect(ruleIds(text)).toEqual(['schema', 'schema']);
+  });
+
+  it('date-offset: a time without UTC offset, reported once at its line', () => {
+    const text = broken((item) => (item['versionCreated'] = '2024-09-05T10:15:00'));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['date-offset']);
+    expect(found[0]).toMatchObject({ line: text.split('\n').findIndex((l) => l.includes('"versionCreated"')) + 1, column: 21 });
+    expect(ruleIds(broken((item) => (item['firstCreated'] = '2024-09-05')))).toEqual(['date-offset']);
+  });
+
+  it('relative-url: a rendition href, the canonical URL or a link in the body that is not absolute', () => {
+    expect(ruleIds(broken((item) => (item.associations[0]!.renditions[0]!['href'] = '/photo/a.jpg')))).toEqual(['relative-url']);
+    expect(ruleIds(broken((item) => (item.altIds[0]!['value'] = 'page/202409/rich-story.shtml')))).toEqual(['relative-url']);
+    expect(ruleIds(broken((item) => (item.bodies[0]!['value'] = '<p>See <a href="/more">more</a> and <img src=\'x.png\'>.</p>')))).toEqual(['relative-url', 'relative-url']);
+    // An absolute link in the body is fine (the schema only wants a non-empty string there).
+    expect(ruleIds(broken((item) => (item.bodies[0]!['value'] = '<p><a href="https://example.com/a?b=1&amp;c=2">x</a></p>')))).toEqual([]);
+    // Markup quoted in the text is escaped, so it is text, not a link.
+    expect(validate(emitted(makeRichArticle({ paragraphs: ['He typed <a href="/x"> and <img src=y.png>.'] })))).toEqual([]);
+  });
+
+  it('uri-stable: a uri that is not a guid, a photo uri not built from it, or one photo uri used twice', () => {
+    expect(ruleIds(broken((item) => (item['uri'] = 'Tariffs & trade')))).toEqual(['uri-stable']);
+    const moved = validate(broken((item) => (item.associations[1]!['uri'] = 'tag:globaltimes.cn,2024:article:other:photo-2')));
+    expect(moved.map((d) => d.ruleId)).toEqual(['uri-stable']);
+    expect(moved[0]!.message).toContain('"tag:globaltimes.cn,2024:article:rich-story:photo-2"');
+    expect(
+      ruleIds(
+        broken((item) => {
+          item.associations[1]!['uri'] = item.associations[0]!['uri'];
+          item.associations[1]!['name'] = item.associations[0]!['name'];
+        }),
+      ),
+    ).toEqual(['uri-stable']);
+  });
+});

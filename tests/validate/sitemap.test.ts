@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteConfig } from '../../src/config.ts';
+import type { Diagnostic } from '../../src/diagnostics.ts';
+import { emitNewsSitemap } from '../../src/emit/sitemap.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { OutputFile } from '../../src/model/output.ts';
+import { validateNewsSitemap } from '../../src/validate/sitemap.ts';
+import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+
+const NOW = '2024-09-05T12:00:00+08:00';
+
+function file(text: string): OutputFile {
+  return { path: 'news-sitemap.xml', text, format: 'sitemap', sources: ['input/articles/rich-story.txt'] };
+}
+
+function validate(text: string, site: SiteConfig = makeSite()): Diagnostic[] {
+  return validateNewsSitemap(file(text), site);
+}
+
+/** The distinct rule ids found, leaving out the generic `schema` findings our XSD may add for the same defect. */
+function ruleIds(text: string, site?: SiteConfig): string[] {
+  return [...new Set(validate(text, site).map((d) => d.ruleId))].filter((id) => id !== 'schema').sort();
+}
+
+function emitted(articles: Article[] = [makeRichArticle(), makeArticle()], now = NOW): string {
+  return emitNewsSitemap(articles, makeSite(), { now })[0]!.text;
+}
+
+/** Our output for the rich and sample articles, edited by `edit`; fails loudly when the edit did not apply. */
+function broken(edit: (text: string) => string): string {
+  const original = emitted();
+  const text = edit(original);
+  expect(text, 'the edit changed nothing').not.toBe(original);
+  return text;
+}
+
+/** 1-based line of the first occurrence of `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+/** A sitemap with `count` well-formed entries of distinct URLs, written by hand (the emitter caps at 1,000). */
+function sitemapWith(count: number): string {
+  const urls = Array.from(
+    { length: count },
+    (_, i) =>
+      `  <url><loc>https://www.globaltimes.cn/page/a${i}.shtml</loc><news:news><news:publication><news:name>Global Times</news:name><news:language>en</news:language></news:publication><news:publication_date>2024-09-05T08:30:00+08:00</news:publication_date><news:title>Story ${i}</news:title></news:news></url>\n`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join('')}</urlset>\n`;
+}
+
+describe('validateNewsSitemap on our own output', () => {
+  it.each([
+    ['sample and rich', [makeRichArticle(), makeArticle()], NOW],
+    ['empty (old sample)', [makeArticle()], '2026-11-27T12:00:00Z'],
+    ['entity-like title', [makeArticle({ headline: 'x ]]> y &nbsp; AT&T; <script>' })], NOW],
+  ])('finds nothing wrong with the %s sitemap', (_name, articles, now) => {
+    expect(validate(emitted(articles, now))).toEqual([]);
+  });
+
+  it('accepts exactly 1,000 entries', () => {
+    expect(validate(sitemapWith(1000))).toEqual([]);
+  });
+});
+
+describe('validateNewsSitemap rules', () => {
+  it('not-well-formed: reports a parse error with its position instead of throwing', () => {
+    const found = validate('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url></urlset>\n');
+    expect(found.map((d) => d.ruleId)).toEqual(['not-well-formed']);
+    expect(found[0]).toMatchObject({ file: 'dist/news-sitemap.xml', severity: 'error', source: 'validate:sitemap', line: 2, origin: 'input/articles/rich-story.txt' });
+  });
+
+  it.each(['', 'not xml', '<urlset>\u0001</urlset>', '<urlset>&nbsp;</urlset>'])('not-well-formed: never throws on %j', (text) => {
+    expect(validate(text).map((d) => d.ruleId)).toContain('not-well-formed');
+  });
+
+  it('schema: a missing <news:title>, an element outside our subset, the wrong namespace', () => {
+    expect(validate(broken((t) => t.replace(/<news:title>[^<]*<\/news:title>/, ''))).map((d) => d.ruleId)).toEqual(['schema']);
+    expect(validate(broken((t) => t.replace('</loc>', '</loc>\n    <lastmod>2024-09-05</lastmod>'))).map((d) => d.ruleId)).toEqual(['schema']);
+    expect(validate(broken((t) => t.replace('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"', 'xmlns="http://www.google.com/schemas/sitemap/0.84"'))).map((d) => d.ruleId)).toContain('schema');
+  });
+
+  it('too-many-urls: 1,001 entries, reported at the 1,001st', () => {
+    const text = sitemapWith(1001);
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['too-many-urls']);
+    expect(found[0]).toMatchObject({ severity: 'error', line: lineOf(text, '/a1000.shtml') });
+    expect(found[0]!.message).toContain('1001');
+  });
+
+  it('relative-url: a <loc> that is not an absolute http(s) URL', () => {
+    const text = broken((t) => t.replace('<loc>https://www.globaltimes.cn/page/202409/rich-story.shtml', '<loc>/page/202409/rich-story.shtml'));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['relative-url']);
+    expect(found[0]!.line).toBe(lineOf(text, '<loc>/page'));
+  });
+
+  it.each([
+    ['no offset', '2024-09-05T08:30:00'],
+    ['a bare date', '2024-09-05'],
+    ['RFC 822', 'Thu, 05 Sep 2024 00:30:00 GMT'],
+    ['an impossible month', '2024-13-05T08:30:00+08:00'],
+  ])('date-offset: <news:publication_date> with %s', (_name, value) => {
+    const text = broken((t) => t.replace('2024-09-05T08:30:00+08:00', value));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['date-offset']);
+    expect(found[0]!.line).toBe(lineOf(text, '<news:publication_date>'));
+  });
+
+  it('date-offset: W3C datetime forms with Z, fractions or without seconds are accepted', () => {
+    for (const value of ['2024-09-05T00:30:00Z', '2024-09-05T00:30:00.5Z', '2024-09-05T08:30+08:00']) {
+      expect(validate(broken((t) => t.replace('2024-09-05T08:30:00+08:00', value)))).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['bare Chinese', 'zh'],
+    ['a region subtag', 'en-GB'],
+    ['uppercase Chinese', 'zh-CN'],
+    ['an underscore', 'zh_cn'],
+    ['not a code', 'English'],
+  ])('news-language: %s (%s) is not a Google News code', (_name, value) => {
+    const text = broken((t) => t.replace('<news:language>en</news:language>', `<news:language>${value}</news:language>`));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['news-language']);
+    expect(found[0]!.line).toBe(lineOf(text, `<news:language>${value}`));
+  });
+
+  it('news-language: a valid code that is not the publication language', () => {
+    const found = validate(broken((t) => t.replace('<news:language>en</news:language>', '<news:language>fr</news:language>')));
+    expect(found.map((d) => d.ruleId)).toEqual(['news-language']);
+    expect(found[0]!.message).toContain('"en"');
+    // zh-tw is valid, but a zh-CN site must say zh-cn.
+    const zhSite = makeSite({ language: 'zh-CN' });
+    const zh = emitNewsSitemap([makeRichArticle()], zhSite, { now: NOW })[0]!.text;
+    expect(ruleIds(zh, zhSite)).toEqual([]);
+    expect(ruleIds(zh.replace('>zh-cn<', '>zh-tw<'), zhSite)).toEqual(['news-language']);
+  });
+
+  it('duplicate-loc: the same URL twice', () => {
+    const text = broken((t) => t.replace('https://www.globaltimes.cn/page/202409/cyberspace-governance.shtml', 'https://www.globaltimes.cn/page/202409/rich-story.shtml'));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(['duplicate-loc']);
+    expect(found[0]!.line).toBe(text.slice(0, text.lastIndexOf('rich-story.shtml')).split('\n').length);
+    expect(found[0]!.message).toContain(`line ${lineOf(text, 'rich-story.shtml')}`);
+  });
+});
