@@ -110,6 +110,8 @@ const readRss: FactsReader = (text) =>
         guid: first(item, 'guid') ?? '',
         headline: first(item, 'title'),
         published: instant(first(item, 'pubDate')),
+        // RSS 2.0 has no update element; we carry it as atom:updated.
+        modified: instant(first(item, 'atom:updated')),
         url: first(item, 'link'),
         authors: texts(item, 'dc:creator'),
         images: (item.find('media:content', NS) as XmlElement[]).map((m) => m.attr('url')?.value ?? ''),
@@ -130,7 +132,7 @@ const readAtom: FactsReader = (text) =>
         url: (entry.get('atom:link[not(@rel) or @rel="alternate"]', NS) as XmlElement | null)?.attr('href')?.value,
         // RFC 4287 §4.2.1: an entry without author inherits the feed's.
         authors: authors.length > 0 ? authors : feedAuthors,
-        // Atom entries show photos only inside their HTML content, which is not compared here.
+        images: (entry.find('media:content', NS) as XmlElement[]).map((m) => m.attr('url')?.value ?? ''),
       });
     });
   });

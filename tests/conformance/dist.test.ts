@@ -7,7 +7,7 @@ import type { RelaxNGValidator, XsdValidator } from 'libxml2-wasm';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveOfficialSchemas, officialSchema } from '../helpers/official.ts';
-import { loadOfficialAtomRng, loadOfficialNewsmlXsd, officialErrors } from '../helpers/official-validators.ts';
+import { loadOfficialAtomRng, loadOfficialNewsmlXsd, loadOfficialNinjsSchema, officialErrors } from '../helpers/official-validators.ts';
 import { projectRoot, readTree } from '../helpers/project.ts';
 import { checkSchemaOrg, loadVocabulary } from '../helpers/schemaorg.ts';
 
@@ -38,14 +38,18 @@ it('finds the committed outputs to check', () => {
     'sections/china/society/rss.xml',
   ]);
   expect(byExtension('newsml.xml')).toHaveLength(3);
+  expect(byExtension('atom.xml')).toHaveLength(3 + 4);
+  expect(byExtension('ninjs.json')).toHaveLength(3);
 });
 
 describe.skipIf(!haveOfficialSchemas)('committed outputs against the official schemas', () => {
   let newsml: XsdValidator;
   let atom: RelaxNGValidator;
-  beforeAll(() => {
+  let ninjs: (value: unknown) => string[];
+  beforeAll(async () => {
     newsml = loadOfficialNewsmlXsd();
     atom = loadOfficialAtomRng();
+    ninjs = await loadOfficialNinjsSchema();
   });
   afterAll(() => {
     newsml?.dispose();
@@ -58,6 +62,10 @@ describe.skipIf(!haveOfficialSchemas)('committed outputs against the official sc
 
   it.each(byExtension('atom.xml'))('%s is valid Atom (RFC 4287 RELAX NG)', (_name, text) => {
     expect(officialErrors(atom, text)).toEqual([]);
+  });
+
+  it.each(byExtension('ninjs.json'))('%s is valid ninjs 3.1 (IPTC JSON Schema)', (_name, text) => {
+    expect(ninjs(JSON.parse(text))).toEqual([]);
   });
 
   const vocabularyFile = officialSchema('schemaorg', 'schemaorg-current-https.jsonld');

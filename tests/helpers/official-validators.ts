@@ -50,3 +50,15 @@ export function officialErrors(validator: XsdValidator | RelaxNGValidator, text:
     doc.dispose();
   }
 }
+
+/** Compiles IPTC's official ninjs 3.1 JSON Schema with Ajv 2020-12 (GeoJSON registered for its one external $ref). */
+export async function loadOfficialNinjsSchema(): Promise<(value: unknown) => string[]> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS; under NodeNext its default import is the module object.
+  const addFormats = (await import('ajv-formats')).default.default;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(JSON.parse(readFileSync(officialSchema('ninjs', 'GeoJSON-schema.json'), 'utf8')) as object);
+  const validate = ajv.compile(JSON.parse(readFileSync(officialSchema('ninjs', 'ninjs-schema_3.1.json'), 'utf8')) as object);
+  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? ''}`));
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { emitters } from '../../src/emit/index.ts';
+import type { OutputFile, OutputFormat } from '../../src/model/output.ts';
+import { checkConsistency } from '../../src/validate/consistency.ts';
+import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+
+const site = makeSite();
+const NOW = '2024-09-06T00:00:00+08:00';
+const articles = [makeRichArticle(), makeArticle()];
+
+function emitAll(): OutputFile[] {
+  return (Object.keys(emitters) as OutputFormat[]).flatMap((format) => emitters[format](articles, site, { now: NOW }));
+}
+
+/** Every output, with one file's text edited; fails loudly when the edit changed nothing. */
+function withEdited(path: string, edit: (text: string) => string): OutputFile[] {
+  return emitAll().map((file) => {
+    if (file.path !== path) return file;
+    const text = edit(file.text);
+    expect(text, `the edit of ${path} changed nothing`).not.toBe(file.text);
+    return { ...file, text };
+  });
+}
+
+describe('checkConsistency (one story, one truth)', () => {
+  it('finds every format in agreement for the sample-shaped and rich articles', () => {
+    expect(checkConsistency(emitAll(), site)).toEqual([]);
+  });
+
+  it('reads the facts of every format it compares', () => {
+    // A changed headline in the reference must be reported by every format that carries a headline.
+    const outputs = withEdited('articles/rich-story/article.jsonld', (t) => t.replace('"headline": "Tariffs', '"headline": "Tarifs'));
+    const files = checkConsistency(outputs, site)
+      .filter((d) => d.ruleId === 'inconsistent-headline')
+      .map((d) => d.file);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/rss.xml',
+        'dist/atom.xml',
+        'dist/feed.json',
+        'dist/articles/rich-story/newsml.xml',
+        'dist/articles/rich-story/ninjs.json',
+        'dist/sections/china/rss.xml',
+        'dist/sections/china/society/atom.xml',
+      ]),
+    );
+  });
+
+  it.each([
+    ['rss.xml', 'inconsistent-headline', (t: string) => t.replace('<title>Tariffs', '<title>Tarifs')],
+    ['atom.xml', 'inconsistent-url', (t: string) => t.replace('<link href="https://www.globaltimes.cn/page/202409/rich-story.shtml"', '<link href="https://www.globaltimes.cn/page/202409/other.shtml"')],
+    ['feed.json', 'inconsistent-authors', (t: string) => t.replace('"name": "Zhang Han"', '"name": "Zhang Hang"')],
+    ['articles/rich-story/newsml.xml', 'inconsistent-published', (t: string) => t.replace(/<firstCreated>2024-09-05T08:30:00\+08:00<\/firstCreated>/g, '<firstCreated>2024-09-05T08:31:00+08:00</firstCreated>')],
+    ['articles/rich-story/ninjs.json', 'inconsistent-modified', (t: string) => t.replace(/"versionCreated": "2024-09-05T10:15:00\+08:00"/, '"versionCreated": "2024-09-05T10:16:00+08:00"')],
+    ['rss.xml', 'inconsistent-images', (t: string) => t.replace('media:content url="https://www.globaltimes.cn/photo/b.png"', 'media:content url="https://www.globaltimes.cn/photo/c.png"')],
+  ])('catches a deliberately broken %s (%s), naming both files', (path, ruleId, edit) => {
+    const found = checkConsistency(withEdited(path, edit), site);
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: `dist/${path}`,
+        source: 'validate:consistency',
+        ruleId,
+        message: expect.stringContaining('dist/articles/rich-story/article.jsonld'),
+      }),
+    ]);
+  });
+
+  it('reports an article id that no JSON-LD file describes', () => {
+    const found = checkConsistency(withEdited('feed.json', (t) => t.replace('"id": "tag:globaltimes.cn,2024:article:rich-story"', '"id": "tag:globaltimes.cn,2024:article:ghost"')), site);
+    expect(found).toEqual([expect.objectContaining({ file: 'dist/feed.json', ruleId: 'unknown-article' })]);
+  });
+
+  it('compares instants, not spellings: +08:00 and Z of the same time agree', () => {
+    // Atom writes UTC, JSON-LD keeps +08:00: the first test already proves they agree; make it explicit.
+    const atom = emitAll().find((f) => f.path === 'atom.xml')!.text;
+    expect(atom).toContain('<published>2024-09-05T00:30:00Z</published>');
+  });
+});
