@@ -2,15 +2,16 @@ import type { SiteConfig } from '../config.ts';
 import { datePartsOf } from '../read/datetime.ts';
 
 /**
- * Lowercase, hyphenated form of a section name for URLs and category terms ("Sci-Tech" → "sci-tech",
- * "中国" stays "中国"). A name made only of punctuation is percent-encoded so it is never empty.
+ * Lowercase, hyphenated form of a section name for URLs, folder names and category terms
+ * ("Sci-Tech" → "sci-tech", "中国" stays "中国"). A name made only of punctuation becomes its code
+ * points (".." → "x2e-2e"), so a slug is never empty, never `.`/`..` and safe as a path segment.
  */
 export function toSlug(text: string): string {
   const slug = text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug === '' ? encodeURIComponent(text.toLowerCase()) : slug;
+  return slug === '' ? `x${[...text].map((c) => c.codePointAt(0)!.toString(16)).join('-')}` : slug;
 }
 
 /** The article guid: the configured prefix plus the id, so a corrected headline never changes identity. */
