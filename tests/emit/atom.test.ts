@@ -281,6 +281,6 @@ describe('toSlug (category terms)', () => {
     ['Arts & Culture', 'arts-culture'],
     ['  Science / Tech  ', 'science-tech'],
     ['中国 新闻', '中国-新闻'],
-    ['—', '%E2%80%94'],
+    ['—', 'x2014'],
   ])('%s → %s', (section, term) => expect(toSlug(section)).toBe(term));
 });
