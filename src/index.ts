@@ -1,7 +1,8 @@
 // Public API: named exports only; tests/api.test.ts pins this list.
-export { build, type BuildOptions, type BuildResult } from './build.ts';
+export { build, type BuildOptions, type BuildResult, type BuildStage } from './build.ts';
 export { readSiteConfig, SiteConfigSchema, type SiteConfig } from './config.ts';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics.ts';
+export { loadInput, writeOutputs, type LoadedInput } from './io.ts';
 export { emitters } from './emit/index.ts';
 export { ArticleSchema, type Article, type Image, type Person } from './model/article.ts';
 export type { Emitter, OutputFile, OutputFormat, SourceFile, Validator } from './model/output.ts';

@@ -8,8 +8,10 @@ it('pins the public library API', async () => {
     'emitters',
     'formatDiagnostic',
     'hasErrors',
+    'loadInput',
     'readSiteConfig',
     'readSource',
     'validators',
+    'writeOutputs',
   ]);
 });

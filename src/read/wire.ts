@@ -100,6 +100,13 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
       }
     } else if (b) {
       byline = splitByline(b[1]!);
+      const names = byline.map((p) => p.name);
+      const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+      if (repeated.length > 0) {
+        // One person is one author in every format (JSON-LD merges equal Person nodes, NewsML-G2 would not).
+        report('warning', 'duplicate-author', `the byline names ${[...new Set(repeated)].join(', ')} more than once; each author is kept once. Correct the byline`, line);
+        byline = byline.filter((p, i) => names.indexOf(p.name) === i);
+      }
     }
   }
 

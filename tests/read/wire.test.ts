@@ -95,6 +95,12 @@ describe('readWire on variants', () => {
     expect(article!.authors).toEqual([{ name: 'Liu Caiyu' }, { name: 'Zhang Han' }, { name: 'Li Hao' }]);
   });
 
+  it('keeps each author once when a byline repeats a name, with a warning', () => {
+    const { article, diagnostics } = read('Headline\nPublished: Sep 04, 2024 09:03 PM\nBy Li Hao and Li Hao\n\nBody.\n');
+    expect(article!.authors).toEqual([{ name: 'Li Hao' }]);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'duplicate-author', line: 3 })]);
+  });
+
   it('reads an article without a section line', () => {
     const { article } = read('Just a headline\nPublished: Jan 01, 2025 12:00 AM\n\nBody.\n');
     expect(article!.sections).toEqual([]);
