@@ -2,9 +2,9 @@ import { Feed, type Category, type Item } from 'feed';
 import { ParseOption, XmlDocument, type XmlElement } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
 import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
-import { compareArticles, lastModified, type Article, type Image } from '../model/article.ts';
+import { compareArticles, lastModified, type Article } from '../model/article.ts';
 import { toDate } from './dates.ts';
-import { escapeHtml, toBodyHtml } from './html.ts';
+import { escapeHtml, toArticleHtml, toLinkedImages, type LinkedImage } from './html.ts';
 
 /** The Atom namespace (RFC 4287 §2), also used for `atom:link` in RSS. */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -123,16 +123,8 @@ export function toSectionsScheme(site: SiteConfig): string {
   return new URL('sections/', site.url).href.replace(/&/g, '%26');
 }
 
-/** A photo that readers can fetch: it has an absolute http(s) URL. */
-export type LinkedImage = Image & { url: string };
-
 /** A photo that can be an RSS `<enclosure>`, which requires a URL, a MIME type and a byte length (RSS 2.0 "enclosure"). */
 export type EnclosureImage = LinkedImage & { contentType: string; byteLength: number };
-
-/** The photos of an article that have an absolute URL (each becomes a figure and a `media:content`). */
-export function toLinkedImages(article: Article): LinkedImage[] {
-  return article.images.filter((image): image is LinkedImage => image.url !== undefined && /^https?:\/\/[^\s/?#]+/i.test(image.url));
-}
 
 /** The one photo an item may carry as its enclosure: the first with a URL, a MIME type and a byte length. */
 export function toEnclosureImage(article: Article): EnclosureImage | undefined {
@@ -255,27 +247,13 @@ function toFeedItem(article: Article, site: SiteConfig): Item {
     date: toDate(lastModified(article)),
     published: toDate(article.datePublished),
     description: escapeHtml(article.description),
-    content: toFeedContent(article),
+    content: toArticleHtml(article),
     category,
     author: article.authors.map((a) => (a.url === undefined ? { name: a.name } : { name: a.name, link: a.url })),
   };
   // RSS 2.0 "enclosure": url, length and type are all required; feed writes exactly these three.
   if (enclosure) item.enclosure = { url: enclosure.url, type: enclosure.contentType, length: enclosure.byteLength };
   return item;
-}
-
-/**
- * Article HTML for `content:encoded` / Atom `content`: a figure per photo that has a URL, then the
- * body. `figure`, `figcaption`, `img` and the `src`/`alt`/`width`/`height` attributes are all on
- * the W3C validator's list of acceptable HTML (feedvalidator `HTMLValidator.acceptable_elements`).
- */
-function toFeedContent(article: Article): string {
-  const figures = toLinkedImages(article).map((image) => {
-    const caption = image.credit === undefined ? image.caption : `${image.caption} — ${image.credit}`;
-    const size = image.width !== undefined && image.height !== undefined ? ` width="${image.width}" height="${image.height}"` : '';
-    return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.caption)}"${size}><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
-  });
-  return [...figures, toBodyHtml(article)].join('\n');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Feed, type Author, type Item } from 'feed';
 import type { SiteConfig } from '../config.ts';
-import { compareArticles, lastModified, type Article, type Image, type Person } from '../model/article.ts';
+import { compareArticles, lastModified, type Article, type Person } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
 import { toDate } from './dates.ts';
-import { escapeHtml, toBodyHtml } from './html.ts';
+import { toArticleHtml, toLinkedImages } from './html.ts';
 
 /** The `version` of a JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/). */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -109,13 +109,14 @@ function toFeedV1(articles: readonly Article[], site: SiteConfig): Feed {
 }
 
 function toFeedItem(article: Article, site: SiteConfig): Item {
-  const image = article.images.find(hasUrl);
+  const image = toLinkedImages(article)[0];
   return {
     id: article.guid,
     link: article.url,
     title: article.headline,
     description: article.description,
-    content: toArticleHtml(article),
+    // The same article HTML as RSS/Atom, but without img width/height, which feed.json has never carried.
+    content: toArticleHtml(article, { imageSize: false }),
     date: toDate(lastModified(article)),
     published: toDate(article.datePublished),
     category: article.sections.map((name) => ({ name })),
@@ -172,21 +173,4 @@ function toAuthor(person: Person): JsonFeedAuthor {
 
 function toPublisher(site: SiteConfig): JsonFeedAuthor {
   return { name: site.name, url: site.url };
-}
-
-/**
- * Article HTML: a figure per photo that has a URL, then the body paragraphs, the same markup as
- * the RSS `content:encoded` (`toFeedContent` in emit/feed.ts is private to the XML feeds; a shared
- * "article HTML" function in emit/html.ts would let both use one definition).
- */
-function toArticleHtml(article: Article): string {
-  const figures = article.images.filter(hasUrl).map((image) => {
-    const caption = image.credit === undefined ? image.caption : `${image.caption} — ${image.credit}`;
-    return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.caption)}"><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
-  });
-  return [...figures, toBodyHtml(article)].join('\n');
-}
-
-function hasUrl(image: Image): image is Image & { url: string } {
-  return image.url !== undefined;
 }

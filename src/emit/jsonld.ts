@@ -12,7 +12,7 @@ import type {
   WebSite,
 } from 'schema-dts';
 import type { SiteConfig } from '../config.ts';
-import type { Article, Image } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
 import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
 import type { Emitter } from '../model/output.ts';
 import { toBodyText } from './html.ts';

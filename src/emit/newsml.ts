@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { SiteConfig } from '../config.ts';
 import { lastModified, type Article, type Image } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
+import { toByline, toLine } from './byline.ts';
 import { toXmlbuilderText } from './xmltext.ts';
 
 /** IPTC News Architecture namespace shared by every NewsML-G2 element. */
@@ -263,25 +264,4 @@ function toMediaTopics(article: Article, site: SiteConfig): { qcode: string; nam
     seen.add(topic.qcode);
     return [topic];
   });
-}
-
-/**
- * The byline as readers write it: "Liu Caiyu", "Liu Caiyu and Zhang Han", "A, B and C" in English, the
- * names separated by commas in other languages; undefined when the story has no byline. Shared by the
- * NewsML-G2 `by` and the ninjs `by`, so both formats state the same line.
- */
-export function toByline(article: Article): string | undefined {
-  const names = article.authors.map((a) => toLine(a.name));
-  const last = names.pop();
-  if (last === undefined) return undefined;
-  if (names.length === 0) return last;
-  return /^en(?:-|$)/.test(article.language) ? `${names.join(', ')} and ${last}` : [...names, last].join(', ');
-}
-
-/**
- * Names, credit lines and sluglines are `g2normalizedString` (pattern `[\S ]*`): tabs and line breaks are
- * not allowed, so runs of whitespace become one space.
- */
-function toLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../config.ts';
 import { lastModified, type Article, type Image } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
+import { toByline } from './byline.ts';
 import { toBodyHtml } from './html.ts';
-import { toByline } from './newsml.ts';
 
 /** IPTC ninjs 3.1 as we write it (https://iptc.org/std/ninjs/ninjs-schema_3.1.json, property names in camelCase since 3.0). */
 export const NINJS_STANDARD = {

@@ -20,7 +20,7 @@ import {
   type Dated,
   type FeedContext,
   type UrlCheck,
-} from './rss.ts';
+} from './feedrules.ts';
 import { ATOM_SCHEMA, ATOM_SCHEMA_FILE } from './schemas/atom.ts';
 import { compileRelaxNg, lazySchema, validateXml } from './xml.ts';
 

@@ -1,13 +1,29 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Position } from '../diagnostics.ts';
 import { AbsoluteUrlSchema, OffsetDateTimeSchema } from '../model/article.ts';
 import type { Validator } from '../model/output.ts';
+import {
+  GUID,
+  LOCAL_DATE,
+  LanguageSchema,
+  TextSchema,
+  checkJson,
+  describeIssue,
+  describeValue,
+  fileReporter,
+  formatPath,
+  isRecord,
+  lookUp,
+  pathKey,
+  positionFinder,
+  schemaIssues,
+  walk,
+  type FileReport,
+  type IssueWording,
+  type PathSegment,
+} from './json.ts';
 
 const SOURCE = 'validate:jsonld';
-
-const TextSchema = z.string().min(1);
-const LanguageSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "en" or "zh-CN"');
 
 /** An absolute URL whose fragment is `#<fragment>` (`<site url>#organization`, `<article url>#article`). */
 function idEndingWith(fragment: RegExp, example: string) {
@@ -116,7 +132,7 @@ const NewsArticleNodeSchema = z
     /** Place line, when known. */
     dateline: TextSchema.optional(),
     /** The article's guid (`tag:`, `urn:` or http(s) URI). */
-    identifier: z.string().regex(/^(?:tag:|urn:|https?:\/\/)\S+$/, 'a tag:, urn: or http(s) URI'),
+    identifier: z.string().regex(GUID, 'a tag:, urn: or http(s) URI'),
     /** Words in `articleBody`. */
     wordCount: z.number().int().nonnegative(),
   })
@@ -214,7 +230,6 @@ export const JsonLdGraphSchema = z
   // Runs even when a node is malformed, so one broken field does not hide a missing node or a dangling link.
   .superRefine((graph, ctx) => checkLinks(graph, ctx), { when: () => true });
 
-type PathSegment = string | number;
 type Issue = { message: string; path: PathSegment[]; ruleId?: string };
 
 function checkLinks(value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
@@ -309,14 +324,10 @@ const IMAGE_MIN_PIXELS = 50_000;
 const URL_KEYS = new Set(['@id', 'url', 'contentUrl', 'sameAs', 'thumbnailUrl', 'embedUrl', 'mainEntityOfPage', 'image', 'logo', 'item']);
 /** Keys whose values are schema.org Date/DateTime values. */
 const DATE_KEYS = new Set(['datePublished', 'dateModified', 'dateCreated', 'uploadDate', 'expires']);
-/** A date or date-time without a UTC offset (ISO 8601 local time): ambiguous for every consumer. */
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
 /** Validates one `article.jsonld`: JSON syntax, the promised graph, its links, and Google's recommendations. */
 export const validateJsonLd: Validator = (file) => {
-  const path = `dist/${file.path}`;
-  const origin = file.sources.join(', ') || undefined;
-  const report: Report = (severity, ruleId, message, where = {}) => diagnostic(severity, path, SOURCE, ruleId, message, where, origin);
+  const report = fileReporter(file, SOURCE);
 
   const found: Diagnostic[] = [];
   found.push(...findUnsafeForHtml(file.text).map(({ line, column, char }) =>
@@ -328,32 +339,18 @@ export const validateJsonLd: Validator = (file) => {
     ),
   ));
 
-  let value: unknown;
-  try {
-    value = JSON.parse(file.text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [...found, report('error', 'invalid-json', `not valid JSON (${reason}); regenerate the file or fix the syntax`, jsonErrorPosition(file.text, error))];
-  }
-  try {
-    found.push(...checkParsed(value, file.text, report));
-  } catch (error) {
-    // Only pathological input gets here (e.g. nesting deep enough to exhaust the stack); never throw.
-    found.push(report('error', 'schema', `could not be checked (${error instanceof Error ? error.message : String(error)}); regenerate the file with formatJsonLd`));
-  }
-  return found;
+  return [...found, ...checkJson(file.text, report, 'formatJsonLd', (value) => checkParsed(value, file.text, report))];
 };
 
-type Report = (severity: 'error' | 'warning', ruleId: string, message: string, where?: { line?: number; column?: number }) => Diagnostic;
-type Locate = (at: readonly PathSegment[]) => { line?: number; column?: number };
+type Locate = (at: readonly PathSegment[]) => Position;
 
 /** The rules that need the parsed value: offsets, absolute URLs, the promised graph, then the warnings. */
-function checkParsed(value: unknown, text: string, report: Report): Diagnostic[] {
+function checkParsed(value: unknown, text: string, report: FileReport): Diagnostic[] {
   const found: Diagnostic[] = [];
   const locate = positionFinder(text);
   const claimed = new Set<string>();
 
-  walk(value, [], (key, node, at) => {
+  walk(value, (key, node, at) => {
     if (typeof node !== 'string') return;
     if (DATE_KEYS.has(key) && LOCAL_DATE.test(node)) {
       claimed.add(pathKey(at));
@@ -365,14 +362,9 @@ function checkParsed(value: unknown, text: string, report: Report): Diagnostic[]
     }
   });
 
-  const parsed = JsonLdGraphSchema.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const at = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-      if (claimed.has(pathKey(at))) continue; // a specific rule already said it better
-      const ruleId = issue.code === 'custom' && issue.params?.['ruleId'] === 'dangling-reference' ? 'dangling-reference' : 'schema';
-      found.push(report('error', ruleId, `${describePath(value, at)}: ${describeIssue(issue, lookUp(value, at))}`, locate(at)));
-    }
+  for (const { issue, at } of schemaIssues(JsonLdGraphSchema, value, claimed)) {
+    const ruleId = issue.code === 'custom' && issue.params?.['ruleId'] === 'dangling-reference' ? 'dangling-reference' : 'schema';
+    found.push(report('error', ruleId, `${describePath(value, at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, locate(at)));
   }
 
   found.push(...findRecommendations(value, locate, report));
@@ -390,7 +382,7 @@ interface ResolvedNode {
  * file, listing every case, at the first one. Read from the raw value so they are reported even
  * alongside schema errors; a file without a NewsArticle node has nothing to recommend on.
  */
-function findRecommendations(value: unknown, locate: Locate, report: Report): Diagnostic[] {
+function findRecommendations(value: unknown, locate: Locate, report: FileReport): Diagnostic[] {
   const graph = isRecord(value) ? value['@graph'] : undefined;
   if (!Array.isArray(graph)) return [];
   const articleIndex = graph.findIndex((node) => isRecord(node) && node['@type'] === 'NewsArticle');
@@ -475,85 +467,6 @@ function escapeOf(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** Node's JSON.parse messages carry "position N"; turn it into a 1-based line and column. */
-function jsonErrorPosition(text: string, error: unknown): { line?: number; column?: number } {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  if (!match) return {};
-  const before = text.slice(0, Number(match[1]));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: before.length - lastBreak };
-}
-
-/**
- * Returns a function giving the line and column of the value at a JSON path (or of its closest
- * existing ancestor). YAML 1.2 is a superset of JSON, and the yaml parser keeps source ranges.
- * The document is parsed only when a position is first asked for.
- */
-function positionFinder(text: string): Locate {
-  let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
-  return (at) => {
-    try {
-      if (!parsed) {
-        const lines = new LineCounter();
-        parsed = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false }), lines };
-      }
-      const node = nodeAt(parsed.doc.contents as Node | null, at);
-      if (!node?.range) return {};
-      const { line, col } = parsed.lines.linePos(node.range[0]);
-      return { line, column: col };
-    } catch {
-      return {};
-    }
-  };
-}
-
-function nodeAt(root: Node | null, at: readonly PathSegment[]): Node | undefined {
-  let current: Node | undefined = root ?? undefined;
-  for (const segment of at) {
-    let next: unknown;
-    if (isMap(current)) next = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment))?.value;
-    else if (isSeq(current) && typeof segment === 'number') next = current.items[segment];
-    if (!isNodeLike(next)) break;
-    current = next;
-  }
-  return current;
-}
-
-function isNodeLike(value: unknown): value is Node {
-  return isMap(value) || isSeq(value) || isScalar(value);
-}
-
-/** Calls `visit` for every property value in the tree with its key and path; array items get the array's key. */
-function walk(value: unknown, at: PathSegment[], visit: (key: string, node: unknown, at: PathSegment[]) => void, key = ''): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      const itemPath = [...at, index];
-      if (!Array.isArray(item) && !isRecord(item)) visit(key, item, itemPath);
-      else walk(item, itemPath, visit, key);
-    });
-  } else if (isRecord(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const childPath = [...at, k];
-      if (Array.isArray(v) || isRecord(v)) walk(v, childPath, visit, k);
-      else visit(k, v, childPath);
-    }
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pathKey(at: readonly PathSegment[]): string {
-  return JSON.stringify(at);
-}
-
-/** `@graph[0].author[1].@id`; the root is "the top level". */
-function formatPath(at: readonly PathSegment[]): string {
-  if (at.length === 0) return 'the top level';
-  return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 /** The path with the type of the graph node it is in, so messages say which node: `NewsArticle @graph[0].headline`. */
 function describePath(value: unknown, at: readonly PathSegment[]): string {
   const index = at[0] === '@graph' ? at[1] : undefined;
@@ -563,52 +476,26 @@ function describePath(value: unknown, at: readonly PathSegment[]): string {
   return type === undefined ? formatPath(at) : `${type} ${formatPath(at)}`;
 }
 
-/** The value at a path, or `{ found: false }` when the path does not exist (zod 4 leaves `issue.input` out). */
-function lookUp(value: unknown, at: readonly PathSegment[]): { found: boolean; value?: unknown } {
-  let current = value;
-  for (const segment of at) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current) || segment >= current.length) return { found: false };
-      current = current[segment];
-    } else {
-      if (!isRecord(current) || !Object.hasOwn(current, segment)) return { found: false };
-      current = current[segment];
-    }
-  }
-  return { found: true, value: current };
-}
-
 /** What each union-valued field may hold, for messages (zod only says "Invalid input"). */
 const UNION_SHAPES: Record<string, string> = {
   copyrightHolder: '{"@id": "<site url>#organization"} or {"@type": "Organization", "name": …}',
   creator: '{"@id": "<a Person or Organization node>"} or {"@type": "Organization", "name": …}',
 };
 
-function describeIssue(issue: z.core.$ZodIssue, actual: { found: boolean; value?: unknown }): string {
-  if (issue.code === 'invalid_type') {
-    if (!actual.found) return `is required; add it (expected ${issue.expected})`;
-    return `expected ${issue.expected} but found ${describeValue(actual.value)}; correct the value`;
-  }
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: not among the fields syndicate promises; remove it (or add it to JsonLdGraphSchema)`;
-  }
-  if (issue.code === 'invalid_value') return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}; correct the value`;
-  if (issue.code === 'too_small' && issue.origin === 'array') return issue.minimum === 1 ? 'must not be empty; leave the field out instead' : `must have at least ${String(issue.minimum)} items`;
-  if (issue.code === 'invalid_union') {
-    if (issue.discriminator === '@type') {
-      return `${actual.found ? `${describeValue(actual.value)} is` : 'is missing:'} not a node type syndicate writes; expected one of NewsArticle, WebPage, ImageObject, BreadcrumbList, WebSite, Organization, Person`;
+/** JSON-LD's own wording of zod findings: the node types and union shapes syndicate writes, and the graph rules' sentences. */
+const WORDING: IssueWording = {
+  promised: 'fields',
+  schema: 'JsonLdGraphSchema',
+  specific: (issue, actual) => {
+    if (issue.code === 'invalid_union') {
+      if (issue.discriminator === '@type') {
+        return `${actual.found ? `${describeValue(actual.value)} is` : 'is missing:'} not a node type syndicate writes; expected one of NewsArticle, WebPage, ImageObject, BreadcrumbList, WebSite, Organization, Person`;
+      }
+      const key = [...issue.path].reverse().find((p): p is string => typeof p === 'string');
+      return `expected ${(key !== undefined ? UNION_SHAPES[key] : undefined) ?? 'one of the allowed shapes'}; correct the value`;
     }
-    const key = [...issue.path].reverse().find((p): p is string => typeof p === 'string');
-    return `expected ${(key !== undefined ? UNION_SHAPES[key] : undefined) ?? 'one of the allowed shapes'}; correct the value`;
-  }
-  // Graph-level findings are whole sentences; field refinements name what was expected.
-  if (issue.code === 'custom' && issue.params?.['graph'] === true) return issue.message;
-  if (issue.code === 'invalid_format' || issue.code === 'custom') return `expected ${issue.message}; correct the value`;
-  return `${issue.message}; correct the value`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
-}
+    // Graph-level findings are whole sentences; field refinements name what was expected.
+    if (issue.code === 'custom' && issue.params?.['graph'] === true) return issue.message;
+    return undefined;
+  },
+};

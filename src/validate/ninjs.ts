@@ -1,16 +1,29 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { CANONICAL_URL_ROLE, MEDIA_TOPIC_URI, NINJS_STANDARD } from '../emit/ninjs.ts';
 import { AbsoluteUrlSchema, ArticleIdSchema, OffsetDateTimeSchema } from '../model/article.ts';
 import type { Validator } from '../model/output.ts';
+import {
+  GUID,
+  LOCAL_DATE,
+  LanguageSchema,
+  TextSchema,
+  checkJson,
+  describeIssue,
+  fileReporter,
+  formatPath,
+  isRecord,
+  lookUp,
+  pathKey,
+  positionFinder,
+  schemaIssues,
+  walk,
+  type IssueWording,
+  type PathSegment,
+} from './json.ts';
 
 const SOURCE = 'validate:ninjs';
 
-const TextSchema = z.string().min(1);
-const LanguageSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as "en" or "zh-CN"');
-/** The form of a stable guid, as the Article model requires it (`tag:`, `urn:` or http(s) URI, no spaces). */
-const GUID = /^(?:tag:|urn:|https?:\/\/)\S+$/;
 const GuidSchema = z.string().regex(GUID, 'a tag:, urn: or http(s) URI without spaces');
 
 /** A Media Topic: its English name and its http://cv.iptc.org/newscodes/mediatopic/<8 digits> URI. */
@@ -95,38 +108,21 @@ export const NinjsSchema = z.strictObject({
 
 /** Keys whose values are ninjs date-times (`format: date-time`). */
 const DATE_KEYS = new Set(['firstCreated', 'versionCreated', 'contentCreated', 'embargoedUntil', 'expires']);
-/** A date or date-time without UTC offset: ninjs's `date-time` format needs one, and receivers would guess the zone. */
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 /** A start tag in body HTML (escaped text holds no raw `<`, so `&lt;a href=…&gt;` in a paragraph is not one). */
 const HTML_START_TAG = /<[A-Za-z][^<>]*>/g;
 /** An `href`/`src` attribute of a start tag, with its value in one of the three quoting styles. */
 const HTML_URL_ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
-type PathSegment = string | number;
 type Report = (ruleId: string, message: string, at?: readonly PathSegment[]) => Diagnostic;
 /** Records a finding of a specific rule at a path, so that the generic schema finding there is not repeated. */
 type Claim = (at: readonly PathSegment[], finding: Diagnostic) => void;
 
 /** Validates one `ninjs.json`: JSON syntax, the promised ninjs shape, absolute URLs, offsets and stable uris. */
 export const validateNinjs: Validator = (file) => {
-  const path = `dist/${file.path}`;
-  const origin = file.sources.join(', ') || undefined;
+  const base = fileReporter(file, SOURCE);
   const locate = positionFinder(file.text);
-  const report: Report = (ruleId, message, at) => diagnostic('error', path, SOURCE, ruleId, message, at === undefined ? {} : locate(at), origin);
-
-  let value: unknown;
-  try {
-    value = JSON.parse(file.text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [diagnostic('error', path, SOURCE, 'invalid-json', `not valid JSON (${reason}); regenerate the file or fix the syntax`, jsonErrorPosition(file.text, error), origin)];
-  }
-  try {
-    return checkParsed(value, report);
-  } catch (error) {
-    // Only pathological input gets here (nesting deep enough to exhaust the stack); never throw.
-    return [report('schema', `could not be checked (${error instanceof Error ? error.message : String(error)}); regenerate the file with emitNinjs`)];
-  }
+  const report: Report = (ruleId, message, at) => base('error', ruleId, message, at === undefined ? {} : locate(at));
+  return checkJson(file.text, base, 'emitNinjs', (value) => checkParsed(value, report));
 };
 
 function checkParsed(value: unknown, report: Report): Diagnostic[] {
@@ -134,12 +130,13 @@ function checkParsed(value: unknown, report: Report): Diagnostic[] {
   /** Paths a specific rule has reported; the generic schema finding for them would only repeat it. */
   const claimed = new Set<string>();
   const claim: Claim = (at, d) => {
-    claimed.add(JSON.stringify(at));
+    claimed.add(pathKey(at));
     found.push(d);
   };
 
-  walk(value, [], (key, node, at) => {
+  walk(value, (key, node, at) => {
     if (typeof node !== 'string') return;
+    // ninjs's `date-time` format needs an offset, and receivers would otherwise guess the zone.
     if (DATE_KEYS.has(key) && LOCAL_DATE.test(node)) {
       claim(at, report('date-offset', `${formatPath(at)} "${node}" has no UTC offset; write RFC 3339 with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, at));
     }
@@ -154,13 +151,8 @@ function checkParsed(value: unknown, report: Report): Diagnostic[] {
     found.push(...checkBodyUrls(value, report));
   }
 
-  const parsed = NinjsSchema.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const at = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
-      if (claimed.has(JSON.stringify(at))) continue;
-      found.push(report('schema', `${formatPath(at)}: ${describeIssue(issue, lookUp(value, at))}`, at));
-    }
+  for (const { issue, at } of schemaIssues(NinjsSchema, value, claimed)) {
+    found.push(report('schema', `${formatPath(at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, at));
   }
   return found;
 }
@@ -229,102 +221,13 @@ function decodeHtmlAttribute(value: string): string {
   return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-/** Node's JSON.parse messages carry "position N"; turn it into a 1-based line and column. */
-function jsonErrorPosition(text: string, error: unknown): { line?: number; column?: number } {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  if (!match) return {};
-  const before = text.slice(0, Number(match[1]));
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-}
-
-/**
- * Returns a function giving the line and column of the value at a JSON path (or of its closest existing
- * ancestor). YAML 1.2 is a superset of JSON and its parser keeps source ranges; the document is parsed
- * only when a position is first asked for.
- */
-function positionFinder(text: string): (at: readonly PathSegment[]) => { line?: number; column?: number } {
-  let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
-  return (at) => {
-    try {
-      if (!parsed) {
-        const lines = new LineCounter();
-        parsed = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false }), lines };
-      }
-      let current: Node | undefined = (parsed.doc.contents as Node | null) ?? undefined;
-      for (const segment of at) {
-        let next: unknown;
-        if (isMap(current)) next = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment))?.value;
-        else if (isSeq(current) && typeof segment === 'number') next = current.items[segment];
-        if (!(isMap(next) || isSeq(next) || isScalar(next))) break;
-        current = next;
-      }
-      if (!current?.range) return {};
-      const { line, col } = parsed.lines.linePos(current.range[0]);
-      return { line, column: col };
-    } catch {
-      return {};
-    }
-  };
-}
-
-/** Calls `visit` for every property value in the tree with its key and path; array items get the array's key. */
-function walk(value: unknown, at: PathSegment[], visit: (key: string, node: unknown, at: PathSegment[]) => void, key = ''): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      if (Array.isArray(item) || isRecord(item)) walk(item, [...at, index], visit, key);
-      else visit(key, item, [...at, index]);
-    });
-  } else if (isRecord(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (Array.isArray(v) || isRecord(v)) walk(v, [...at, k], visit, k);
-      else visit(k, v, [...at, k]);
-    }
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `associations[0].renditions[0].href`; the root is "the top level". */
-function formatPath(at: readonly PathSegment[]): string {
-  if (at.length === 0) return 'the top level';
-  return at.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-/** The value at a path, or `{ found: false }` when the path does not exist (zod 4 leaves `issue.input` out). */
-function lookUp(value: unknown, at: readonly PathSegment[]): { found: boolean; value?: unknown } {
-  let current = value;
-  for (const segment of at) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current) || segment >= current.length) return { found: false };
-      current = current[segment];
-    } else {
-      if (!isRecord(current) || !Object.hasOwn(current, segment)) return { found: false };
-      current = current[segment];
-    }
-  }
-  return { found: true, value: current };
-}
-
-function describeIssue(issue: z.core.$ZodIssue, actual: { found: boolean; value?: unknown }): string {
-  if (issue.code === 'invalid_type') {
-    if (!actual.found) return `is required; add it (expected ${issue.expected})`;
-    return `expected ${issue.expected} but found ${describeValue(actual.value)}; correct the value`;
-  }
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: not among the ninjs properties syndicate promises; remove it (or add it to NinjsSchema)`;
-  }
-  if (issue.code === 'invalid_value') return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}; correct the value`;
-  if (issue.code === 'too_small' && issue.origin === 'array') return 'must not be empty; leave the field out instead';
-  if (issue.code === 'too_big' && issue.origin === 'array') return `must hold exactly ${issue.maximum} item(s); remove the others`;
-  if (issue.code === 'invalid_union') return 'expected a Media Topic {"name", "uri": "http://cv.iptc.org/newscodes/mediatopic/<code>"} or a keyword {"name"}; correct the value';
-  if (issue.code === 'invalid_format' || issue.code === 'custom') return `expected ${issue.message}; correct the value`;
-  return `${issue.message}; correct the value`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
-}
+/** ninjs's own wording of zod findings: its one-item arrays and its subject shapes. */
+const WORDING: IssueWording = {
+  promised: 'ninjs properties',
+  schema: 'NinjsSchema',
+  specific: (issue) => {
+    if (issue.code === 'too_big' && issue.origin === 'array') return `must hold exactly ${issue.maximum} item(s); remove the others`;
+    if (issue.code === 'invalid_union') return 'expected a Media Topic {"name", "uri": "http://cv.iptc.org/newscodes/mediatopic/<code>"} or a keyword {"name"}; correct the value';
+    return undefined;
+  },
+};

@@ -1,8 +1,10 @@
-import type { XmlDocument, XmlNode } from 'libxml2-wasm';
+import type { XmlDocument } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { NEWS_MAX_URLS, NEWS_NS, SITEMAP_NS, toNewsLanguage } from '../emit/sitemap.ts';
 import type { OutputFile, Validator } from '../model/output.ts';
+import { reporter } from './feedrules.ts';
+import { isAbsoluteUrl } from './html.ts';
 import { SITEMAP_NEWS_SCHEMA, SITEMAP_NEWS_SCHEMA_FILE, SITEMAP_SCHEMA, SITEMAP_SCHEMA_FILE } from './schemas/sitemap.ts';
 import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
 
@@ -27,12 +29,8 @@ const NEWS_LANGUAGE = /^(?:(?!zh$)[a-z]{2,3}|zh-cn|zh-tw)$/;
 /** Checks `news-sitemap.xml`: well-formed, our sitemap + news XSD, then Google News' rules. */
 export const validateNewsSitemap: Validator = (file, site) => validateXml(file, sitemapSchema(), SOURCE, (doc) => inspectSitemap(doc, file, site));
 
-type Report = (severity: Severity, ruleId: string, message: string, node?: XmlNode) => Diagnostic;
-
 function inspectSitemap(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagnostic[] {
-  const origin = file.sources.join(', ') || undefined;
-  const report: Report = (severity, ruleId, message, node) =>
-    diagnostic(severity, `dist/${file.path}`, SOURCE, ruleId, message, { line: node && node.line > 0 ? node.line : undefined }, origin);
+  const report = reporter(file, SOURCE);
   const found: Diagnostic[] = [];
 
   const urls = doc.find('/s:urlset/s:url', NS);
@@ -43,7 +41,7 @@ function inspectSitemap(doc: XmlDocument, file: OutputFile, site: SiteConfig): D
   const locs = new Map<string, number>();
   for (const loc of doc.find('/s:urlset/s:url/s:loc', NS)) {
     const value = loc.content.trim();
-    if (!/^https?:\/\/[^\s/?#]+\S*$/i.test(value)) {
+    if (!isAbsoluteUrl(value)) {
       found.push(report('error', 'relative-url', `<loc> "${value}" is not an absolute http(s) URL; sitemaps must give the full URL of the article (check site.json "url" and the permalink)`, loc));
     }
     const firstLine = locs.get(value);

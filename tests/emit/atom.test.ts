@@ -1,4 +1,3 @@
-import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { emitAtom } from '../../src/emit/atom.ts';
 import { feedUrls } from '../../src/emit/feed.ts';
@@ -7,38 +6,15 @@ import type { Article, Image } from '../../src/model/article.ts';
 import { toSlug } from '../../src/model/identity.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { fileAt, query, siteFeed, xmlReaders } from '../helpers/xml.ts';
 
 const NS = { a: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' };
 
+const { texts, attrs } = xmlReaders(NS);
+
 /** The site-wide feed (`atom.xml`), which always comes first. */
 function emit(articles: Article[], site = makeSite()): OutputFile {
-  const file = emitAtom(articles, site)[0]!;
-  expect(file.path).toBe('atom.xml');
-  return file;
-}
-
-function fileAt(files: OutputFile[], path: string): OutputFile {
-  const file = files.find((f) => f.path === path);
-  if (file === undefined) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
-  return file;
-}
-
-/** Runs `read` on the parsed document (libxml2 refuses anything not well-formed), then frees it. */
-function query<T>(text: string, read: (doc: XmlDocument) => T): T {
-  const doc = XmlDocument.fromString(text);
-  try {
-    return read(doc);
-  } finally {
-    doc.dispose();
-  }
-}
-
-function texts(doc: XmlDocument, xpath: string): string[] {
-  return doc.find(xpath, NS).map((n) => n.content);
-}
-
-function attrs(doc: XmlDocument, xpath: string, name: string, prefix?: string): string[] {
-  return (doc.find(xpath, NS) as XmlElement[]).map((e) => e.attr(name, prefix)?.value ?? '(absent)');
+  return siteFeed(emitAtom(articles, site), 'atom.xml');
 }
 
 function fullPhoto(overrides: Partial<Image> = {}): Image {

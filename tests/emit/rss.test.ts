@@ -1,10 +1,10 @@
-import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { feedPaths, feedUrls, toFeedUrl } from '../../src/emit/feed.ts';
 import { emitRss } from '../../src/emit/rss.ts';
 import type { Article, Image } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { fileAt, query, siteFeed, xmlReaders } from '../helpers/xml.ts';
 
 const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -13,36 +13,11 @@ const NS = {
   media: 'http://search.yahoo.com/mrss/',
 };
 
+const { texts, attrs } = xmlReaders(NS);
+
 /** The site-wide feed (`rss.xml`), which always comes first. */
 function emit(articles: Article[], site = makeSite()): OutputFile {
-  const file = emitRss(articles, site)[0]!;
-  expect(file.path).toBe('rss.xml');
-  return file;
-}
-
-/** One emitted file by path. */
-function fileAt(files: OutputFile[], path: string): OutputFile {
-  const file = files.find((f) => f.path === path);
-  if (file === undefined) throw new Error(`no ${path} among ${files.map((f) => f.path).join(', ')}`);
-  return file;
-}
-
-/** Runs `read` on the parsed document (libxml2 refuses anything not well-formed), then frees it. */
-function query<T>(text: string, read: (doc: XmlDocument) => T): T {
-  const doc = XmlDocument.fromString(text);
-  try {
-    return read(doc);
-  } finally {
-    doc.dispose();
-  }
-}
-
-function texts(doc: XmlDocument, xpath: string): string[] {
-  return doc.find(xpath, NS).map((n) => n.content);
-}
-
-function attrs(doc: XmlDocument, xpath: string, name: string): string[] {
-  return (doc.find(xpath, NS) as XmlElement[]).map((e) => e.attr(name)?.value ?? '(absent)');
+  return siteFeed(emitRss(articles, site), 'rss.xml');
 }
 
 /** The rich article's first photo with everything a photo can have: byte size, creator and copyright. */

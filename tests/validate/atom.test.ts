@@ -5,11 +5,12 @@ import type { Article, Image } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { validateAtom } from '../../src/validate/atom.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { brokenText, distinctRuleIds, expectDamageReported, lineOf, outputFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
 function file(text: string, path = 'atom.xml'): OutputFile {
-  return { path, text, format: 'atom', sources: ['input/articles/rich-story.txt'] };
+  return outputFile('atom', path, text);
 }
 
 function validate(text: string, path = 'atom.xml'): Diagnostic[] {
@@ -18,7 +19,7 @@ function validate(text: string, path = 'atom.xml'): Diagnostic[] {
 
 /** The distinct rule ids found, leaving out the generic `schema` findings our RELAX NG schema may add for the same defect. */
 function ruleIds(text: string): string[] {
-  return [...new Set(validate(text).map((d) => d.ruleId))].filter((id) => id !== 'schema').sort();
+  return distinctRuleIds(validate(text));
 }
 
 function severities(text: string): [string, string][] {
@@ -37,15 +38,7 @@ function emitted(articles: Article[] = [richWithPhoto(), makeArticle()]): string
 
 /** Our output for the rich and sample articles, edited by `edit`; fails loudly when the edit did not apply. */
 function broken(edit: (text: string) => string): string {
-  const original = emitted();
-  const text = edit(original);
-  expect(text, 'the edit changed nothing').not.toBe(original);
-  return text;
-}
-
-/** 1-based line of the first occurrence of `needle`. */
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length;
+  return brokenText(emitted(), edit);
 }
 
 const several: Article[] = [
@@ -89,12 +82,7 @@ describe('validateAtom rules', () => {
   });
 
   it('never throws on a truncated or mangled document, and always finds something', () => {
-    const text = emitted(several);
-    for (let cut = 1; cut < text.length; cut += 211) {
-      expect(validate(text.slice(0, cut)).length, `cut at ${cut}`).toBeGreaterThan(0);
-      const mangled = `${text.slice(0, cut)}${text.slice(cut + 7)}`;
-      expect(() => validate(mangled), `7 characters dropped at ${cut}`).not.toThrow();
-    }
+    expectDamageReported(emitted(several), (text) => validate(text));
   });
 
   it('schema: missing xml:lang, a text title, a category without term, an unknown extension element', () => {

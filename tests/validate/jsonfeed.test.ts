@@ -5,11 +5,12 @@ import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { validateJsonFeed } from '../../src/validate/jsonfeed.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { brokenJson, lineOf, outputFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
 function file(text: string): OutputFile {
-  return { path: 'feed.json', text, format: 'jsonfeed', sources: ['input/articles/rich-story.txt'] };
+  return outputFile('jsonfeed', 'feed.json', text);
 }
 
 function validate(text: string): Diagnostic[] {
@@ -28,17 +29,7 @@ type Json = Record<string, unknown> & { items: (Record<string, unknown> & { auth
 
 /** Our output for the rich and sample articles, changed as an object by `edit`, re-serialised. */
 function broken(edit: (feed: Json) => void): string {
-  const original = emitted();
-  const feed = JSON.parse(original) as Json;
-  edit(feed);
-  const text = `${JSON.stringify(feed, null, 2)}\n`;
-  expect(text, 'the edit changed nothing').not.toBe(original);
-  return text;
-}
-
-/** 1-based line of the first occurrence of `needle`. */
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length;
+  return brokenJson(JSON.parse(emitted()) as Json, edit);
 }
 
 describe('validateJsonFeed on our own output', () => {

@@ -4,6 +4,7 @@ import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { JsonLdGraphSchema, validateJsonLd } from '../../src/validate/jsonld.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { outputFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 const SITE = 'https://www.globaltimes.cn/';
@@ -33,7 +34,7 @@ const changed = (type: string, change: (node: Node) => Node, doc: Doc = docOf())
 const without = (node: Node, ...keys: string[]): Node => Object.fromEntries(Object.entries(node).filter(([k]) => !keys.includes(k)));
 
 function fileOf(text: string): OutputFile {
-  return { path: 'articles/rich-story/article.jsonld', text, format: 'jsonld', sources: ['input/articles/rich-story.txt'] };
+  return outputFile('jsonld', 'articles/rich-story/article.jsonld', text);
 }
 const check = (value: unknown) => validateJsonLd(fileOf(formatJsonLd(value)), site);
 const rules = (value: unknown) => check(value).map((d) => d.ruleId);

@@ -4,11 +4,12 @@ import { toNewsMessage } from '../../src/emit/newsml.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { brokenText, distinctRuleIds, lineOf, outputFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
 function file(text: string): OutputFile {
-  return { path: 'articles/rich-story/newsml.xml', text, format: 'newsml', sources: ['input/articles/rich-story.txt'] };
+  return outputFile('newsml', 'articles/rich-story/newsml.xml', text);
 }
 
 function validate(text: string): Diagnostic[] {
@@ -17,20 +18,12 @@ function validate(text: string): Diagnostic[] {
 
 /** The distinct rule ids found, leaving out the generic `schema` findings our XSD adds for the same defect. */
 function ruleIds(text: string): string[] {
-  return [...new Set(validate(text).map((d) => d.ruleId))].filter((id) => id !== 'schema').sort();
+  return distinctRuleIds(validate(text));
 }
 
 /** Our output for the rich fixture, edited by `edit`; fails loudly when the edit did not apply. */
 function broken(edit: (text: string) => string): string {
-  const original = toNewsMessage(makeRichArticle(), site);
-  const text = edit(original);
-  expect(text, 'the edit changed nothing').not.toBe(original);
-  return text;
-}
-
-/** 1-based line of the first occurrence of `needle`. */
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length;
+  return brokenText(toNewsMessage(makeRichArticle(), site), edit);
 }
 
 describe('validateNewsml on our own output', () => {

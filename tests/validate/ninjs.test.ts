@@ -5,11 +5,12 @@ import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { NinjsSchema, validateNinjs } from '../../src/validate/ninjs.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { brokenJson, outputFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
 function file(text: string): OutputFile {
-  return { path: 'articles/rich-story/ninjs.json', text, format: 'ninjs', sources: ['input/articles/rich-story.txt'] };
+  return outputFile('ninjs', 'articles/rich-story/ninjs.json', text);
 }
 
 function validate(text: string): Diagnostic[] {
@@ -28,11 +29,7 @@ type Json = Record<string, unknown> & {
 
 /** Our output for the rich fixture, changed by `edit` on the parsed object, serialised as the emitter does. */
 function broken(edit: (item: Json) => void, article: Article = makeRichArticle()): string {
-  const item = structuredClone(toNinjs(article, site)) as unknown as Json;
-  const original = JSON.stringify(item);
-  edit(item);
-  expect(JSON.stringify(item), 'the edit changed nothing').not.toBe(original);
-  return `${JSON.stringify(item, null, 2)}\n`;
+  return brokenJson(toNinjs(article, site) as unknown as Json, edit);
 }
 
 function emitted(article: Article): string {

@@ -6,11 +6,12 @@ import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { validateNewsSitemap } from '../../src/validate/sitemap.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { brokenText, distinctRuleIds, lineOf, outputFile } from '../helpers/validate.ts';
 
 const NOW = '2024-09-05T12:00:00+08:00';
 
 function file(text: string): OutputFile {
-  return { path: 'news-sitemap.xml', text, format: 'sitemap', sources: ['input/articles/rich-story.txt'] };
+  return outputFile('sitemap', 'news-sitemap.xml', text);
 }
 
 function validate(text: string, site: SiteConfig = makeSite()): Diagnostic[] {
@@ -19,7 +20,7 @@ function validate(text: string, site: SiteConfig = makeSite()): Diagnostic[] {
 
 /** The distinct rule ids found, leaving out the generic `schema` findings our XSD may add for the same defect. */
 function ruleIds(text: string, site?: SiteConfig): string[] {
-  return [...new Set(validate(text, site).map((d) => d.ruleId))].filter((id) => id !== 'schema').sort();
+  return distinctRuleIds(validate(text, site));
 }
 
 function emitted(articles: Article[] = [makeRichArticle(), makeArticle()], now = NOW): string {
@@ -28,15 +29,7 @@ function emitted(articles: Article[] = [makeRichArticle(), makeArticle()], now =
 
 /** Our output for the rich and sample articles, edited by `edit`; fails loudly when the edit did not apply. */
 function broken(edit: (text: string) => string): string {
-  const original = emitted();
-  const text = edit(original);
-  expect(text, 'the edit changed nothing').not.toBe(original);
-  return text;
-}
-
-/** 1-based line of the first occurrence of `needle`. */
-function lineOf(text: string, needle: string): number {
-  return text.slice(0, text.indexOf(needle)).split('\n').length;
+  return brokenText(emitted(), edit);
 }
 
 /** A sitemap with `count` well-formed entries of distinct URLs, written by hand (the emitter caps at 1,000). */
