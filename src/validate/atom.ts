@@ -23,6 +23,7 @@ import {
 } from './feedrules.ts';
 import { ATOM_SCHEMA, ATOM_SCHEMA_FILE } from './schemas/atom.ts';
 import { compileRelaxNg, lazySchema, validateXml } from './xml.ts';
+import { toInstant } from '../model/time.ts';
 
 /*
  * The Atom validator. Besides our own RELAX NG schema, the rules follow the W3C Feed Validation
@@ -100,12 +101,12 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
       if (firstLine !== undefined) {
         found.push(report('warning', 'duplicate-updated', `${label} has the same <updated> "${value}" as the entry on line ${firstLine}; the W3C validator warns about entries updated at the same instant (check the article times)`, updated));
       } else updatedValues.set(value, updated.line);
-      const instant = Date.parse(value);
-      if (!Number.isNaN(instant) && (newest === undefined || instant > newest)) newest = instant;
+      const instant = toInstant(value);
+      if (instant !== undefined && (newest === undefined || instant > newest)) newest = instant;
     }
     const published = entry.get('a:published', NS);
-    const publishedAt = published ? Date.parse(published.content.trim()) : NaN;
-    if (published && !Number.isNaN(publishedAt)) order.push({ node: published, instant: publishedAt });
+    const publishedAt = published ? toInstant(published.content) : undefined;
+    if (published && publishedAt !== undefined) order.push({ node: published, instant: publishedAt });
     for (const category of entry.find('a:category', NS) as XmlElement[]) {
       const scheme = attrValue(category, 'scheme');
       if (scheme !== undefined) urls.push([category, scheme, `${label} <category> scheme`, 'uri']);
@@ -121,7 +122,7 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
   });
   found.push(...checkFeedScope(order, entries.length, site, feed, ctx));
   const feedUpdated = feed.get('a:updated', NS);
-  const feedInstant = feedUpdated ? Date.parse(feedUpdated.content.trim()) : NaN;
+  const feedInstant = feedUpdated ? (toInstant(feedUpdated.content) ?? NaN) : NaN;
   if (feedUpdated && newest !== undefined && !Number.isNaN(feedInstant) && feedInstant !== newest) {
     found.push(report('error', 'feed-updated', `the feed <updated> "${feedUpdated.content.trim()}" is not the newest entry <updated> (${new Date(newest).toISOString()}); a feed is dated by its newest change`, feedUpdated));
   }

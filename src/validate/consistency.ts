@@ -2,6 +2,7 @@ import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
+import { toInstant, toRfc822Instant } from '../model/time.ts';
 
 /**
  * "One story, one truth": the facts every format states about one article. A field is undefined
@@ -59,9 +60,7 @@ function first(node: XmlDocument | XmlElement, xpath: string): string | undefine
 }
 
 function instant(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  return value === undefined ? undefined : toInstant(value);
 }
 
 /** Facts as readers gather them, where any field may come out undefined. */
@@ -109,7 +108,7 @@ const readRss: FactsReader = (text) =>
       facts({
         guid: first(item, 'guid') ?? '',
         headline: first(item, 'title'),
-        published: instant(first(item, 'pubDate')),
+        published: toRfc822Instant(first(item, 'pubDate') ?? ''),
         // RSS 2.0 has no update element; we carry it as atom:updated.
         modified: instant(first(item, 'atom:updated')),
         url: first(item, 'link'),

@@ -36,6 +36,7 @@ import {
   RSS_SCHEMA_FILE,
 } from './schemas/rss.ts';
 import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
+import { toInstant } from '../model/time.ts';
 
 /*
  * The RSS validator: our own schema, the rules shared with Atom (feedrules.ts), and the RSS-only
@@ -136,8 +137,7 @@ function inspectRss(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagn
     // The item's last change: atom:updated when present (we always write it), else pubDate.
     for (const date of item.find('atom:updated', NS)) {
       found.push(...checkRfc3339(date, report));
-      const instant = Date.parse(date.content.trim());
-      changed = Number.isNaN(instant) ? undefined : instant;
+      changed = toInstant(date.content);
     }
     if (changed !== undefined && (newest === undefined || changed > newest)) newest = changed;
     found.push(...checkAuthors(item, label, report), ...checkDuplicateSemantics(item, label, report));
