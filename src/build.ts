@@ -56,7 +56,7 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   const read = timed('read', () => sources.map((file) => ({ file, result: readSource(file, site) })));
   for (const { file, result } of read) {
     if (!result) {
-      diagnostics.push(diagnostic('warning', file.path, 'build', 'unsupported-file', 'not an article format syndicate reads (.txt); the file is ignored. Rename or move it'));
+      diagnostics.push(diagnostic('warning', file.path, 'build', 'unsupported-file', 'not an article format syndicate reads (.txt wire copy, .md Markdown); the file is ignored. Rename or move it'));
       continue;
     }
     diagnostics.push(...result.diagnostics);
@@ -74,10 +74,10 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   }
   articles.sort(compareArticles);
   if (articles.length === 0 && sources.length > 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'no article could be read; add .txt articles to the articles folder'));
+    diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'no article could be read; add .txt or .md articles to the articles folder'));
   }
   if (sources.length === 0) {
-    diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'the articles folder holds no files; add .txt articles to it'));
+    diagnostics.push(diagnostic('error', articlesPath, 'build', 'no-articles', 'the articles folder holds no files; add .txt or .md articles to it'));
   }
   const context = { now: options.now };
   const formats = Object.keys(emitters) as OutputFormat[];

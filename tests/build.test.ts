@@ -53,23 +53,28 @@ describe('build of the sample input', async () => {
   });
 });
 
-describe('build of the newsroom fixture (bylines, several photos and sections, non-ASCII, DST)', async () => {
+describe('build of the newsroom fixture (bylines, several photos and sections, non-ASCII, DST, a Markdown article in a nested folder)', async () => {
   const input = await loadProjectInput('tests/fixtures/newsroom/input');
   // A build time one day after the science brief, so the news sitemap lists it but not the March story.
   const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: '2024-10-28T09:00:00Z' });
 
-  it('has no errors; warns about the ambiguous local time and the brief without image', () => {
+  it('has no errors; warns about the ambiguous local time, the brief without image and what the Markdown sanitiser removed', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual([
-      'dist/articles/science-brief/article.jsonld missing-image',
-      'dist/articles/tariffs-and-ports/article.jsonld author-url',
-      'tests/fixtures/newsroom/input/articles/science-brief.txt ambiguous-local-time',
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line ?? ''} ${d.ruleId}`)).toEqual([
+      'dist/articles/science-brief/article.jsonld: missing-image',
+      'dist/articles/tariffs-and-ports/article.jsonld:182 author-url',
+      'tests/fixtures/newsroom/input/articles/opinion/2024/markdown-story.md:37 raw-html',
+      'tests/fixtures/newsroom/input/articles/opinion/2024/markdown-story.md:39 unsafe-url',
+      'tests/fixtures/newsroom/input/articles/science-brief.txt:3 ambiguous-local-time',
     ]);
-    expect(result.articles.map((a) => a.id)).toEqual(['science-brief', 'tariffs-and-ports']);
+    expect(result.articles.map((a) => a.id)).toEqual(['science-brief', 'markdown-story', 'tariffs-and-ports']);
   });
 
   it('writes the expected set of files', () => {
     expect(result.outputs.map((o) => o.path)).toEqual([
+      'articles/markdown-story/article.jsonld',
+      'articles/markdown-story/newsml.xml',
+      'articles/markdown-story/ninjs.json',
       'articles/science-brief/article.jsonld',
       'articles/science-brief/newsml.xml',
       'articles/science-brief/ninjs.json',
@@ -84,6 +89,10 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
       'sections/business/rss.xml',
       'sections/business/society/atom.xml',
       'sections/business/society/rss.xml',
+      'sections/opinion/atom.xml',
+      'sections/opinion/rss.xml',
+      'sections/opinion/society/atom.xml',
+      'sections/opinion/society/rss.xml',
       'sections/science/atom.xml',
       'sections/science/rss.xml',
     ]);
@@ -93,6 +102,7 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
     const sitemap = result.outputs.find((o) => o.path === 'news-sitemap.xml')!.text;
     expect(sitemap).toContain('<loc>https://news.example.com/science/2024/10/27/science-brief</loc>');
     expect(sitemap).not.toContain('tariffs-and-ports');
+    expect(sitemap).not.toContain('markdown-story');
   });
 
   it.each(result.outputs.map((o) => o.path))('matches the golden file %s', async (file) => {

@@ -7,9 +7,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** The article body as HTML paragraphs (`<p>…</p>` per paragraph, text escaped), shared by feeds and NewsML-G2. */
+/** Plain-text paragraphs as HTML: one `<p>…</p>` per paragraph, text escaped, joined by "\n" (wire copy's `bodyHtml`). */
+export function toParagraphsHtml(paragraphs: readonly string[]): string {
+  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+}
+
+/** The article body as HTML (the model's sanitised `bodyHtml`), shared by feeds, ninjs and NewsML-G2. */
 export function toBodyHtml(article: Article): string {
-  return article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return article.bodyHtml;
 }
 
 /** The article body as plain text, paragraphs separated by a blank line (JSON-LD `articleBody`). */
@@ -33,7 +38,7 @@ export interface ArticleHtmlOptions {
 
 /**
  * Article HTML, as RSS `content:encoded`, Atom `content` and JSON Feed `content_html` carry it: a
- * figure per photo that has a URL (caption, then ` — credit` when known), then the body paragraphs.
+ * figure per photo that has a URL (caption, then ` — credit` when known), then the body HTML.
  * `figure`, `figcaption`, `img` and the `src`/`alt`/`width`/`height` attributes are all on the W3C
  * feed validator's list of acceptable HTML (feedvalidator `HTMLValidator.acceptable_elements`).
  */

@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import { XMLWriter } from 'xmlbuilder2/lib/writers/XMLWriter.js';
 import type { SiteConfig } from '../config.ts';
 import { lastModified, type Article, type Image } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
@@ -72,7 +73,7 @@ export function toNewsMessage(article: Article, site: SiteConfig): string {
   addPackageItem(itemSet, article, site, refs);
   addTextItem(itemSet, article, site, pictures);
   for (const picture of pictures) addPictureItem(itemSet, article, site, picture);
-  return `${doc.end({ prettyPrint: true })}\n`;
+  return `${new XhtmlAwareWriter(doc.options, { prettyPrint: true }).serialize(doc.node)}\n`;
 }
 
 /** Photos with a URL; photos known only by their caption cannot be delivered as picture items. */
@@ -230,8 +231,7 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
     .att('contenttype', 'application/xhtml+xml')
     .ele(XHTML_NS, 'html');
   html.ele(XHTML_NS, 'head').ele(XHTML_NS, 'title').txt(toXmlbuilderText(article.headline));
-  const body = html.ele(XHTML_NS, 'body');
-  for (const paragraph of article.paragraphs) body.ele(XHTML_NS, 'p').txt(toXmlbuilderText(paragraph));
+  addXhtmlBody(html.ele(XHTML_NS, 'body'), article);
 }
 
 function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, picture: Picture): void {
@@ -264,4 +264,221 @@ function toMediaTopics(article: Article, site: SiteConfig): { qcode: string; nam
     seen.add(topic.qcode);
     return [topic];
   });
+}
+
+/** A node of xmlbuilder2's DOM, as far as {@link XhtmlAwareWriter} reads it. */
+interface DomNode {
+  nodeType: number;
+  localName?: string | null;
+  namespaceURI?: string | null;
+  data?: string;
+  childNodes: Iterable<DomNode>;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_NODE = 4;
+
+/**
+ * XHTML elements that are blocks (or the document's own `html`, `head`, `title`): whitespace between
+ * them is layout, not content. Anything else (em, a, img, code, br…) is phrasing content, where every
+ * space counts.
+ */
+const BLOCK_ELEMENTS = new Set([
+  'html', 'head', 'title', 'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody',
+  'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+function isWhitespace(node: DomNode): boolean {
+  return (node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE) && /^[ \t\r\n]*$/.test(node.data ?? '');
+}
+
+/** True when an element holds phrasing content: text that is not just whitespace, or an inline element. */
+function hasInlineContent(node: DomNode): boolean {
+  for (const child of node.childNodes) {
+    if ((child.nodeType === TEXT_NODE || child.nodeType === CDATA_NODE) && !isWhitespace(child)) return true;
+    if (child.nodeType === ELEMENT_NODE && !BLOCK_ELEMENTS.has(child.localName ?? '')) return true;
+  }
+  return false;
+}
+
+/** A node of the parsed body (see {@link parseXhtmlFragment}): an element with its attributes and children, or a text. */
+export type BodyNode = { name: string; attributes: [string, string][]; children: BodyNode[] } | string;
+
+/**
+ * The article's `bodyHtml` as the XHTML body (standards.md NewsML-G2 rule 7). The fragment is parsed
+ * as XML ({@link parseXhtmlFragment}) and rebuilt node by node in this document in the XHTML
+ * namespace, every text and attribute value through {@link toXmlbuilderText}. Whitespace between
+ * blocks is dropped (pretty printing lays them out); whitespace in phrasing content is kept. A body
+ * that is not the well-formed XHTML readers guarantee (only possible for an `Article` built by hand)
+ * falls back to one `<p>` per plain-text paragraph, so the document stays well-formed and complete.
+ */
+function addXhtmlBody(body: Builder, article: Article): void {
+  const nodes = parseXhtmlFragment(article.bodyHtml);
+  if (nodes === undefined) {
+    for (const paragraph of article.paragraphs) body.ele(XHTML_NS, 'p').txt(toXmlbuilderText(paragraph));
+    return;
+  }
+  importXhtml(body, nodes);
+}
+
+function importXhtml(target: Builder, nodes: readonly BodyNode[]): void {
+  const keepWhitespace = nodes.some((node) => (typeof node === 'string' ? !/^[ \t\r\n]*$/.test(node) : !BLOCK_ELEMENTS.has(node.name)));
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      if (keepWhitespace || !/^[ \t\r\n]*$/.test(node)) target.txt(toXmlbuilderText(node));
+    } else {
+      const element = target.ele(XHTML_NS, node.name);
+      for (const [name, value] of node.attributes) element.att(name, toXmlbuilderText(value));
+      importXhtml(element, node.children);
+    }
+  }
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const TEXT = /[^<&]+/y;
+const REFERENCE = /&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/y;
+const START_TAG = /<([a-z][a-z0-9]*)((?:\s+[a-z][a-z0-9-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const END_TAG = /<\/([a-z][a-z0-9]*)\s*>/y;
+const ATTRIBUTE = /([a-z][a-z0-9-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
+
+/**
+ * Parses the XML subset that `Article.bodyHtml` promises: elements with lowercase names, quoted
+ * attributes, text, the five XML entities and numeric character references (XML 1.0 §2.4, §3.1,
+ * §4.1). Anything else (a comment, CDATA, a named HTML entity, an unclosed or mismatched tag, a stray
+ * `<` or `&`) gives undefined. Hand-written because xmlbuilder2's own parser decodes references twice
+ * (`&amp;#38;` reads back as "&"), and the emitter stays free of the wasm XML library.
+ */
+export function parseXhtmlFragment(html: string): BodyNode[] | undefined {
+  const root: BodyNode[] = [];
+  const open: { name: string; children: BodyNode[] }[] = [];
+  let children = root;
+  let text = '';
+  const flush = () => {
+    if (text !== '') children.push(text);
+    text = '';
+  };
+  let at = 0;
+  const match = (pattern: RegExp) => {
+    pattern.lastIndex = at;
+    const m = pattern.exec(html);
+    if (m) at = pattern.lastIndex;
+    return m;
+  };
+  while (at < html.length) {
+    let m: RegExpExecArray | null;
+    if ((m = match(TEXT))) {
+      text += m[0];
+    } else if ((m = match(REFERENCE))) {
+      const code = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? parseInt(m[2], 16) : undefined;
+      if (code !== undefined && code > 0x10ffff) return undefined;
+      text += code === undefined ? XML_ENTITIES[m[3]!]! : String.fromCodePoint(code);
+    } else if ((m = match(START_TAG))) {
+      flush();
+      const attributes: [string, string][] = [];
+      for (const a of (m[2] ?? '').matchAll(ATTRIBUTE)) {
+        const value = decodeReferences(a[2] ?? a[3] ?? '');
+        if (value === undefined || attributes.some(([name]) => name === a[1])) return undefined;
+        attributes.push([a[1]!, value]);
+      }
+      const element = { name: m[1]!, attributes, children: [] as BodyNode[] };
+      children.push(element);
+      if (m[3] !== '/') {
+        open.push(element);
+        children = element.children;
+      }
+    } else if ((m = match(END_TAG))) {
+      flush();
+      if (open.pop()?.name !== m[1]) return undefined;
+      children = open.at(-1)?.children ?? root;
+    } else {
+      return undefined;
+    }
+  }
+  flush();
+  return open.length === 0 ? root : undefined;
+}
+
+/** Decodes the references in an attribute value; undefined when a `&` starts none. */
+function decodeReferences(value: string): string | undefined {
+  let ok = true;
+  const decoded = value.replace(/&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));|&/g, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (whole === '&') {
+      ok = false;
+      return whole;
+    }
+    const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+    if (code !== undefined && code > 0x10ffff) ok = false;
+    return code === undefined ? XML_ENTITIES[name!]! : code > 0x10ffff ? '' : String.fromCodePoint(code);
+  });
+  return ok ? decoded : undefined;
+}
+
+/**
+ * xmlbuilder2's XML writer with pretty printing that leaves phrasing content alone. The stock writer
+ * indents every child of an element that has any element child, so `<p>a <em>b</em>, c</p>` would
+ * become "a", "<em>b</em>" and ", c" on their own lines: spaces appear where the author wrote none
+ * ("b ,"), and `<pre>` gains indentation. Here an XHTML element that holds phrasing content next to
+ * elements (or is a `<pre>`) is written on one line, exactly as built; every other element, and so
+ * every NewsML-G2 element and every text-only `<p>` of wire copy, is laid out as before.
+ */
+class XhtmlAwareWriter extends XMLWriter {
+  /** For each open element: whether it is written as is. */
+  private readonly verbatim: boolean[] = [];
+  /** How many open elements are written as is (their descendants are too). */
+  private verbatimDepth = 0;
+
+  override beginElement(name: string): void {
+    super.beginElement(name);
+    const node = this.currentNode as unknown as DomNode;
+    const hasElement = [...node.childNodes].some((child) => child.nodeType === ELEMENT_NODE);
+    this.verbatim.push(node.namespaceURI === XHTML_NS && (node.localName === 'pre' || (hasElement && hasInlineContent(node))));
+  }
+
+  override endElement(name: string): void {
+    this.verbatim.pop();
+    super.endElement(name);
+  }
+
+  override openTagBegin(name: string): void {
+    this.pretty(this.verbatimDepth === 0, () => super.openTagBegin(name));
+  }
+
+  override openTagEnd(name: string, selfClosing: boolean, voidElement: boolean): void {
+    const self = this.verbatim.at(-1) === true;
+    this.pretty(this.verbatimDepth === 0 && !self, () => super.openTagEnd(name, selfClosing, voidElement));
+    if (self && !selfClosing) this.verbatimDepth++;
+  }
+
+  override text(data: string): void {
+    this.pretty(this.verbatimDepth === 0, () => super.text(data));
+  }
+
+  override closeTag(name: string): void {
+    const self = this.verbatim.at(-1) === true;
+    if (self) this.verbatimDepth--;
+    if (this.verbatimDepth > 0) {
+      this.pretty(false, () => super.closeTag(name));
+    } else if (self) {
+      // The end tag follows the content on its line (no indentation), then the line ends as usual.
+      const level = this.level;
+      this.level = -this._writerOptions.offset;
+      super.closeTag(name);
+      this.level = level;
+    } else {
+      super.closeTag(name);
+    }
+  }
+
+  /** Runs one writer step with pretty printing switched off when `on` is false. */
+  private pretty(on: boolean, step: () => void): void {
+    const saved = this._writerOptions.prettyPrint;
+    this._writerOptions.prettyPrint = saved && on;
+    try {
+      step();
+    } finally {
+      this._writerOptions.prettyPrint = saved;
+    }
+  }
 }

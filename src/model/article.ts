@@ -80,8 +80,20 @@ export const ArticleSchema = z.object({
   keywords: z.array(z.string().min(1)),
   /** Plain-text summary: front matter `description`, else the first body paragraph. */
   description: z.string().min(1),
-  /** Body paragraphs, plain text, in order. */
+  /**
+   * Plain text of each body block (paragraph, heading, list item, code block), in order: JSON-LD
+   * `articleBody` and `wordCount`, and the default description. Never parsed back into HTML.
+   */
   paragraphs: z.array(z.string().min(1)).min(1),
+  /**
+   * The body as a sanitised HTML fragment, which every HTML output uses (feeds' content, ninjs body,
+   * NewsML-G2's XHTML body). Readers guarantee it is also well-formed XML in XHTML syntax: elements
+   * from a small allowlist (`p`, `h1`–`h6`, lists, `blockquote`, `pre`, `code`, `em`, `strong`, `a`,
+   * `img`, `br`, `hr`), void elements self-closed, attributes double-quoted, only the five XML
+   * entities or numeric references, absolute http(s) `href`/`src`, no scripts or event handlers.
+   * Wire copy gives one `<p>` per paragraph.
+   */
+  bodyHtml: z.string().min(1),
   /** Photos, in order of appearance. */
   images: z.array(ImageSchema),
   /** BCP 47 language tag of the text. */

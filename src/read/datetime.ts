@@ -9,6 +9,8 @@ export interface WallTime {
   day: number;
   hour: number;
   minute: number;
+  /** Seconds, when the source writes them (wire copy never does). */
+  second?: number;
 }
 
 /** Outcome of resolving a wall time in a zone: the RFC 3339 value, and a note when the zone made it ambiguous. */
@@ -42,9 +44,10 @@ export function parseWireTime(text: string): WallTime | undefined {
 export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
   let plain: Temporal.PlainDateTime;
   try {
-    plain = Temporal.PlainDateTime.from({ ...wall, second: 0 }, { overflow: 'reject' });
+    plain = Temporal.PlainDateTime.from({ ...wall, second: wall.second ?? 0 }, { overflow: 'reject' });
   } catch {
-    const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}`;
+    const seconds = wall.second === undefined ? '' : `:${pad(wall.second)}`;
+    const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}${seconds}`;
     return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time; correct it` };
   }
   const candidates = plainCandidates(plain, timeZone);
@@ -69,6 +72,46 @@ export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
       message: `${plain.toString()} happens twice in ${timeZone} (clocks went back); read as the earlier ${value}. Write the intended time with an offset in front matter if this is wrong`,
     },
   };
+}
+
+/** RFC 3339 with offset (seconds optional, fractions accepted), or a local ISO-like time without offset. */
+const FRONT_MATTER_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Reads a front-matter time in the publication's zone. Two forms:
+ *
+ * - with an offset, RFC 3339 §5.6 (`2024-09-04T21:03:00+08:00`, `2024-09-04T13:03:00Z`; seconds may be
+ *   left out, fractions are dropped): the instant is kept and written with the publication's offset at
+ *   that instant, so every date of a publication carries its zone, as wire copy's do;
+ * - without an offset (`2024-09-04T21:03`, `2024-09-04 21:03:05`): a wall-clock time read in the zone
+ *   exactly like a wire-copy time, DST gaps and overlaps included ({@link toZonedRfc3339}).
+ *
+ * Returns undefined when the text has neither form.
+ */
+export function toFrontMatterRfc3339(text: string, timeZone: string): ZonedResult | undefined {
+  const m = FRONT_MATTER_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const wall: WallTime = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) };
+  if (m[6] !== undefined) wall.second = Number(m[6]);
+  const offset = m[8];
+  if (offset === undefined) return toZonedRfc3339(wall, timeZone);
+  const impossible: ZonedResult = { ok: false, ruleId: 'impossible-date', message: `${text.trim()} is not a real date and time with a valid offset; correct it` };
+  // The calendar is checked on its own (Sep 31, 25:00), then the offset, so both give impossible-date.
+  try {
+    Temporal.PlainDateTime.from({ ...wall, second: wall.second ?? 0 }, { overflow: 'reject' });
+  } catch {
+    return impossible;
+  }
+  const offsetMatch = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (offsetMatch && (Number(offsetMatch[2]) > 23 || Number(offsetMatch[3]) > 59)) return impossible;
+  const stamp = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${offset.toUpperCase() === 'Z' ? 'Z' : offset}`;
+  let instant: Temporal.Instant;
+  try {
+    instant = Temporal.Instant.from(stamp);
+  } catch {
+    return impossible;
+  }
+  return { ok: true, value: instant.toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' }) };
 }
 
 function plainCandidates(plain: Temporal.PlainDateTime, timeZone: string): Temporal.ZonedDateTime[] {

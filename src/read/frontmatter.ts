@@ -1,7 +1,7 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema } from '../model/article.ts';
+import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
+import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema, type Image } from '../model/article.ts';
 import { nodeAt } from './yamlpath.ts';
 
 /** A photo given in front matter; matched in order to the photo captions found in the text. */
@@ -46,28 +46,63 @@ export const FrontMatterSchema = z.strictObject({
   images: z.array(FrontMatterImageSchema).optional(),
 });
 
+/** A section path: `"China / Society"` (levels separated by `/`) or a list (`[China, Society]`). */
+const SectionSchema = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((text) => text.split('/').map((part) => part.trim()))
+    .refine((parts) => parts.every((part) => part !== ''), 'section names separated by "/", none empty ("China / Society")'),
+  z.array(z.string().trim().min(1, 'a non-empty section name')).min(1, 'at least one section name'),
+]);
+
+/**
+ * Front matter of a Markdown article (`.md`): required, as Markdown has no header lines. The wire keys
+ * plus what a wire header says; the dates are checked and zoned by the reader, which knows the site.
+ */
+export const MarkdownFrontMatterSchema = FrontMatterSchema.extend({
+  /** The headline, plain text on one line (line breaks become spaces). Required. */
+  headline: z
+    .string()
+    .transform((text) => text.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().min(1, 'a non-empty headline'))
+    .optional(),
+  /** First publication: RFC 3339 with offset, or a local `YYYY-MM-DDTHH:MM[:SS]` in the site's zone. Required. */
+  date: z.string().min(1).optional(),
+  /** Last update, same forms as `date`. */
+  updated: z.string().min(1).optional(),
+  /** Section path, outermost first: `"China / Society"` or `[China, Society]`. */
+  section: SectionSchema.optional(),
+});
+
 /** Parsed front matter. */
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+/** Parsed front matter of a Markdown article. */
+export type MarkdownFrontMatter = z.infer<typeof MarkdownFrontMatterSchema>;
 
 /** Front matter found at the top of a source, and the line where the body starts (0-based index). */
-export interface FrontMatterResult {
-  data: FrontMatter;
+export interface FrontMatterResult<T = FrontMatter> {
+  data: T;
+  /** 0-based index of the first line after the closing `---` (0 when there is no front matter). */
   bodyStart: number;
   diagnostics: Diagnostic[];
   /** 1-based line of each top-level key, for later diagnostics about its value. */
   keyLines: Record<string, number>;
+  /** True when the source starts with a `---` block (closed or not). */
+  present: boolean;
 }
 
 /**
- * Reads a `---` … `---` YAML block when the first line is `---`. Syntax errors and schema
- * violations become diagnostics with the line in the article file.
+ * Reads a `---` … `---` YAML block when the first line is `---`, checked against `schema` (strict:
+ * unknown keys are errors). Syntax errors and schema violations become diagnostics with the line
+ * in the article file.
  */
-export function readFrontMatter(lines: readonly string[], file: string, source: string): FrontMatterResult {
-  const empty: FrontMatterResult = { data: {}, bodyStart: 0, diagnostics: [], keyLines: {} };
+export function readFrontMatter<S extends z.ZodObject>(lines: readonly string[], file: string, source: string, schema: S): FrontMatterResult<z.output<S>> {
+  const empty = { data: {} as z.output<S>, bodyStart: 0, diagnostics: [] as Diagnostic[], keyLines: {}, present: false };
   if (lines[0]?.trim() !== '---') return empty;
   const close = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
   if (close < 0) {
-    return { ...empty, diagnostics: [diagnostic('error', file, source, 'unclosed-front-matter', 'front matter starts with "---" on line 1 but has no closing "---" line; add one after the last key', { line: 1, column: 1 })] };
+    return { ...empty, present: true, diagnostics: [diagnostic('error', file, source, 'unclosed-front-matter', 'front matter starts with "---" on line 1 but has no closing "---" line; add one after the last key', { line: 1, column: 1 })] };
   }
   const firstLine = 2; // the YAML text starts on the file's line 2
   const counter = new LineCounter();
@@ -76,7 +111,7 @@ export function readFrontMatter(lines: readonly string[], file: string, source: 
     const pos = counter.linePos(offset);
     return { line: pos.line + firstLine - 1, column: pos.col };
   };
-  const result: FrontMatterResult = { data: {}, bodyStart: close + 1, diagnostics: [], keyLines: {} };
+  const result: FrontMatterResult<z.output<S>> = { ...empty, bodyStart: close + 1, present: true };
   if (doc.errors.length > 0) {
     result.diagnostics = doc.errors.map((e) =>
       diagnostic('error', file, source, 'malformed-front-matter', `front matter is not valid YAML: ${e.message.split('\n')[0]}; fix the syntax`, at(e.pos[0])),
@@ -92,20 +127,104 @@ export function readFrontMatter(lines: readonly string[], file: string, source: 
       if (isScalar(pair.key) && pair.key.range) result.keyLines[String(pair.key.value)] = at(pair.key.range[0]).line;
     }
   }
-  const parsed = FrontMatterSchema.safeParse(doc.toJS() ?? {});
+  const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) {
     result.data = parsed.data;
     return result;
   }
   result.diagnostics = parsed.error.issues.map((issue) => {
-    const node = nodeAt(doc.contents as Node | null, issue.path.map(String));
+    // An unknown key is reported on its own line; any other problem on the value's node.
+    const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path.map(String), issue.keys[0]] : issue.path.map(String);
+    const node = issue.code === 'unrecognized_keys' ? keyNodeAt(doc.contents as Node | null, path) : nodeAt(doc.contents as Node | null, path);
     const position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
     const key = issue.path.join('.') || '(front matter)';
     const what =
       issue.code === 'unrecognized_keys'
-        ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed keys are ${Object.keys(FrontMatterSchema.shape).join(', ')}`
+        ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed keys are ${Object.keys(schema.shape).join(', ')}`
         : `expected ${issue.message}`;
     return diagnostic('error', file, source, 'invalid-front-matter', `front matter "${key}": ${what}`, position);
   });
   return result;
+}
+
+/** The key node of the last step of a key path (the `title` in `title: x`), or the deepest node found on the way. */
+function keyNodeAt(root: Node | null, path: readonly string[]): Node | undefined {
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path.at(-1);
+  if (isMap(parent) && last !== undefined) {
+    const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+    if (pair && isScalar(pair.key)) return pair.key;
+  }
+  return parent;
+}
+
+/** A photo caption found in the article text (wire copy's `… Photo: credit` paragraphs). */
+export interface PhotoCaption {
+  caption: string;
+  credit: string;
+  /** 1-based line of the caption paragraph. */
+  line: number;
+}
+
+const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
+
+/**
+ * Joins the photo captions found in the text with the images given in front matter (`images`, or the
+ * one `image`), in order. A caption without a URL is kept (caption and credit are facts) with a
+ * warning; a URL is never invented. Markdown has no caption paragraphs, so there every image comes
+ * from front matter and needs its own `caption`.
+ */
+export function toFrontMatterImages(
+  photos: readonly PhotoCaption[],
+  fm: FrontMatter,
+  keyLines: Record<string, number>,
+  file: string,
+  source: string,
+  diagnostics: Diagnostic[],
+): Image[] {
+  const given = fm.images ?? (fm.image ? [fm.image] : []);
+  const keyLine = keyLines.images ?? keyLines.image;
+  const images: Image[] = [];
+  const count = Math.max(photos.length, given.length);
+  for (let i = 0; i < count; i++) {
+    const photo = photos[i];
+    const meta = given[i];
+    const caption = photo?.caption ?? meta?.caption;
+    if (caption === undefined) {
+      const where = source === 'read:wire' ? ' and no "Photo:" paragraph in the text' : '';
+      diagnostics.push(diagnostic('error', file, source, 'image-without-caption', `front matter image ${i + 1} (${meta?.url}) has no caption${where}; add \`caption:\` to it`, keyLine === undefined ? {} : { line: keyLine, column: 1 }));
+      continue;
+    }
+    const image: Image = { caption };
+    const credit = photo?.credit ?? meta?.credit;
+    if (credit !== undefined) image.credit = credit;
+    if (meta) {
+      image.url = meta.url;
+      if (meta.width !== undefined) image.width = meta.width;
+      if (meta.height !== undefined) image.height = meta.height;
+      const type = meta.type ?? EXTENSION_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(meta.url)?.[1]?.toLowerCase() ?? ''];
+      if (type !== undefined) image.contentType = type;
+      if (meta.bytes !== undefined) image.byteLength = meta.bytes;
+      if (meta.creator !== undefined) image.creator = meta.creator;
+      if (meta.copyright !== undefined) image.copyright = meta.copyright;
+    } else {
+      diagnostics.push(
+        diagnostic('warning', file, source, 'photo-without-url', `photo "${caption.slice(0, 50)}…" (credit ${credit ?? 'unknown'}) has no image URL, so it is left out of JSON-LD images and NewsML-G2 picture items; add \`image: { url: … }\` in front matter`, { line: photo!.line, column: 1 }),
+      );
+    }
+    images.push(image);
+  }
+  return images;
+}
+
+/**
+ * The article id: front matter `id`, else the file name without folders and extension
+ * (`input/articles/world/a.md` → `a`). Undefined, with an `invalid-id` error (at `position`), when the name cannot be one.
+ */
+export function toArticleId(file: string, fm: FrontMatter, source: string, diagnostics: Diagnostic[], position: Position = {}): string | undefined {
+  if (fm.id !== undefined) return fm.id;
+  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  if (ArticleIdSchema.safeParse(base).success) return base;
+  diagnostics.push(diagnostic('error', file, source, 'invalid-id', `the file name "${base}" cannot be an article id (lowercase letters, digits and inner hyphens, at most 100); rename the file or set \`id:\` in front matter`, position));
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config.ts';
 import type { SourceFile } from '../model/output.ts';
+import { readMarkdown } from './markdown.ts';
 import { readWire, type ReadResult } from './wire.ts';
 
 export type { ReadResult } from './wire.ts';
@@ -8,7 +9,7 @@ export type { ReadResult } from './wire.ts';
 export type Reader = (file: SourceFile, site: SiteConfig) => ReadResult;
 
 /** Readers by file extension (lowercase, without the dot). */
-export const readers: Record<string, Reader> = { txt: readWire };
+export const readers: Record<string, Reader> = { txt: readWire, md: readMarkdown };
 
 /** Reads one source with the reader for its extension; undefined when no reader handles it. */
 export function readSource(file: SourceFile, site: SiteConfig): ReadResult | undefined {

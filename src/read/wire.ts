@@ -1,10 +1,11 @@
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { ArticleIdSchema, ArticleSchema, type Article, type Image, type Person } from '../model/article.ts';
+import { toParagraphsHtml } from '../emit/html.ts';
+import { ArticleSchema, type Article, type Person } from '../model/article.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
-import { readFrontMatter, type FrontMatter } from './frontmatter.ts';
+import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, type PhotoCaption } from './frontmatter.ts';
 import { decodeSource } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -48,7 +49,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   const report = (severity: 'error' | 'warning', ruleId: string, message: string, line?: number) =>
     diagnostics.push(diagnostic(severity, file.path, SOURCE, ruleId, message, line === undefined ? {} : { line, column: 1 }));
 
-  const front = readFrontMatter(decoded.lines, file.path, SOURCE);
+  const front = readFrontMatter(decoded.lines, file.path, SOURCE, FrontMatterSchema);
   diagnostics.push(...front.diagnostics);
   if (front.diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const fm = front.data;
@@ -121,7 +122,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   }
 
   // Body: photo captions are pulled out (exact duplicates collapse); the rest are paragraphs.
-  const photos: { caption: string; credit: string; line: number }[] = [];
+  const photos: PhotoCaption[] = [];
   const paragraphs: string[] = [];
   for (const block of blocks) {
     const text = block.text.replace(/\s*\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
@@ -139,8 +140,8 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   }
   if (paragraphs.length === 0) report('error', 'missing-body', 'the article has no body paragraphs; add the story text after the header', headerLines.at(-1)?.line ?? headlineLine);
 
-  const images = toImages(photos, fm, front.keyLines, file.path, diagnostics);
-  const id = toId(file.path, fm, report);
+  const images = toFrontMatterImages(photos, fm, front.keyLines, file.path, SOURCE, diagnostics);
+  const id = toArticleId(file.path, fm, SOURCE, diagnostics);
 
   if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined) {
     return { diagnostics };
@@ -159,6 +160,8 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     keywords: fm.keywords ?? [],
     description: fm.description ?? paragraphs[0]!,
     paragraphs,
+    // Wire copy is plain text: one escaped <p> per paragraph, the HTML every output carried before Markdown.
+    bodyHtml: toParagraphsHtml(paragraphs),
     images,
     language: site.language,
   };
@@ -232,63 +235,4 @@ function readTime(
   }
   if (zoned.note) report('warning', zoned.note.ruleId, `"${label}:" ${zoned.note.message}`, line);
   return zoned.value;
-}
-
-const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
-
-/**
- * Joins the `Photo:` captions found in the text with the images given in front matter, in order.
- * A caption without a URL is kept (caption and credit are facts) with a warning; a URL is never invented.
- */
-function toImages(
-  photos: readonly { caption: string; credit: string; line: number }[],
-  fm: FrontMatter,
-  keyLines: Record<string, number>,
-  file: string,
-  diagnostics: Diagnostic[],
-): Image[] {
-  const given = fm.images ?? (fm.image ? [fm.image] : []);
-  const keyLine = keyLines.images ?? keyLines.image;
-  const images: Image[] = [];
-  const count = Math.max(photos.length, given.length);
-  for (let i = 0; i < count; i++) {
-    const photo = photos[i];
-    const meta = given[i];
-    const caption = photo?.caption ?? meta?.caption;
-    if (caption === undefined) {
-      diagnostics.push(diagnostic('error', file, SOURCE, 'image-without-caption', `front matter image ${i + 1} (${meta?.url}) has no caption and no "Photo:" paragraph in the text; add \`caption:\` to it`, keyLine === undefined ? {} : { line: keyLine, column: 1 }));
-      continue;
-    }
-    const image: Image = { caption };
-    const credit = photo?.credit ?? meta?.credit;
-    if (credit !== undefined) image.credit = credit;
-    if (meta) {
-      image.url = meta.url;
-      if (meta.width !== undefined) image.width = meta.width;
-      if (meta.height !== undefined) image.height = meta.height;
-      const type = meta.type ?? EXTENSION_TYPES[/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(meta.url)?.[1]?.toLowerCase() ?? ''];
-      if (type !== undefined) image.contentType = type;
-      if (meta.bytes !== undefined) image.byteLength = meta.bytes;
-      if (meta.creator !== undefined) image.creator = meta.creator;
-      if (meta.copyright !== undefined) image.copyright = meta.copyright;
-    } else {
-      diagnostics.push(
-        diagnostic('warning', file, SOURCE, 'photo-without-url', `photo "${caption.slice(0, 50)}…" (credit ${credit ?? 'unknown'}) has no image URL, so it is left out of JSON-LD images and NewsML-G2 picture items; add \`image: { url: … }\` in front matter`, { line: photo!.line, column: 1 }),
-      );
-    }
-    images.push(image);
-  }
-  return images;
-}
-
-function toId(
-  path: string,
-  fm: FrontMatter,
-  report: (severity: 'error' | 'warning', ruleId: string, message: string, line?: number) => void,
-): string | undefined {
-  if (fm.id !== undefined) return fm.id;
-  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-  if (ArticleIdSchema.safeParse(base).success) return base;
-  report('error', 'invalid-id', `the file name "${base}" cannot be an article id (lowercase letters, digits and inner hyphens, at most 100); rename the file or set \`id:\` in front matter`);
-  return undefined;
 }

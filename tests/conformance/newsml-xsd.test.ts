@@ -3,12 +3,21 @@ import type { XsdValidator } from 'libxml2-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
 import type { Article } from '../../src/model/article.ts';
+import { readMarkdown } from '../../src/read/markdown.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { haveOfficialSchemas, officialSchema } from '../helpers/official.ts';
 import { loadOfficialNewsmlXsd, officialErrors } from '../helpers/official-validators.ts';
 
 const OFFICIAL_XSD = 'NewsML-G2_2.35-spec-All-Power.xsd';
+
+/** The newsroom fixture's Markdown article (headings, lists, links, a quote, code, an inline image), read for the sample site. */
+function markdownArticle(): Article {
+  const bytes = readFileSync(new URL('../fixtures/newsroom/input/articles/opinion/2024/markdown-story.md', import.meta.url));
+  const { article } = readMarkdown({ path: 'tests/fixtures/newsroom/input/articles/opinion/2024/markdown-story.md', bytes }, makeSite());
+  if (!article) throw new Error('the Markdown fixture no longer reads');
+  return article;
+}
 
 /** Our output for the fixtures and a few variants that exercise optional parts. */
 const variants: [string, Article][] = [
@@ -19,6 +28,7 @@ const variants: [string, Article][] = [
   ['control characters and a lone surrogate in text', makeRichArticle({ headline: 'Bell\u0007 and \uD800 half', paragraphs: ['Tab\there, form feed\f gone.'] })],
   ['photo with creator and its own copyright notice (no holder)', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', credit: 'Li Hao/Xinhua', creator: 'Li Hao', copyright: '© 2024 Xinhua' }] })],
   ['three bylines, non-ASCII keywords, dateline without update', makeArticle({ authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], keywords: ['R&D', '贸易'], dateline: 'SHANGHAI' })],
+  ['Markdown body (headings, lists, links, quote, code, inline image)', markdownArticle()],
 ];
 
 describe.skipIf(!haveOfficialSchemas)('NewsML-G2 output against IPTC’s official 2.35 All-Power XSD', () => {

@@ -50,6 +50,13 @@ const SAMPLE_ATOM = `<?xml version="1.0" encoding="utf-8"?>
 `;
 
 describe('emitAtom: the site feed', () => {
+  it('takes the body from the article HTML (a Markdown body), after the figures', () => {
+    const bodyHtml = '<h2>Sub</h2>\n<p>A <em>b</em> <a href="https://example.com/x">c</a>.</p>\n<ul>\n<li>d</li>\n</ul>';
+    query(emit([makeRichArticle({ bodyHtml })]).text, (doc) => {
+      expect(texts(doc, '//a:entry/a:content')[0]).toMatch(/<\/figure>\n<h2>Sub<\/h2>\n<p>A <em>b<\/em> <a href="https:\/\/example\.com\/x">c<\/a>\.<\/p>\n<ul>\n<li>d<\/li>\n<\/ul>$/);
+    });
+  });
+
   it('writes the sample-shaped article exactly (golden document)', () => {
     const file = emit([makeArticle()]);
     expect(file).toMatchObject({ path: 'atom.xml', format: 'atom', sources: ['input/articles/cyberspace-governance.txt'] });

@@ -77,6 +77,11 @@ describe('emitJsonFeed', () => {
     expect(Object.keys(item)).toEqual(['id', 'url', 'title', 'content_html', 'summary', 'image', 'date_published', 'date_modified', 'authors', 'tags', 'language']);
   });
 
+  it('takes content_html from the article HTML (a Markdown body), after the figures', () => {
+    const bodyHtml = '<h2>Sub</h2>\n<p>A <em>b</em> <a href="https://example.com/x">c</a>.</p>\n<ul>\n<li>d</li>\n</ul>';
+    expect(parse([makeRichArticle({ bodyHtml })]).items[0]!.content_html).toMatch(/<\/figcaption><\/figure>\n<h2>Sub<\/h2>\n<p>A <em>b<\/em> <a href="https:\/\/example\.com\/x">c<\/a>\.<\/p>\n<ul>\n<li>d<\/li>\n<\/ul>$/);
+  });
+
   it('leaves out image when no photo has a URL, tags when there are no sections, and takes the first photo that has a URL', () => {
     const item = parse([makeArticle({ sections: [] })]).items[0]!;
     expect(item).not.toHaveProperty('image');

@@ -239,6 +239,11 @@ describe('toJsonLdGraph', () => {
     expect(toNewsArticle(makeArticle({ datePublished: '2025-01-01T00:30:00+08:00' }), makeSite())).toMatchObject({ copyrightYear: 2025 });
   });
 
+  it('takes articleBody and wordCount from the plain-text blocks, never from the HTML', () => {
+    const node = toNewsArticle(makeArticle({ paragraphs: ['Sub', 'A b c.'], bodyHtml: '<h2>Sub</h2>\n<p>A <em>b</em> <a href="https://example.com/x">c</a>.</p>' }), makeSite());
+    expect(node).toMatchObject({ articleBody: 'Sub\n\nA b c.', wordCount: 4 });
+  });
+
   it('counts words like a word processor: letter runs with inner apostrophes/hyphens, each Han/kana character', () => {
     const count = (...paragraphs: string[]) => toNewsArticle(makeArticle({ paragraphs }), makeSite()).wordCount;
     expect(count('One two three.')).toBe(3);

@@ -1,6 +1,7 @@
 import { XmlAttribute, XmlDocument, XmlElement } from 'libxml2-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emitNewsml, toNewsMessage } from '../../src/emit/newsml.ts';
+import { emitNewsml, parseXhtmlFragment, toNewsMessage } from '../../src/emit/newsml.ts';
+import { readMarkdown } from '../../src/read/markdown.ts';
 import type { Article } from '../../src/model/article.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
@@ -333,5 +334,82 @@ describe('entity-like text (xmlbuilder2 leaves `&name;` unescaped unless we esca
     } finally {
       doc.dispose();
     }
+  });
+});
+
+describe('XHTML body from the article HTML (Markdown bodies)', () => {
+  const BODY = `${TEXT}/n:contentSet/n:inlineXML/h:html/h:body`;
+  const html = [
+    '<h2>Sub <em>head</em></h2>',
+    '<p>Text with <em>em</em>, <strong>strong</strong> and <a href="https://example.com/?a=1&amp;b=2" title="t &lt;x&gt;">a link</a>.<br /> Next &amp;nbsp; &#38;amp; &#x1F600; &quot;q&quot; &#39;s&#39;</p>',
+    '<ul>\n<li>one</li>\n<li>two <code>x &lt; y</code>\n<ul>\n<li>nested</li>\n</ul>\n</li>\n</ul>',
+    '<ol start="3">\n<li>\n<p>loose</p>\n</li>\n</ol>',
+    '<blockquote>\n<p>quoted</p>\n</blockquote>',
+    '<pre><code class="language-ts">if (a &lt; b) {\n  return;\n}\n</code></pre>',
+    '<p><img src="https://example.com/a.png" alt="A &amp; B" /></p>',
+    '<hr />',
+  ].join('\n');
+  const article = () => makeArticle({ bodyHtml: html, paragraphs: ['Sub head', 'Text.'] });
+
+  it('carries every element, attribute and text exactly, in the XHTML namespace', () => {
+    const doc = parse(article());
+    expect(names(doc, `${BODY}/*`)).toEqual(['h2', 'p', 'ul', 'ol', 'blockquote', 'pre', 'p', 'hr']);
+    expect(elements(doc, `${BODY}//*`).every((e) => e.namespaceUri === NS.h)).toBe(true);
+    expect(value(doc, `${BODY}/h:p[1]`)).toBe('Text with em, strong and a link. Next &nbsp; &amp; 😀 "q" \'s\'');
+    expect(value(doc, `${BODY}/h:p[1]/h:a/@href`)).toBe('https://example.com/?a=1&b=2');
+    expect(value(doc, `${BODY}/h:p[1]/h:a/@title`)).toBe('t <x>');
+    expect(names(doc, `${BODY}/h:p[1]/*`)).toEqual(['em', 'strong', 'a', 'br']);
+    expect(value(doc, `${BODY}/h:ol/@start`)).toBe('3');
+    expect(value(doc, `${BODY}/h:pre/h:code`)).toBe('if (a < b) {\n  return;\n}\n');
+    expect(value(doc, `${BODY}/h:pre/h:code/@class`)).toBe('language-ts');
+    expect(value(doc, `${BODY}/h:p[2]/h:img/@alt`)).toBe('A & B');
+    expect(values(doc, `${BODY}/h:ul/h:li[2]/h:ul/h:li`)).toEqual(['nested']);
+  });
+
+  it('writes phrasing content on one line, as built, and lays out blocks as before', () => {
+    const text = toNewsMessage(article(), makeSite());
+    // No indentation or line breaks were added inside a paragraph, around inline elements or in <pre>.
+    expect(text).toContain('\n              <p>Text with <em>em</em>, <strong>strong</strong> and <a href="https://example.com/?a=1&amp;b=2" title="t &lt;x&gt;">a link</a>.<br /> Next &amp;nbsp; &amp;amp; 😀 "q" \'s\'</p>\n');
+    expect(text).toContain('\n              <h2>Sub <em>head</em></h2>\n');
+    expect(text).toContain('\n              <pre><code class="language-ts">if (a &lt; b) {\n  return;\n}\n</code></pre>\n');
+    // Blocks that hold only blocks are laid out like the rest of the document.
+    expect(text).toContain('\n              <blockquote>\n                <p>quoted</p>\n              </blockquote>\n');
+    expect(text).toContain('\n              <ol start="3">\n                <li>\n                  <p>loose</p>\n                </li>\n              </ol>\n');
+    expect(text).toContain('\n              <hr />\n            </body>\n');
+  });
+
+  it('gives wire copy\'s one-<p>-per-paragraph body exactly the layout it had', () => {
+    const text = toNewsMessage(makeArticle({ paragraphs: ['One & two.', 'Three.'] }), makeSite());
+    expect(text).toContain('            <body>\n              <p>One &amp; two.</p>\n              <p>Three.</p>\n            </body>\n');
+  });
+
+  it('falls back to the plain paragraphs when the HTML is not the promised XHTML', () => {
+    for (const bodyHtml of ['<p>unclosed', '<p>a</b>', '<p>&nbsp;</p>', '<P>upper</P>', '<p><!-- c --></p>', 'a < b', '<p a=b>x</p>', '<p a="1" a="2">x</p>']) {
+      const doc = parse(makeArticle({ bodyHtml, paragraphs: ['Plain one.', 'Plain two.'] }));
+      expect(values(doc, `${BODY}/*`), bodyHtml).toEqual(['Plain one.', 'Plain two.']);
+    }
+  });
+
+  it('parses the promised subset exactly (parseXhtmlFragment)', () => {
+    expect(parseXhtmlFragment('<p class="x" title=\'a &amp; b\'>1 &lt; 2 &#x41;&#66;&apos;</p>\n<br/><hr />')).toEqual([
+      { name: 'p', attributes: [['class', 'x'], ['title', 'a & b']], children: ['1 < 2 AB\''] },
+      '\n',
+      { name: 'br', attributes: [], children: [] },
+      { name: 'hr', attributes: [], children: [] },
+    ]);
+    expect(parseXhtmlFragment('')).toEqual([]);
+    expect(parseXhtmlFragment('<p>&#x110000;</p>')).toBeUndefined();
+    expect(parseXhtmlFragment('<p title="&">x</p>')).toBeUndefined();
+    expect(parseXhtmlFragment('</p>')).toBeUndefined();
+  });
+
+  it('a Markdown article gives a body every XML parser reads back, XML-forbidden characters dropped', () => {
+    const markdown = '---\nheadline: H\ndate: 2024-09-04 21:03\n---\nBell\u0007 *ring* ]]> & <x>\n\n```\ncode\u0001 <y>\n```\n';
+    const { article: read } = readMarkdown({ path: 'input/articles/bell.md', bytes: new TextEncoder().encode(markdown) }, makeSite());
+    const text = toNewsMessage(read!, makeSite());
+    expect(text).not.toMatch(/[\u0001\u0007]/);
+    const doc = parse(read!);
+    expect(values(doc, `${BODY}/*`)).toEqual(['Bell ring ]]> &', 'code <y>\n']);
+    expect(text).toContain('<p>Bell <em>ring</em> ]]&gt; &amp;</p>');
   });
 });

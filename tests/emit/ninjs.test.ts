@@ -87,6 +87,11 @@ describe('toNinjs', () => {
     ]);
   });
 
+  it('carries the article HTML of a Markdown body as it is', () => {
+    const bodyHtml = '<h2>Sub</h2>\n<p>A <em>b</em> <a href="https://example.com/x">c</a>.</p>\n<ul>\n<li>d</li>\n</ul>';
+    expect(emitted(makeRichArticle({ bodyHtml }))['bodies']).toEqual([{ role: 'main', contentType: 'text/html', value: bodyHtml }]);
+  });
+
   it('leaves out what the sample does not know: byline, dateline, keywords, photos with a URL', () => {
     const item = emitted(makeArticle());
     for (const key of ['by', 'located', 'associations']) expect(item, key).not.toHaveProperty(key);

@@ -102,6 +102,13 @@ describe('emitRss: the site feed', () => {
     });
   });
 
+  it('takes the body from the article HTML (a Markdown body), after the figures', () => {
+    const bodyHtml = '<h2>Sub</h2>\n<p>A <em>b</em> <a href="https://example.com/x">c</a>.</p>\n<ul>\n<li>d</li>\n</ul>';
+    query(emit([makeRichArticle({ bodyHtml })]).text, (doc) => {
+      expect(texts(doc, '//content:encoded')[0]).toMatch(/<\/figure>\n<h2>Sub<\/h2>\n<p>A <em>b<\/em> <a href="https:\/\/example\.com\/x">c<\/a>\.<\/p>\n<ul>\n<li>d<\/li>\n<\/ul>$/);
+    });
+  });
+
   it('writes a media:content per photo with a URL: medium, type, size, a plain-text caption and the credit', () => {
     const text = emit([makeRichArticle()]).text;
     expect(text).toContain('xmlns:media="http://search.yahoo.com/mrss/"');

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../../src/config.ts';
+import { toParagraphsHtml } from '../../src/emit/html.ts';
 import type { Article } from '../../src/model/article.ts';
 
 /** A fresh copy of the sample publication's configuration (Global Times); spread to vary it. */
@@ -25,9 +26,16 @@ export function makeSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
   };
 }
 
-/** A fresh article shaped like the sample (no byline, one photo without URL); spread to vary it. */
+/**
+ * A fresh article shaped like the sample (no byline, one photo without URL); spread to vary it.
+ * `bodyHtml` follows the given `paragraphs` (one `<p>` each, as wire copy) unless given itself.
+ */
 export function makeArticle(overrides: Partial<Article> = {}): Article {
   const id = overrides.id ?? 'cyberspace-governance';
+  const paragraphs = overrides.paragraphs ?? [
+    'China is actively taking responsibility in addressing the challenges of cyberspace governance, playing a crucial role in narrowing the technological gap among countries, scholars attending a seminar in Beijing said on Tuesday.',
+    'Cyberspace surveillance, cyberattacks, and cyber terrorism have become global public nuisances, Li said.',
+  ];
   return {
     id,
     guid: `tag:globaltimes.cn,2024:article:${id}`,
@@ -40,10 +48,8 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     keywords: [],
     description:
       'China is actively taking responsibility in addressing the challenges of cyberspace governance, playing a crucial role in narrowing the technological gap among countries, scholars attending a seminar in Beijing said on Tuesday.',
-    paragraphs: [
-      'China is actively taking responsibility in addressing the challenges of cyberspace governance, playing a crucial role in narrowing the technological gap among countries, scholars attending a seminar in Beijing said on Tuesday.',
-      'Cyberspace surveillance, cyberattacks, and cyber terrorism have become global public nuisances, Li said.',
-    ],
+    paragraphs,
+    bodyHtml: toParagraphsHtml(paragraphs),
     images: [
       {
         caption:

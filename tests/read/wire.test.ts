@@ -86,6 +86,12 @@ describe('readWire on variants', () => {
     expect(article!.paragraphs).toEqual(['First paragraph.', 'Second paragraph.']);
   });
 
+  it('fills bodyHtml with one escaped <p> per paragraph, the HTML every output carried before Markdown', () => {
+    const { article } = read('Headline\nPublished: Sep 04, 2024 09:03 PM\n\nA <b>tag</b> & "quotes" it\'s > 1.\n\nSecond.\n');
+    expect(article!.paragraphs).toEqual(['A <b>tag</b> & "quotes" it\'s > 1.', 'Second.']);
+    expect(article!.bodyHtml).toBe('<p>A &lt;b&gt;tag&lt;/b&gt; &amp; &quot;quotes&quot; it&#39;s &gt; 1.</p>\n<p>Second.</p>');
+  });
+
   it('reads Updated and By lines, splitting several authors', () => {
     const text = 'CHINA / SCI-TECH\nHeadline\nPublished: Sep 04, 2024 09:03 PM\nUpdated: Sep 05, 2024 08:15 AM\nBy Liu Caiyu, Zhang Han and Li Hao\n\nBody.\n';
     const { article, diagnostics } = read(text);
