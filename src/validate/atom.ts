@@ -1,4 +1,3 @@
-import type { XmlDocument, XmlElement, XmlNode } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { ATOM_NS, toFeedUrl } from '../emit/feed.ts';
@@ -22,6 +21,8 @@ import {
   type UrlCheck,
 } from './feedrules.ts';
 import { ATOM_SCHEMA, ATOM_SCHEMA_FILE } from './schemas/atom.ts';
+import { descendantsNamed, type XElement, type XTree } from './xmltree.ts';
+import { factsFromTree, rememberFacts } from './facts.ts';
 import { compileRelaxNg, lazySchema, validateXml } from './xml.ts';
 import { toInstant } from '../model/time.ts';
 
@@ -32,8 +33,8 @@ import { toInstant } from '../model/time.ts';
  */
 
 const SOURCE = 'validate:atom';
-/** XPath prefix for the Atom namespace. */
-const NS = { a: ATOM_NS };
+/** The Atom namespace. */
+const A = ATOM_NS;
 
 const atomSchema = lazySchema(() => compileRelaxNg(ATOM_SCHEMA_FILE, ATOM_SCHEMA));
 
@@ -42,20 +43,30 @@ const atomSchema = lazySchema(() => compileRelaxNg(ATOM_SCHEMA_FILE, ATOM_SCHEMA
  * schema, then the W3C Feed Validation Service's rules and ours (self link from the file's own
  * path, item limit, order, feed date).
  */
-export const validateAtom: Validator = (file, site) => validateXml(file, atomSchema(), SOURCE, (doc) => inspectAtom(doc, file, site));
+export const validateAtom: Validator = (file, site) =>
+  validateXml(
+    file,
+    atomSchema(),
+    SOURCE,
+    (tree) => {
+      rememberFacts(file, site, factsFromTree('atom', tree, site));
+      return inspectAtom(tree, file, site);
+    },
+    () => rememberFacts(file, site, []),
+  );
 
-function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagnostic[] {
+function inspectAtom(tree: XTree, file: OutputFile, site: SiteConfig): Diagnostic[] {
   const ctx = feedContext(file, SOURCE, 'atom');
   const { report } = ctx;
   const found: Diagnostic[] = [];
-  const feed = doc.get('/a:feed', NS) as XmlElement | null;
+  const feed = tree.root.name === 'feed' && tree.root.namespaceUri === A ? tree.root : null;
   if (feed === null) return found; // the schema has reported it
-  found.push(...checkNamespaces(doc, ctx), ...checkBadCharacters(doc, ctx), ...checkLanguages(doc, ctx));
+  found.push(...checkNamespaces(tree, ctx), ...checkBadCharacters(tree, ctx), ...checkLanguages(tree, ctx));
 
   // RFC 4287 §4.1.1: a feed SHOULD have one rel="self" link (W3C MissingSelf); it must be the public
   // URL of this very file (SelfDoesntMatchLocation), of an Atom type if typed (SelfNotAtom).
   const expectedSelf = toFeedUrl(site, file.path);
-  const selfLinks = feed.find('a:link[@rel="self"]', NS) as XmlElement[];
+  const selfLinks = feed.childrenNamed(A, 'link').filter((link) => link.attr('rel') === 'self');
   const self = selfLinks[0];
   if (selfLinks.length !== 1 || self === undefined) {
     found.push(report('error', 'self-link', `the feed has ${selfLinks.length} <link rel="self"> elements; keep exactly one, href="${expectedSelf}"`, selfLinks[1] ?? feed));
@@ -67,12 +78,12 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
 
   const urls: UrlCheck[] = [];
   found.push(...checkLinks(feed, 'feed', ctx, urls), ...checkTextConstructs(feed, 'feed', ctx), ...checkPeople(feed, 'feed', ctx));
-  for (const id of feed.find('a:id', NS)) found.push(...checkCanonical(id, id.content.trim(), 'feed <id>', ctx));
-  for (const date of doc.find('//a:updated | //a:published', NS)) found.push(...checkRfc3339(date, report));
+  for (const id of feed.childrenNamed(A, 'id')) found.push(...checkCanonical(id, id.content.trim(), 'feed <id>', ctx));
+  for (const date of descendantsNamed(tree, A, ['updated', 'published'])) found.push(...checkRfc3339(date, report));
   // W3C UnexpectedWhitespace (feedvalidator `nows`): ids, dates and URIs are compared as written.
-  for (const node of doc.find('//a:id | //a:updated | //a:published | //a:uri | //a:icon | //a:logo', NS)) {
+  for (const node of descendantsNamed(tree, A, ['id', 'updated', 'published', 'uri', 'icon', 'logo'])) {
     if (node.content !== node.content.trim()) {
-      found.push(report('error', 'unexpected-whitespace', `<${(node as XmlElement).name}> "${node.content}" has whitespace around its value; readers compare it as written, so remove it`, node));
+      found.push(report('error', 'unexpected-whitespace', `<${node.name}> "${node.content}" has whitespace around its value; readers compare it as written, so remove it`, node));
     }
   }
 
@@ -80,11 +91,11 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
   const updatedValues = new Map<string, number>();
   const order: Dated[] = [];
   let newest: number | undefined;
-  const entries = feed.find('a:entry', NS) as XmlElement[];
+  const entries = feed.childrenNamed(A, 'entry');
   entries.forEach((entry, i) => {
     const label = `entry ${i + 1}`;
     found.push(...checkLinks(entry, label, ctx, urls), ...checkTextConstructs(entry, label, ctx), ...checkPeople(entry, label, ctx));
-    const id = entry.get('a:id', NS);
+    const id = entry.child(A, 'id');
     if (id) {
       const value = id.content.trim();
       found.push(...checkCanonical(id, value, `${label} <id>`, ctx));
@@ -93,7 +104,7 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
         found.push(report('error', 'duplicate-id', `${label} repeats the <id> "${value}" of the entry on line ${firstLine}; every entry needs its own stable id (article id, never the headline)`, id));
       } else ids.set(value, id.line);
     }
-    const updated = entry.get('a:updated', NS);
+    const updated = entry.child(A, 'updated');
     if (updated) {
       const value = updated.content.trim();
       const firstLine = updatedValues.get(value);
@@ -104,10 +115,10 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
       const instant = toInstant(value);
       if (instant !== undefined && (newest === undefined || instant > newest)) newest = instant;
     }
-    const published = entry.get('a:published', NS);
+    const published = entry.child(A, 'published');
     const publishedAt = published ? toInstant(published.content) : undefined;
     if (published && publishedAt !== undefined) order.push({ node: published, instant: publishedAt });
-    for (const category of entry.find('a:category', NS) as XmlElement[]) {
+    for (const category of entry.childrenNamed(A, 'category')) {
       const scheme = attrValue(category, 'scheme');
       if (scheme !== undefined) urls.push([category, scheme, `${label} <category> scheme`, 'uri']);
       const term = attrValue(category, 'term');
@@ -115,13 +126,14 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
       const labelText = attrValue(category, 'label');
       if (labelText !== undefined) found.push(...checkPlainText(category, labelText, `${label} <category> label`, ctx));
     }
-    for (const html of entry.find('a:content[@type="html"] | a:summary[@type="html"] | a:title[@type="html"]', NS)) {
-      found.push(...checkContentHtml(html, `${label} <${(html as XmlElement).name}>`, report));
+    const htmlConstructs = entry.children.filter((c) => c.namespaceUri === A && (c.name === 'content' || c.name === 'summary' || c.name === 'title') && c.attr('type') === 'html');
+    for (const html of htmlConstructs) {
+      found.push(...checkContentHtml(html, `${label} <${html.name}>`, report));
     }
     found.push(...checkMedia(entry, label, ctx, urls));
   });
   found.push(...checkFeedScope(order, entries.length, site, feed, ctx));
-  const feedUpdated = feed.get('a:updated', NS);
+  const feedUpdated = feed.child(A, 'updated');
   const feedInstant = feedUpdated ? (toInstant(feedUpdated.content) ?? NaN) : NaN;
   if (feedUpdated && newest !== undefined && !Number.isNaN(feedInstant) && feedInstant !== newest) {
     found.push(report('error', 'feed-updated', `the feed <updated> "${feedUpdated.content.trim()}" is not the newest entry <updated> (${new Date(newest).toISOString()}); a feed is dated by its newest change`, feedUpdated));
@@ -136,10 +148,10 @@ function inspectAtom(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diag
  * (DuplicateAtomLink: two alternates with the same type and hreflang) and, in entries,
  * `duplicate-enclosure` (ours: one enclosure per entry, as in RSS).
  */
-function checkLinks(parent: XmlElement, label: string, ctx: FeedContext, urls: UrlCheck[]): Diagnostic[] {
+function checkLinks(parent: XElement, label: string, ctx: FeedContext, urls: UrlCheck[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const alternates = new Set<string>();
-  const links = parent.find('a:link', NS) as XmlElement[];
+  const links = parent.childrenNamed(A, 'link');
   for (const link of links) {
     const rel = attrValue(link, 'rel') ?? 'alternate';
     urls.push([link, attrValue(link, 'href') ?? '', `${label} <link rel="${rel}"> href`, 'url']);
@@ -161,9 +173,10 @@ function checkLinks(parent: XmlElement, label: string, ctx: FeedContext, urls: U
 }
 
 /** `html-in-text` for text constructs that are plain text (W3C ContainsUndeclaredHTML): `type="text"` or untyped. */
-function checkTextConstructs(parent: XmlElement, label: string, ctx: FeedContext): Diagnostic[] {
+function checkTextConstructs(parent: XElement, label: string, ctx: FeedContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const element of parent.find('a:title | a:subtitle | a:summary | a:rights', NS) as XmlElement[]) {
+  const constructs = parent.children.filter((c) => c.namespaceUri === A && (c.name === 'title' || c.name === 'subtitle' || c.name === 'summary' || c.name === 'rights'));
+  for (const element of constructs) {
     const type = attrValue(element, 'type') ?? 'text';
     if (type === 'text') found.push(...checkPlainText(element, element.content, `${label} <${element.name}>`, ctx));
   }
@@ -171,16 +184,17 @@ function checkTextConstructs(parent: XmlElement, label: string, ctx: FeedContext
 }
 
 /** Author and contributor names: `html-in-text`, and `email-in-name` (W3C ContainsEmail: an address in `<name>`); their URIs are checked as URLs. */
-function checkPeople(parent: XmlElement, label: string, ctx: FeedContext): Diagnostic[] {
+function checkPeople(parent: XElement, label: string, ctx: FeedContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const name of parent.find('a:author/a:name | a:contributor/a:name', NS)) {
+  const people = parent.children.filter((c) => c.namespaceUri === A && (c.name === 'author' || c.name === 'contributor'));
+  for (const name of people.flatMap((person) => person.childrenNamed(A, 'name'))) {
     const value = name.content;
     found.push(...checkPlainText(name, value, `${label} <name>`, ctx));
     if (/<[A-Z0-9_\-+.']+@(?:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*>/i.test(value)) {
       found.push(ctx.report('warning', 'email-in-name', `${label} <name> "${value}" contains an email address; <name> is only the name (put the address in <email>, or leave it out)`, name));
     }
   }
-  for (const uri of parent.find('a:author/a:uri | a:contributor/a:uri', NS)) {
+  for (const uri of people.flatMap((person) => person.childrenNamed(A, 'uri'))) {
     found.push(...checkAbsolute(uri, uri.content.trim(), `${label} <author><uri>`, 'url', ctx.report));
   }
   return found;
@@ -192,7 +206,7 @@ function checkPeople(parent: XmlElement, label: string, ctx: FeedContext): Diagn
  * RFC 3986 §6.2.2 (lowercase scheme and host, no default port, no dot segments, percent-encoding
  * only where needed, uppercase hex).
  */
-function checkCanonical(node: XmlNode, value: string, what: string, ctx: FeedContext): Diagnostic[] {
+function checkCanonical(node: XElement, value: string, what: string, ctx: FeedContext): Diagnostic[] {
   const basic = checkAbsolute(node, value, what, 'uri', ctx.report);
   if (basic.length > 0) return basic;
   const canonical = toCanonicalUri(value);
@@ -268,11 +282,13 @@ function normalizePath(path: string): string {
  * `quote` semantics: letters, digits and `_.-~` are never encoded).
  */
 function requote(component: string, safe: string): string {
+  // Only characters that are kept as they are (unreserved, or safe ASCII): the result is the component itself.
+  if (isKeptAsIs(component, safe)) return component;
   let out = '';
   let octets: number[] = [];
   const flush = () => {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(octets)).normalize('NFC');
-    for (const byte of new TextEncoder().encode(text)) {
+    const text = UTF8_STRICT.decode(Uint8Array.from(octets)).normalize('NFC');
+    for (const byte of UTF8.encode(text)) {
       const c = String.fromCharCode(byte);
       out += /[A-Za-z0-9_.\-~]/.test(c) || (byte < 0x80 && safe.includes(c)) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }
@@ -291,8 +307,17 @@ function requote(component: string, safe: string): string {
     } else if (RESERVED.includes(token) && safe.includes(token)) {
       flush();
       out += token;
-    } else octets.push(...new TextEncoder().encode(token));
+    } else octets.push(...UTF8.encode(token));
   }
   flush();
   return out;
+}
+
+const UTF8 = new TextEncoder();
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const UNRESERVED = /^[A-Za-z0-9_.\-~]$/;
+
+function isKeptAsIs(component: string, safe: string): boolean {
+  for (const c of component) if (!UNRESERVED.test(c) && !(c.length === 1 && c.charCodeAt(0) < 0x80 && c !== '%' && safe.includes(c))) return false;
+  return true;
 }

@@ -1,9 +1,9 @@
-import type { XmlDocument, XmlElement, XmlNode } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.ts';
 import { MEDIA_NS } from '../emit/feed.ts';
 import type { OutputFile } from '../model/output.ts';
 import { HTML4_ENTITIES, HTML_TAGS, findHtmlProblems, isAbsoluteUrl } from './html.ts';
+import { XML_NS, type XElement, type XTree } from './xmltree.ts';
 
 /*
  * The rules the RSS and Atom validators share: URLs and URIs, dates, plain text and HTML content,
@@ -14,7 +14,7 @@ import { HTML4_ENTITIES, HTML_TAGS, findHtmlProblems, isAbsoluteUrl } from './ht
  */
 
 /** Creates diagnostics for one XML output file (a feed, the news sitemap), positioned at a node's line. */
-export type Reporter = (severity: Severity, ruleId: string, message: string, node?: XmlNode) => Diagnostic;
+export type Reporter = (severity: Severity, ruleId: string, message: string, node?: XElement) => Diagnostic;
 
 /** A {@link Reporter} for `file`, tagging diagnostics with `source` and the file's source articles. */
 export function reporter(file: OutputFile, source: string): Reporter {
@@ -38,15 +38,15 @@ export function feedContext(file: OutputFile, source: string, format: 'rss' | 'a
 }
 
 /** The value of an attribute, or undefined when absent. */
-export function attrValue(element: XmlElement, name: string): string | undefined {
-  return element.attr(name)?.value;
+export function attrValue(element: XElement, name: string): string | undefined {
+  return element.attr(name);
 }
 
 /** What a value must be: an absolute http(s) URL (links, images) or any absolute URI (ids: `tag:`, `urn:`). */
 export type UrlKind = 'url' | 'uri';
 
 /** A URL to check: the node it is on, its value, how to name it in a message, and what it must be. */
-export type UrlCheck = [XmlNode, string, string, UrlKind];
+export type UrlCheck = [XElement, string, string, UrlKind];
 
 /** Characters RFC 2396 allows in a URI (W3C `rfc2396.urichars_re`); anything else is InvalidUriChar. */
 const URI_CHARS = /^[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]*$/;
@@ -59,7 +59,7 @@ const UUID_URN = /^urn:uuid:[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f
  * resolve on their own; `invalid-uri` (InvalidUriChar, InvalidTAG, InvalidURN, InvalidUUID): not a
  * well-formed URI; `unregistered-scheme` (SchemeNotIANARegistered, warning).
  */
-export function checkAbsolute(node: XmlNode, value: string, what: string, kind: UrlKind, report: Reporter): Diagnostic[] {
+export function checkAbsolute(node: XElement, value: string, what: string, kind: UrlKind, report: Reporter): Diagnostic[] {
   const trimmed = value.trim();
   const ok = kind === 'url' ? isAbsoluteUrl(trimmed) : /^[a-z][a-z0-9+.-]*:\S+$/i.test(trimmed);
   if (!ok) {
@@ -84,7 +84,7 @@ export function checkAbsolute(node: XmlNode, value: string, what: string, kind: 
 }
 
 /** `link-rel` (W3C UnregisteredAtomLinkRel, warning): an `atom:link` relation that is neither registered nor a URI. */
-export function checkLinkRel(link: XmlElement, ctx: FeedContext): Diagnostic[] {
+export function checkLinkRel(link: XElement, ctx: FeedContext): Diagnostic[] {
   const rel = attrValue(link, 'rel');
   if (rel === undefined || LINK_RELATIONS.has(rel.replace(/^http:\/\/www\.iana\.org\/assignments\/relation\//, ''))) return [];
   if (/^[a-zA-Z][0-9a-zA-Z+\-.]*:(\/\/)?[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]+$/.test(rel)) return [];
@@ -98,7 +98,7 @@ export function checkLinkRel(link: XmlElement, ctx: FeedContext): Diagnostic[] {
  * a letter or `/`, count unless the element's line carries a hexadecimal character reference
  * (`&#x`), the RSS Profile's sign that the text was escaped on purpose.
  */
-export function checkPlainText(node: XmlNode, value: string, what: string, ctx: FeedContext): Diagnostic[] {
+export function checkPlainText(node: XElement, value: string, what: string, ctx: FeedContext): Diagnostic[] {
   const escaped = () => node.line > 0 && (ctx.lines[node.line - 1] ?? '').includes('&#x');
   const endTag = [...value.matchAll(/<\/([\p{L}\p{N}_]+)>/gu)].find((m) => HTML_TAGS.has((m[1] ?? '').toLowerCase()));
   const fix = 'readers may show it as markup. Reword it, or keep it and accept the W3C validator\'s warning';
@@ -121,10 +121,10 @@ export function checkPlainText(node: XmlNode, value: string, what: string, ctx: 
  * `bad-characters` (W3C BadCharacters, warning): C1 controls (U+0080–U+009F, mis-decoded
  * Windows-1252), U+FFFD, and UTF-8 decoded as Latin-1 ("CafÃ©"), in any text or attribute.
  */
-export function checkBadCharacters(doc: XmlDocument, ctx: FeedContext): Diagnostic[] {
+export function checkBadCharacters(tree: XTree, ctx: FeedContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<number>();
-  const flag = (node: XmlNode, value: string, what: string) => {
+  const flag = (node: XElement, value: string, what: string) => {
     const line = node.line;
     if (seen.has(line)) return;
     const c1 = /[\u0080-\u009F\uFFFD]/.exec(value);
@@ -137,9 +137,11 @@ export function checkBadCharacters(doc: XmlDocument, ctx: FeedContext): Diagnost
       found.push(ctx.report('warning', 'bad-characters', `${what} "${value.slice(0, 40)}" looks like UTF-8 read as Latin-1 (e.g. "Ã©" for "é"); fix the source text's encoding`, node));
     }
   };
-  for (const element of doc.find('//*') as XmlElement[]) {
+  for (const element of tree.all) {
+    // One finding per line: an element on a line already reported has nothing left to add.
+    if (seen.has(element.line)) continue;
     for (const attr of element.attrs) flag(element, attr.value, `<${element.name}> attribute ${attr.name}`);
-    for (const text of element.find('text()')) flag(text.parent ?? element, text.content, `<${element.name}>`);
+    for (const text of element.texts()) flag(element, text, `<${element.name}>`);
   }
   return found;
 }
@@ -157,9 +159,9 @@ function isMojibake(value: string): boolean {
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /** `invalid-language` (W3C InvalidLanguage): the channel `<language>` and every `xml:lang` must start with an ISO 639 code. */
-export function checkLanguages(doc: XmlDocument, ctx: FeedContext): Diagnostic[] {
+export function checkLanguages(tree: XTree, ctx: FeedContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const check = (node: XmlNode, value: string, what: string) => {
+  const check = (node: XElement, value: string, what: string) => {
     const primary = value.split('-')[0]!.toLowerCase();
     let known = false;
     try {
@@ -169,8 +171,16 @@ export function checkLanguages(doc: XmlDocument, ctx: FeedContext): Diagnostic[]
     }
     if (!known) found.push(ctx.report('error', 'invalid-language', `${what} "${value}" does not start with an ISO 639 language code; write a BCP 47 tag such as "en" or "zh-CN"`, node));
   };
-  for (const language of doc.find('/rss/channel/language')) check(language, language.content.trim(), '<language>');
-  for (const element of doc.find('//*[@xml:lang]') as XmlElement[]) check(element, element.attr('lang', 'xml')?.value ?? '', `<${element.name}> xml:lang`);
+  // `/rss/channel/language`: the language of every channel of an RSS document.
+  const root = tree.root;
+  if (root.name === 'rss' && root.namespaceUri === '') {
+    for (const language of root.grandchildrenNamed('', 'channel', 'language')) check(language, language.content.trim(), '<language>');
+  }
+  // `//*[@xml:lang]`.
+  for (const element of tree.all) {
+    const lang = element.attrs.find((a) => a.name === 'lang' && a.namespaceUri === XML_NS);
+    if (lang !== undefined) check(element, lang.value, `<${element.name}> xml:lang`);
+  }
   return found;
 }
 
@@ -180,10 +190,10 @@ export function checkLanguages(doc: XmlDocument, ctx: FeedContext): Diagnostic[]
  * bound to another namespace), `avoid-namespace-prefix` (AvoidNamespacePrefix: a prefix for Atom or
  * XHTML in an Atom feed) and `unknown-namespace` (UnknownNamespace: one readers will ignore).
  */
-export function checkNamespaces(doc: XmlDocument, ctx: FeedContext): Diagnostic[] {
+export function checkNamespaces(tree: XTree, ctx: FeedContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   const prefixes = new Set(KNOWN_NAMESPACES.values());
-  for (const element of doc.find('//*') as XmlElement[]) {
+  for (const element of tree.all) {
     for (const [prefix, uri] of Object.entries(element.nsDeclarations)) {
       const standard = KNOWN_NAMESPACES.get(uri);
       if (uri === 'http://search.yahoo.com/mrss' || (prefix === 'media' && uri !== MEDIA_NS && /^https?:\/\/search\.yahoo\.com\/mrss/.test(uri))) {
@@ -203,7 +213,6 @@ export function checkNamespaces(doc: XmlDocument, ctx: FeedContext): Diagnostic[
 
 /** The Media RSS attributes of `media:content` (W3C `media_content.getExpectedAttrNames`). */
 const MEDIA_CONTENT_ATTRIBUTES = new Set(['bitrate', 'channels', 'duration', 'expression', 'fileSize', 'framerate', 'height', 'isDefault', 'lang', 'medium', 'samplingrate', 'type', 'url', 'width']);
-const MEDIA_NS_MAP = { media: MEDIA_NS };
 /** A MIME type (W3C `mime_re`). */
 const MIME = /^[^\s()<>,;:\\"/[\]?=]+\/[^\s()<>,;:\\"/[\]?=]+(\s*;\s*[^\s()<>,;:\\"/[\]?=]+=("(\\"|[^"])*"|[^\s()<>,;:\\"/[\]?=]+))*$/;
 
@@ -213,10 +222,10 @@ const MIME = /^[^\s()<>,;:\\"/[\]?=]+\/[^\s()<>,;:\\"/[\]?=]+(\s*;\s*[^\s()<>,;:
  * (InvalidCreditRole, a non-URI scheme) and `media-description` (InvalidMediaTextType,
  * DuplicateElement); plain-text children get {@link checkPlainText}, HTML ones {@link checkContentHtml}.
  */
-export function checkMedia(parent: XmlElement, label: string, ctx: FeedContext, urls: UrlCheck[]): Diagnostic[] {
+export function checkMedia(parent: XElement, label: string, ctx: FeedContext, urls: UrlCheck[]): Diagnostic[] {
   const { report } = ctx;
   const found: Diagnostic[] = [];
-  for (const content of parent.find('media:content', MEDIA_NS_MAP) as XmlElement[]) {
+  for (const content of parent.childrenNamed(MEDIA_NS, 'content')) {
     const what = `${label} <media:content>`;
     const url = attrValue(content, 'url');
     if (url === undefined) found.push(report('error', 'media-content', `${what} has no url; give the photo's absolute URL`, content));
@@ -238,7 +247,7 @@ export function checkMedia(parent: XmlElement, label: string, ctx: FeedContext, 
         found.push(report('error', 'media-content', `${what} ${name}="${value}" is not a positive integer`, content));
       }
     }
-    const descriptions = content.find('media:description', MEDIA_NS_MAP) as XmlElement[];
+    const descriptions = content.childrenNamed(MEDIA_NS, 'description');
     if (descriptions.length > 1) found.push(report('error', 'media-description', `${what} has ${descriptions.length} <media:description> elements; keep one (the caption)`, descriptions[1]));
     for (const description of descriptions) {
       const textType = attrValue(description, 'type');
@@ -247,7 +256,7 @@ export function checkMedia(parent: XmlElement, label: string, ctx: FeedContext, 
       } else if (textType === 'html') found.push(...checkContentHtml(description, `${what} <media:description>`, report));
       else found.push(...checkPlainText(description, description.content, `${what} <media:description>`, ctx));
     }
-    for (const credit of content.find('media:credit', MEDIA_NS_MAP) as XmlElement[]) {
+    for (const credit of content.childrenNamed(MEDIA_NS, 'credit')) {
       const role = attrValue(credit, 'role');
       const scheme = attrValue(credit, 'scheme') ?? 'urn:ebu';
       if (role !== undefined && ((scheme === 'urn:ebu' && !EBU_ROLES.has(role)) || role !== role.toLowerCase())) {
@@ -257,13 +266,13 @@ export function checkMedia(parent: XmlElement, label: string, ctx: FeedContext, 
         found.push(report('error', 'media-credit', `${what} <media:credit scheme="${scheme}"> is not an absolute URI; omit it for the default "urn:ebu"`, credit));
       }
     }
-    for (const copyright of content.find('media:copyright', MEDIA_NS_MAP)) found.push(...checkPlainText(copyright, copyright.content, `${what} <media:copyright>`, ctx));
+    for (const copyright of content.childrenNamed(MEDIA_NS, 'copyright')) found.push(...checkPlainText(copyright, copyright.content, `${what} <media:copyright>`, ctx));
   }
   return found;
 }
 
 /** `enclosure` attribute checks shared by RSS `<enclosure>` and Atom `link rel="enclosure"`: a byte length and a MIME type. */
-export function checkEnclosureAttributes(element: XmlElement, what: string, urlAttribute: 'url' | 'href', report: Reporter): Diagnostic[] {
+export function checkEnclosureAttributes(element: XElement, what: string, urlAttribute: 'url' | 'href', report: Reporter): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (attrValue(element, urlAttribute) === undefined) found.push(report('error', 'enclosure', `${what} has no ${urlAttribute}; give the file's absolute URL`, element));
   const length = attrValue(element, 'length');
@@ -284,7 +293,7 @@ export function checkEnclosureAttributes(element: XmlElement, what: string, urlA
 /** An item's first-publication instant, for the order rule. */
 export interface Dated {
   /** The date element. */
-  node: XmlNode;
+  node: XElement;
   /** Milliseconds since the epoch. */
   instant: number;
 }
@@ -293,7 +302,7 @@ export interface Dated {
  * Our feed rules (not the W3C's): `feed-limit`, no more items than `site.feed.limit`; `item-order`,
  * newest first by first publication (standards "RSS 2.0 and Atom 1.0": ties are broken by id).
  */
-export function checkFeedScope(order: readonly Dated[], count: number, site: SiteConfig, feed: XmlNode, ctx: FeedContext): Diagnostic[] {
+export function checkFeedScope(order: readonly Dated[], count: number, site: SiteConfig, feed: XElement, ctx: FeedContext): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (count > site.feed.limit) {
     found.push(ctx.report('error', 'feed-limit', `the feed has ${count} items, more than feed.limit (${site.feed.limit}) in site.json; keep the newest ${site.feed.limit}`, feed));
@@ -316,15 +325,15 @@ export function checkFeedScope(order: readonly Dated[], count: number, site: Sit
  * (ContainsRelRef) for HTML carried as text (RSS `description` and `content:encoded`, Atom
  * `type="html"`): {@link findHtmlProblems} with the W3C rules.
  */
-export function checkContentHtml(element: XmlNode, what: string, report: Reporter): Diagnostic[] {
+export function checkContentHtml(element: XElement, what: string, report: Reporter): Diagnostic[] {
   return findHtmlProblems(element.content, what, 'w3c').map((problem) => report(problem.severity, problem.ruleId, problem.message, element));
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** `atom-date` (W3C InvalidRFC3339Date): RFC 3339 date-time with an explicit offset, uppercase T and Z (RFC 4287 §3.3). */
-export function checkRfc3339(element: XmlNode, report: Reporter): Diagnostic[] {
-  const name = (element as XmlElement).name;
+export function checkRfc3339(element: XElement, report: Reporter): Diagnostic[] {
+  const name = element.name;
   const value = element.content.trim();
   const m = RFC3339.exec(value);
   const fix = 'write RFC 3339 with an offset such as "2024-09-04T13:03:00Z" or "2024-09-04T21:03:00+08:00"';
@@ -343,9 +352,9 @@ export function checkRfc3339(element: XmlNode, report: Reporter): Diagnostic[] {
  * flags dates more than ten minutes in the future; validators here have no clock (they are pure),
  * so that half is left to the build, which knows its own time.
  */
-export function checkPlausibleDate(element: XmlNode, value: string, instant: number, report: Reporter): Diagnostic[] {
+export function checkPlausibleDate(element: XElement, value: string, instant: number, report: Reporter): Diagnostic[] {
   if (instant >= Date.UTC(1990, 0, 1)) return [];
-  const name = (element as XmlElement).name;
+  const name = element.name;
   return [report('warning', 'date-out-of-range', `<${name}> "${value}" is before 1990; feed validators flag it as implausible. Check the article dates (an empty feed is dated 1970)`, element)];
 }
 // ---------------------------------------------------------------------------------------------

@@ -69,10 +69,32 @@ function jsonErrorPosition(text: string, error: unknown): Position {
 
 /**
  * Returns a function giving the line and column of the value at a JSON path (or of its closest existing
- * ancestor). YAML 1.2 is a superset of JSON and the yaml parser keeps source ranges; the document is
- * parsed only when a position is first asked for.
+ * ancestor): where its token starts (`{`, `[`, the opening quote, the first digit). The text is scanned
+ * from the root along the path only when a position is asked for, skipping the values beside it; a
+ * repeated key resolves to its first occurrence. Lines count `\n` only (JSON strings hold no raw line
+ * breaks), columns are 1-based in UTF-16 code units. Text with a carriage return (never written by our
+ * emitters) goes through the YAML parser instead, which positions values after a lone CR its own way.
  */
 export function positionFinder(text: string): (at: readonly PathSegment[]) => Position {
+  if (text.includes('\r')) return yamlPositionFinder(text);
+  let lineStarts: number[] | undefined;
+  return (at) => {
+    try {
+      const offset = offsetAt(text, at);
+      if (offset === undefined) return {};
+      lineStarts ??= toLineStarts(text);
+      return linePosition(lineStarts, offset);
+    } catch {
+      return {};
+    }
+  };
+}
+
+/**
+ * Positions through the YAML parser (YAML 1.2 is a superset of JSON and keeps source ranges): slower,
+ * kept for text with carriage returns so that positions stay what they have always been there.
+ */
+function yamlPositionFinder(text: string): (at: readonly PathSegment[]) => Position {
   let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | undefined;
   return (at) => {
     try {
@@ -90,7 +112,7 @@ export function positionFinder(text: string): (at: readonly PathSegment[]) => Po
   };
 }
 
-/** The deepest node along the path: keys step into maps, numeric indexes into sequences. */
+/** The deepest YAML node along the path: keys step into maps, numeric indexes into sequences. */
 function nodeAt(root: Node | null, at: readonly PathSegment[]): Node | undefined {
   let current: Node | undefined = root ?? undefined;
   for (const segment of at) {
@@ -103,23 +125,149 @@ function nodeAt(root: Node | null, at: readonly PathSegment[]): Node | undefined
   return current;
 }
 
+function toLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, by binary search over the line starts. */
+function linePosition(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
+}
+
+const OPEN_OBJECT = 0x7b; // {
+const CLOSE_OBJECT = 0x7d; // }
+const OPEN_ARRAY = 0x5b; // [
+const CLOSE_ARRAY = 0x5d; // ]
+const QUOTE = 0x22; // "
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isJsonSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The offset just after the string token starting at `i` (its opening quote). */
+function skipString(text: string, i: number): number {
+  for (let quote = text.indexOf('"', i + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    // Escaped when preceded by an odd number of backslashes.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  throw new Error('unterminated string');
+}
+
+/** The offset just after the value starting at `i`. */
+function skipValue(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code === QUOTE) return skipString(text, i);
+  if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === QUOTE) j = skipString(text, j) - 1;
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+    }
+    throw new Error('unterminated collection');
+  }
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isJsonSpace(c)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The offset of the value at `at` in JSON text, or of its deepest existing ancestor; undefined without a root. */
+function offsetAt(text: string, at: readonly PathSegment[]): number | undefined {
+  let current = skipSpace(text, 0);
+  if (current >= text.length) return undefined;
+  for (const segment of at) {
+    const next = childOffset(text, current, segment);
+    if (next === undefined) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The offset of the member `segment` of the object or array at `start` (of a repeated key, the first one). */
+function childOffset(text: string, start: number, segment: PathSegment): number | undefined {
+  const open = text.charCodeAt(start);
+  if (open === OPEN_OBJECT) {
+    const key = String(segment);
+    let i = skipSpace(text, start + 1);
+    while (i < text.length && text.charCodeAt(i) === QUOTE) {
+      const keyEnd = skipString(text, i);
+      const raw = text.slice(i + 1, keyEnd - 1);
+      const name = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
+      i = skipSpace(text, keyEnd);
+      if (text.charCodeAt(i) !== COLON) return undefined;
+      const value = skipSpace(text, i + 1);
+      if (name === key) return value;
+      i = skipSpace(text, skipValue(text, value));
+      if (text.charCodeAt(i) !== COMMA) return undefined;
+      i = skipSpace(text, i + 1);
+    }
+    return undefined;
+  }
+  if (open === OPEN_ARRAY && typeof segment === 'number') {
+    if (!Number.isInteger(segment) || segment < 0) return undefined;
+    let i = skipSpace(text, start + 1);
+    if (text.charCodeAt(i) === CLOSE_ARRAY) return undefined;
+    for (let index = 0; index < segment; index++) {
+      i = skipSpace(text, skipValue(text, i));
+      if (text.charCodeAt(i) !== COMMA) return undefined;
+      i = skipSpace(text, i + 1);
+    }
+    return i;
+  }
+  return undefined;
+}
+
 /**
  * Calls `visit` for every property value in the tree (objects and arrays included) with its key and path,
  * and for every array item that is not itself an object or array, with the array's key. Returning
- * `'skip'` for a property leaves its subtree out.
+ * `'skip'` for a property leaves its subtree out. The path array is reused as the walk goes on: a
+ * visitor that keeps it must copy it.
  */
 export function walk(value: unknown, visit: (key: string, node: unknown, at: PathSegment[]) => 'skip' | void, at: PathSegment[] = [], key = ''): void {
+  walkInto(value, visit, [...at], key);
+}
+
+function walkInto(value: unknown, visit: (key: string, node: unknown, at: PathSegment[]) => 'skip' | void, path: PathSegment[], key: string): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      const itemPath = [...at, index];
-      if (!Array.isArray(item) && !isRecord(item)) visit(key, item, itemPath);
-      else walk(item, visit, itemPath, key);
-    });
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      path.push(index);
+      if (!Array.isArray(item) && !isRecord(item)) visit(key, item, path);
+      else walkInto(item, visit, path, key);
+      path.pop();
+    }
   } else if (isRecord(value)) {
     for (const [k, v] of Object.entries(value)) {
-      const childPath = [...at, k];
-      if (visit(k, v, childPath) === 'skip') continue;
-      if (Array.isArray(v) || isRecord(v)) walk(v, visit, childPath, k);
+      path.push(k);
+      if (visit(k, v, path) !== 'skip' && (Array.isArray(v) || isRecord(v))) walkInto(v, visit, path, k);
+      path.pop();
     }
   }
 }

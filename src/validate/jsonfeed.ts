@@ -24,6 +24,7 @@ import {
   type IssueWording,
   type PathSegment,
 } from './json.ts';
+import { factsFromJson, rememberFacts } from './facts.ts';
 
 const SOURCE = 'validate:jsonfeed';
 
@@ -95,7 +96,10 @@ export const validateJsonFeed: Validator = (file, site) => {
   const base = fileReporter(file, SOURCE);
   const locate = positionFinder(file.text);
   const report: Report = (severity, ruleId, message, at) => base(severity, ruleId, message, at === undefined ? {} : locate(at));
-  return checkJson(file.text, base, 'emitJsonFeed', (value) => checkParsed(value, site, report));
+  return checkJson(file.text, base, 'emitJsonFeed', (value) => {
+    rememberFacts(file, site, factsFromJson('jsonfeed', value));
+    return checkParsed(value, site, report);
+  });
 };
 
 function checkParsed(value: unknown, site: SiteConfig, report: Report): Diagnostic[] {

@@ -22,6 +22,7 @@ import {
   type IssueWording,
   type PathSegment,
 } from './json.ts';
+import { factsFromJson, rememberFacts } from './facts.ts';
 
 const SOURCE = 'validate:jsonld';
 
@@ -262,7 +263,8 @@ function findLinkIssues(value: unknown): Issue[] {
   }
 
   const defined = new Map<string, Located>();
-  for (const located of definitions(graph, ['@graph'])) {
+  const nodes = definitions(graph, ['@graph']);
+  for (const located of nodes) {
     const id = located.node['@id'];
     if (typeof id !== 'string') continue;
     if (defined.has(id)) issues.push({ path: [...located.at, '@id'], message: `"${id}" is already the @id of ${formatPath(defined.get(id)!.at)}; every node needs its own @id` });
@@ -270,7 +272,7 @@ function findLinkIssues(value: unknown): Issue[] {
   }
 
   const referenced = new Set<string>();
-  for (const { node, type, at } of definitions(graph, ['@graph'])) {
+  for (const { node, type, at } of nodes) {
     for (const [key, child] of Object.entries(node)) {
       (Array.isArray(child) ? child : [child]).forEach((item, i) => {
         if (!isReference(item)) return;
@@ -300,10 +302,29 @@ function findLinkIssues(value: unknown): Issue[] {
 
 /** Every node definition (an object with `@id` and more) in the tree, with its path. */
 function definitions(value: unknown, at: PathSegment[]): Located[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => definitions(item, [...at, i]));
-  if (!isRecord(value)) return [];
-  const own = typeof value['@id'] === 'string' && !isReference(value) ? [{ node: value, type: typeOf(value), at }] : [];
-  return [...own, ...Object.entries(value).flatMap(([k, v]) => definitions(v, [...at, k]))];
+  const found: Located[] = [];
+  collectDefinitions(value, [...at], found);
+  return found;
+}
+
+/** Depth first, a node before what it contains; `path` is extended and restored in place, copied only for a definition. */
+function collectDefinitions(value: unknown, path: PathSegment[], found: Located[]): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      collectDefinitions(value[i], path, found);
+      path.pop();
+    }
+    return;
+  }
+  if (!isRecord(value)) return;
+  if (typeof value['@id'] === 'string' && !isReference(value)) found.push({ node: value, type: typeOf(value), at: [...path] });
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'object' || v === null) continue;
+    path.push(k);
+    collectDefinitions(v, path, found);
+    path.pop();
+  }
 }
 
 function isReference(value: unknown): value is { '@id': string } {
@@ -326,7 +347,7 @@ const URL_KEYS = new Set(['@id', 'url', 'contentUrl', 'sameAs', 'thumbnailUrl', 
 const DATE_KEYS = new Set(['datePublished', 'dateModified', 'dateCreated', 'uploadDate', 'expires']);
 
 /** Validates one `article.jsonld`: JSON syntax, the promised graph, its links, and Google's recommendations. */
-export const validateJsonLd: Validator = (file) => {
+export const validateJsonLd: Validator = (file, site) => {
   const report = fileReporter(file, SOURCE);
 
   const found: Diagnostic[] = [];
@@ -339,7 +360,11 @@ export const validateJsonLd: Validator = (file) => {
     ),
   ));
 
-  return [...found, ...checkJson(file.text, report, 'formatJsonLd', (value) => checkParsed(value, file.text, report))];
+  const checked = checkJson(file.text, report, 'formatJsonLd', (value) => {
+    rememberFacts(file, site, factsFromJson('jsonld', value));
+    return checkParsed(value, file.text, report);
+  });
+  return [...found, ...checked];
 };
 
 type Locate = (at: readonly PathSegment[]) => Position;
@@ -457,6 +482,7 @@ function nameOfImage(node: Record<string, unknown>): string {
 
 /** One finding per line that holds a raw `<`, `>` or `&`, at its first such character. */
 function findUnsafeForHtml(text: string): { line: number; column: number; char: string }[] {
+  if (!/[<>&]/.test(text)) return [];
   return text.split('\n').flatMap((lineText, index) => {
     const column = lineText.search(/[<>&]/);
     return column < 0 ? [] : [{ line: index + 1, column: column + 1, char: lineText.charAt(column) }];

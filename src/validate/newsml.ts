@@ -1,11 +1,12 @@
-import { XmlAttribute, XmlElement, type XmlDocument, type XmlNode } from 'libxml2-wasm';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { OutputFile, Validator } from '../model/output.ts';
 import { NEWSML_SCHEMA, NEWSML_SCHEMA_FILE, XML_NAMESPACE_SCHEMA, XML_NAMESPACE_SCHEMA_FILE } from './schemas/newsml.ts';
+import { factsFromTree, rememberFacts } from './facts.ts';
 import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
+import { descendantsNamed, descendantsOf, type XElement, type XTree } from './xmltree.ts';
 
 const SOURCE = 'validate:newsml';
-/** Prefixes of the XPath namespace map: `n` for the IPTC News Architecture, `h` for XHTML. */
+/** The namespaces: `n` for the IPTC News Architecture, `h` for XHTML. */
 const NS = { n: 'http://iptc.org/std/nar/2006-10-01/', h: 'http://www.w3.org/1999/xhtml' };
 const IPTC_CATALOG_URL = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_40.xml';
 /** Any version of IPTC's catalog: each version only adds aliases, and IPTC's own examples still cite version 32. */
@@ -53,54 +54,84 @@ const schema = lazySchema(() => {
 });
 
 /** Checks a NewsML-G2 file: well-formed, valid against our own XSD, and the IPTC rules no schema enforces. */
-export const validateNewsml: Validator = (file) => validateXml(file, schema(), SOURCE, (doc) => inspectNewsml(doc, file));
+export const validateNewsml: Validator = (file, site) =>
+  validateXml(
+    file,
+    schema(),
+    SOURCE,
+    (tree) => {
+      rememberFacts(file, site, factsFromTree('newsml', tree, site));
+      return inspectNewsml(tree, file);
+    },
+    () => rememberFacts(file, site, []),
+  );
 
-/** Records one finding of a rule at the node concerned (its line, when libxml2 knows it). */
-type Report = (node: XmlNode | null, ruleId: string, message: string) => void;
+/** Records one finding of a rule at the element concerned, or the element owning the attribute concerned (its line, when libxml2 knows it). */
+type Report = (element: XElement | null, ruleId: string, message: string) => void;
 
-function inspectNewsml(doc: XmlDocument, file: OutputFile): Diagnostic[] {
+/** An attribute with the element that carries it. */
+interface OwnedAttribute {
+  owner: XElement;
+  name: string;
+  value: string;
+}
+
+function inspectNewsml(tree: XTree, file: OutputFile): Diagnostic[] {
   const found: Diagnostic[] = [];
   const origin = file.sources.join(', ') || undefined;
-  const report: Report = (node, ruleId, message) => {
-    const line = node === null ? undefined : node instanceof XmlAttribute ? node.parent?.line : node.line;
+  const report: Report = (element, ruleId, message) => {
+    const line = element?.line;
     found.push(diagnostic('error', `dist/${file.path}`, SOURCE, ruleId, message, line === undefined || line <= 0 ? {} : { line }, origin));
   };
-  checkGroupRoles(doc, report);
-  checkGroupSetRoots(doc, report);
-  checkItemRefs(doc, report);
-  checkXhtmlBodies(doc, report);
-  checkAliases(doc, report);
-  checkDateTimes(doc, report);
-  checkGuidsAndVersions(doc, report);
+  checkGroupRoles(tree, report);
+  checkGroupSetRoots(tree, report);
+  checkItemRefs(tree, report);
+  checkXhtmlBodies(tree, report);
+  checkAliases(tree, report);
+  checkDateTimes(tree, report);
+  checkGuidsAndVersions(tree, report);
   return found;
 }
 
-function elements(node: XmlDocument | XmlNode, xpath: string): XmlElement[] {
-  return node.find(xpath, NS).filter((n): n is XmlElement => n instanceof XmlElement);
+/** Whether `element` is the NewsML-G2 element `name` (XPath `n:name`). */
+function isN(element: XElement | null, name: string): element is XElement {
+  return element !== null && element.name === name && element.namespaceUri === NS.n;
 }
 
-function attributes(node: XmlDocument | XmlNode, xpath: string): XmlAttribute[] {
-  return node.find(xpath, NS).filter((n): n is XmlAttribute => n instanceof XmlAttribute);
+/** The elements with an itemMeta child (XPath `[n:itemMeta]`), in document order. */
+function withItemMeta(tree: XTree): XElement[] {
+  const parents = new Set(descendantsNamed(tree, NS.n, ['itemMeta']).flatMap((meta) => meta.parent ?? []));
+  return [...parents].sort((a, b) => a.index - b.index);
 }
 
-function attr(element: XmlElement, name: string): string | undefined {
-  return element.attr(name)?.value;
+/** The NewsML-G2 elements of the document with an itemMeta child, in document order (XPath `//n:*[n:itemMeta]`): the items. */
+function items(tree: XTree): XElement[] {
+  return withItemMeta(tree).filter((e) => e.namespaceUri === NS.n);
+}
+
+/** The attributes without namespace named one of `names` on `elements`, in document order (XPath `…/@a | …/@b`). */
+function attributesNamed(elements: readonly XElement[], names: readonly string[]): OwnedAttribute[] {
+  const found: OwnedAttribute[] = [];
+  for (const owner of elements) {
+    for (const a of owner.attrs) if (a.namespaceUri === '' && names.includes(a.name)) found.push({ owner, name: a.name, value: a.value });
+  }
+  return found;
 }
 
 /** NewsML-G2 spec, Packages: a group's @role says what part it plays; IPTC's XSD leaves it optional. */
-function checkGroupRoles(doc: XmlDocument, report: Report): void {
-  for (const group of elements(doc, '//n:groupSet/n:group')) {
-    if (!attr(group, 'role')?.trim()) {
+function checkGroupRoles(tree: XTree, report: Report): void {
+  for (const group of descendantsNamed(tree, NS.n, ['group']).filter((e) => isN(e.parent, 'groupSet'))) {
+    if (!group.attr('role')?.trim()) {
       report(group, 'group-role', `group${idLabel(group)} has no @role; add a role QCode such as role="group:main"`);
     }
   }
 }
 
 /** groupSet/@root must name the id of one of its groups: it is where a receiver starts reading the package. */
-function checkGroupSetRoots(doc: XmlDocument, report: Report): void {
-  for (const groupSet of elements(doc, '//n:groupSet')) {
-    const root = attr(groupSet, 'root') ?? '';
-    const ids = attributes(groupSet, 'n:group/@id').map((a) => a.value);
+function checkGroupSetRoots(tree: XTree, report: Report): void {
+  for (const groupSet of descendantsNamed(tree, NS.n, ['groupSet'])) {
+    const root = groupSet.attr('root') ?? '';
+    const ids = groupSet.childrenNamed(NS.n, 'group').flatMap((g) => g.attr('id') ?? []);
     if (!ids.includes(root)) {
       const known = ids.length > 0 ? ids.map((id) => `"${id}"`).join(', ') : 'none';
       report(groupSet, 'groupset-root', `groupSet/@root "${root}" is not the id of any of its groups (ids: ${known}); set it to the id of the top group`);
@@ -109,34 +140,34 @@ function checkGroupSetRoots(doc: XmlDocument, report: Report): void {
 }
 
 /** Receivers decide what to fetch from an itemRef alone, so it must say what, which version, and how usable. */
-function checkItemRefs(doc: XmlDocument, report: Report): void {
-  for (const ref of elements(doc, '//n:itemRef')) {
+function checkItemRefs(tree: XTree, report: Report): void {
+  for (const ref of descendantsNamed(tree, NS.n, ['itemRef'])) {
     const missing = [
-      ...['residref', 'version', 'contenttype'].filter((name) => !attr(ref, name)?.trim()).map((name) => `@${name}`),
-      ...['itemClass', 'pubStatus', 'title'].filter((name) => ref.get(`n:${name}`, NS) === null),
+      ...['residref', 'version', 'contenttype'].filter((name) => !ref.attr(name)?.trim()).map((name) => `@${name}`),
+      ...['itemClass', 'pubStatus', 'title'].filter((name) => !ref.has(NS.n, name)),
     ];
     if (missing.length > 0) {
-      const target = attr(ref, 'residref') ?? '(no residref)';
+      const target = ref.attr('residref') ?? '(no residref)';
       report(ref, 'itemref-complete', `itemRef to ${target} lacks ${missing.join(', ')}; every itemRef needs @residref, @version, @contenttype and itemClass, pubStatus and title`);
     }
   }
 }
 
 /** standards.md NewsML-G2 rule 7: the body is one XHTML document; IPTC's XSD accepts anything there (lax). */
-function checkXhtmlBodies(doc: XmlDocument, report: Report): void {
-  for (const inline of elements(doc, '//n:inlineXML')) {
-    const contentType = attr(inline, 'contenttype');
+function checkXhtmlBodies(tree: XTree, report: Report): void {
+  for (const inline of descendantsNamed(tree, NS.n, ['inlineXML'])) {
+    const contentType = inline.attr('contenttype');
     if (contentType !== 'application/xhtml+xml') {
       report(inline, 'xhtml-body', `inlineXML has contenttype "${contentType ?? ''}"; the body must be XHTML with contenttype="application/xhtml+xml"`);
       continue;
     }
-    const children = elements(inline, '*');
+    const children = inline.children;
     const html = children[0];
     if (children.length !== 1 || html === undefined || html.namespaceUri !== NS.h || html.name !== 'html') {
       report(inline, 'xhtml-body', `inlineXML must hold exactly one <html xmlns="${NS.h}"> element (found ${children.length} element(s)${html ? `, first <${html.name}> in "${html.namespaceUri}"` : ''})`);
       continue;
     }
-    if (html.get('h:head/h:title', NS) === null || html.get('h:body', NS) === null) {
+    if (!html.childrenNamed(NS.h, 'head').some((head) => head.has(NS.h, 'title')) || !html.has(NS.h, 'body')) {
       report(html, 'xhtml-body', 'the XHTML body needs <head><title>…</title></head> and <body>; add the missing element');
     }
   }
@@ -147,17 +178,27 @@ function checkXhtmlBodies(doc: XmlDocument, report: Report): void {
  * message header). IPTC aliases count when the item references IPTC's catalog; others need an inline
  * <catalog><scheme alias uri/></catalog>.
  */
-function checkAliases(doc: XmlDocument, report: Report): void {
-  const scopes = elements(doc, '//n:*[n:itemMeta] | /n:newsMessage/n:header');
+function checkAliases(tree: XTree, report: Report): void {
+  const root = tree.root;
+  const headers = isN(root, 'newsMessage') ? root.childrenNamed(NS.n, 'header') : [];
+  // XPath `//n:*[n:itemMeta] | /n:newsMessage/n:header`, in document order.
+  const owners = withItemMeta(tree);
+  const scopes = owners.filter((e) => e.namespaceUri === NS.n);
+  for (const header of headers) if (!scopes.includes(header)) scopes.push(header);
+  scopes.sort((a, b) => a.index - b.index);
+  const owning = new Set(owners);
   for (const scope of scopes) {
-    const declared = new Set(attributes(scope, 'n:catalog/n:scheme/@alias').map((a) => a.value));
-    const iptc = attributes(scope, 'n:catalogRef/@href').some((a) => IPTC_CATALOG_HREF.test(a.value.trim()));
+    const declared = new Set(scope.grandchildrenNamed(NS.n, 'catalog', 'scheme').flatMap((s) => s.attr('alias') ?? []));
+    const iptc = scope.childrenNamed(NS.n, 'catalogRef').some((c) => {
+      const href = c.attr('href');
+      return href !== undefined && IPTC_CATALOG_HREF.test(href.trim());
+    });
     const isHeader = scope.name === 'header';
     // In an item, every NewsML-G2 descendant; in the header, only the header's own descendants.
-    const path = QCODE_ATTRIBUTES.map((name) => `.//n:*/@${name}`).join(' | ');
-    for (const attribute of attributes(scope, path)) {
-      const owner = attribute.parent;
-      if (!isHeader && owner !== null && owningScope(owner)?.isSameNode(scope) === false) continue;
+    const below = descendantsOf(scope).filter((e) => e.namespaceUri === NS.n);
+    for (const attribute of attributesNamed(below, QCODE_ATTRIBUTES)) {
+      const owner = attribute.owner;
+      if (!isHeader && owningScope(owner, owning) !== scope) continue;
       for (const qcode of attribute.value.trim().split(/\s+/)) {
         const colon = qcode.indexOf(':');
         if (colon <= 0) continue; // not a QCode; the schema reports malformed values
@@ -166,45 +207,45 @@ function checkAliases(doc: XmlDocument, report: Report): void {
         const fix = IPTC_CATALOG_40_ALIASES.has(alias)
           ? `add <catalogRef href="${IPTC_CATALOG_URL}"/> to the item`
           : `declare it in the item with <catalog><scheme alias="${alias}" uri="…"/></catalog>, or use @uri instead of a QCode`;
-        report(owner, 'undeclared-alias', `${owner?.name ?? 'element'}/@${attribute.name}="${qcode}" uses the scheme alias "${alias}", which is neither an alias of IPTC's referenced catalog nor declared in an inline catalog of this item (remote non-IPTC catalogs are not read); ${fix}`);
+        report(owner, 'undeclared-alias', `${owner.name}/@${attribute.name}="${qcode}" uses the scheme alias "${alias}", which is neither an alias of IPTC's referenced catalog nor declared in an inline catalog of this item (remote non-IPTC catalogs are not read); ${fix}`);
       }
     }
   }
 }
 
-/** The nearest enclosing item (an element with itemMeta), so nested scopes are checked once. */
-function owningScope(node: XmlElement): XmlElement | null {
-  for (let current: XmlElement | null = node; current !== null; current = current.parent) {
-    if (current.get('n:itemMeta', NS) !== null) return current;
+/** The nearest enclosing item (an element with itemMeta, among `owners`), so nested scopes are checked once. */
+function owningScope(element: XElement, owners: ReadonlySet<XElement>): XElement | null {
+  for (let current: XElement | null = element; current !== null; current = current.parent) {
+    if (owners.has(current)) return current;
   }
   return null;
 }
 
 /** standards.md NewsML-G2 rule 4: every time carries an explicit UTC offset, or receivers guess the zone. */
-function checkDateTimes(doc: XmlDocument, report: Report): void {
-  const must = elements(doc, DATETIME_ELEMENTS.map((name) => `//n:${name}`).join(' | '));
-  const truncated = elements(doc, TRUNCATED_DATETIME_ELEMENTS.map((name) => `//n:${name}`).join(' | '));
+function checkDateTimes(tree: XTree, report: Report): void {
+  const must = descendantsNamed(tree, NS.n, DATETIME_ELEMENTS);
+  const truncated = new Set(descendantsNamed(tree, NS.n, TRUNCATED_DATETIME_ELEMENTS));
   for (const element of [...must, ...truncated]) {
     const value = element.content.trim();
     // embargoed may be empty ("no embargo"); contentCreated/contentModified may be a date without time.
     if (value === '' && element.name === 'embargoed') continue;
-    if (!value.includes('T') && truncated.some((t) => t.isSameNode(element))) continue;
+    if (!value.includes('T') && truncated.has(element)) continue;
     if (!OFFSET_DATETIME.test(value)) {
       report(element, 'datetime-offset', `${element.name} "${value}" is not a date-time with an explicit UTC offset; write it like 2024-09-04T21:03:00+08:00`);
     }
   }
-  for (const attribute of attributes(doc, DATETIME_ATTRIBUTES.map((name) => `//n:*/@${name}`).join(' | '))) {
+  for (const attribute of attributesNamed(tree.all.filter((e) => e.namespaceUri === NS.n), DATETIME_ATTRIBUTES)) {
     if (attribute.value.includes('T') && !OFFSET_DATETIME.test(attribute.value.trim())) {
-      report(attribute, 'datetime-offset', `@${attribute.name} "${attribute.value}" has a time but no UTC offset; write it like 2024-09-04T21:03:00+08:00`);
+      report(attribute.owner, 'datetime-offset', `@${attribute.name} "${attribute.value}" has a time but no UTC offset; write it like 2024-09-04T21:03:00+08:00`);
     }
   }
 }
 
 /** standards.md NewsML-G2 rule 4: (guid, version) identifies one version of one item. */
-function checkGuidsAndVersions(doc: XmlDocument, report: Report): void {
-  for (const item of elements(doc, '//n:*[n:itemMeta]')) {
-    const guid = attr(item, 'guid');
-    const version = attr(item, 'version');
+function checkGuidsAndVersions(tree: XTree, report: Report): void {
+  for (const item of items(tree)) {
+    const guid = item.attr('guid');
+    const version = item.attr('version');
     if (!guid?.trim()) report(item, 'guid-version', `${item.name} has no guid; give it a stable, globally unique guid (a tag: or urn: URI)`);
     if (version === undefined || !/^[1-9]\d*$/.test(version.trim())) {
       report(item, 'guid-version', `${item.name} ${guid ?? ''} has version "${version ?? ''}"; set @version to a positive integer (1 for the first publication)`);
@@ -212,7 +253,7 @@ function checkGuidsAndVersions(doc: XmlDocument, report: Report): void {
   }
 }
 
-function idLabel(element: XmlElement): string {
-  const id = attr(element, 'id');
+function idLabel(element: XElement): string {
+  const id = element.attr('id');
   return id === undefined ? '' : ` "${id}"`;
 }

@@ -21,6 +21,7 @@ import {
   type IssueWording,
   type PathSegment,
 } from './json.ts';
+import { factsFromJson, rememberFacts } from './facts.ts';
 
 const SOURCE = 'validate:ninjs';
 
@@ -118,11 +119,14 @@ type Report = (ruleId: string, message: string, at?: readonly PathSegment[]) => 
 type Claim = (at: readonly PathSegment[], finding: Diagnostic) => void;
 
 /** Validates one `ninjs.json`: JSON syntax, the promised ninjs shape, absolute URLs, offsets and stable uris. */
-export const validateNinjs: Validator = (file) => {
+export const validateNinjs: Validator = (file, site) => {
   const base = fileReporter(file, SOURCE);
   const locate = positionFinder(file.text);
   const report: Report = (ruleId, message, at) => base('error', ruleId, message, at === undefined ? {} : locate(at));
-  return checkJson(file.text, base, 'emitNinjs', (value) => checkParsed(value, report));
+  return checkJson(file.text, base, 'emitNinjs', (value) => {
+    rememberFacts(file, site, factsFromJson('ninjs', value));
+    return checkParsed(value, report);
+  });
 };
 
 function checkParsed(value: unknown, report: Report): Diagnostic[] {

@@ -1,7 +1,6 @@
-import type { XmlDocument, XmlElement, XmlNode } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS, toFeedUrl } from '../emit/feed.ts';
+import { ATOM_NS, CONTENT_NS, DC_NS, toFeedUrl } from '../emit/feed.ts';
 import type { OutputFile, Validator } from '../model/output.ts';
 import {
   attrValue,
@@ -36,6 +35,8 @@ import {
   RSS_SCHEMA_FILE,
 } from './schemas/rss.ts';
 import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
+import type { XElement, XTree } from './xmltree.ts';
+import { factsFromTree, rememberFacts } from './facts.ts';
 import { toInstant } from '../model/time.ts';
 
 /*
@@ -46,8 +47,8 @@ import { toInstant } from '../model/time.ts';
  */
 
 const SOURCE = 'validate:rss';
-/** XPath prefixes for the namespaces RSS items use. */
-const NS = { atom: ATOM_NS, content: CONTENT_NS, dc: DC_NS, media: MEDIA_NS };
+/** Where the prefixed elements RSS items use live. */
+const NS = { atom: ATOM_NS, content: CONTENT_NS, dc: DC_NS } as const;
 
 const rssSchema = lazySchema(() => {
   registerSchemaFiles({
@@ -64,20 +65,31 @@ const rssSchema = lazySchema(() => {
  * the W3C Feed Validation Service's rules and ours (self link from the file's own path, item limit,
  * order, dates).
  */
-export const validateRss: Validator = (file, site) => validateXml(file, rssSchema(), SOURCE, (doc) => inspectRss(doc, file, site));
+export const validateRss: Validator = (file, site) =>
+  validateXml(
+    file,
+    rssSchema(),
+    SOURCE,
+    (tree) => {
+      rememberFacts(file, site, factsFromTree('rss', tree, site));
+      return inspectRss(tree, file, site);
+    },
+    () => rememberFacts(file, site, []),
+  );
 
-function inspectRss(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagnostic[] {
+function inspectRss(tree: XTree, file: OutputFile, site: SiteConfig): Diagnostic[] {
   const ctx = feedContext(file, SOURCE, 'rss');
   const { report } = ctx;
   const found: Diagnostic[] = [];
-  const channel = doc.get('/rss/channel') as XmlElement | null;
+  const root = tree.root;
+  const channel = root.name === 'rss' && root.namespaceUri === '' ? root.child('', 'channel') : null;
   if (channel === null) return found; // the schema has reported it
-  found.push(...checkNamespaces(doc, ctx), ...checkBadCharacters(doc, ctx), ...checkLanguages(doc, ctx));
+  found.push(...checkNamespaces(tree, ctx), ...checkBadCharacters(tree, ctx), ...checkLanguages(tree, ctx));
 
   // Self link (standards "RSS 2.0 and Atom 1.0" §1; W3C MissingAtomSelfLink, SelfDoesntMatchLocation,
   // SelfNotAtom): some readers take the first atom:link as the feed URL.
   const expectedSelf = toFeedUrl(site, file.path);
-  const links = channel.find('atom:link', NS) as XmlElement[];
+  const links = channel.childrenNamed(NS.atom, 'link');
   const first = links[0];
   if (first === undefined || attrValue(first, 'rel') !== 'self') {
     const where = first === undefined ? 'there is no <atom:link>' : `the first <atom:link> has rel="${attrValue(first, 'rel') ?? ''}"`;
@@ -93,26 +105,28 @@ function inspectRss(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagn
   for (const link of links) found.push(...checkLinkRel(link, ctx));
 
   const urls: UrlCheck[] = [];
-  const channelLink = channel.get('link');
+  const channelLink = channel.child('', 'link');
   if (channelLink) urls.push([channelLink, channelLink.content, 'channel <link>', 'url']);
   for (const link of links) urls.push([link, attrValue(link, 'href') ?? '', '<atom:link> href', 'url']);
-  for (const dateElement of channel.find('lastBuildDate | pubDate')) found.push(...checkRfc822(dateElement, report));
+  for (const dateElement of channel.children.filter((c) => c.namespaceUri === '' && (c.name === 'lastBuildDate' || c.name === 'pubDate'))) {
+    found.push(...checkRfc822(dateElement, report));
+  }
   for (const name of ['title', 'description', 'copyright']) {
-    const element = channel.get(name) as XmlElement | null;
+    const element = channel.child('', name);
     if (element) found.push(...checkPlainText(element, element.content, `channel <${name}>`, ctx));
   }
 
   const guids = new Map<string, number>();
-  const items = channel.find('item') as XmlElement[];
+  const items = channel.childrenNamed('', 'item');
   const order: Dated[] = [];
   let newest: number | undefined;
   items.forEach((item, i) => {
     const label = `item ${i + 1}`;
-    const link = item.get('link');
+    const link = item.child('', 'link');
     if (link) urls.push([link, link.content, `${label} <link>`, 'url']);
-    const title = item.get('title') as XmlElement | null;
+    const title = item.child('', 'title');
     if (title) found.push(...checkPlainText(title, title.content, `${label} <title>`, ctx));
-    const guid = item.get('guid') as XmlElement | null;
+    const guid = item.child('', 'guid');
     if (guid) {
       const id = guid.content.trim();
       urls.push([guid, id, `${label} <guid>`, 'uri']);
@@ -122,37 +136,37 @@ function inspectRss(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagn
         found.push(report('error', 'duplicate-id', `${label} repeats the <guid> "${id}" of the item on line ${firstLine}; every item needs its own stable guid (article id, never the headline)`, guid));
       } else guids.set(id, guid.line);
     }
-    for (const category of item.find('category') as XmlElement[]) {
+    for (const category of item.childrenNamed('', 'category')) {
       const domain = attrValue(category, 'domain');
       if (domain !== undefined) urls.push([category, domain, `${label} <category> domain`, 'url']);
       found.push(...checkPlainText(category, category.content, `${label} <category>`, ctx));
     }
     let changed: number | undefined;
-    for (const date of item.find('pubDate')) {
+    for (const date of item.childrenNamed('', 'pubDate')) {
       found.push(...checkRfc822(date, report));
       const instant = parseRfc822(date.content.trim());
       if (instant !== undefined) order.push({ node: date, instant });
       changed = instant;
     }
     // The item's last change: atom:updated when present (we always write it), else pubDate.
-    for (const date of item.find('atom:updated', NS)) {
+    for (const date of item.childrenNamed(NS.atom, 'updated')) {
       found.push(...checkRfc3339(date, report));
       changed = toInstant(date.content);
     }
     if (changed !== undefined && (newest === undefined || changed > newest)) newest = changed;
     found.push(...checkAuthors(item, label, report), ...checkDuplicateSemantics(item, label, report));
-    const description = item.get('description');
-    const content = item.get('content:encoded', NS);
+    const description = item.child('', 'description');
+    const content = item.child(NS.content, 'encoded');
     if (content && !description) {
       found.push(report('warning', 'content-before-description', `${label} has <content:encoded> but no <description>; the RSS Profile asks for a plain summary in <description> before the full content (W3C NeedDescriptionBeforeContent)`, content));
     }
     for (const html of [description, content]) {
-      if (html) found.push(...checkContentHtml(html, `${label} <${(html as XmlElement).prefix ? `${(html as XmlElement).prefix}:` : ''}${(html as XmlElement).name}>`, report));
+      if (html) found.push(...checkContentHtml(html, `${label} <${html.prefix ? `${html.prefix}:` : ''}${html.name}>`, report));
     }
     found.push(...checkEnclosures(item, label, report), ...checkMedia(item, label, ctx, urls));
   });
   found.push(...checkFeedScope(order, items.length, site, channel, ctx));
-  const lastBuild = channel.get('lastBuildDate');
+  const lastBuild = channel.child('', 'lastBuildDate');
   const built = lastBuild ? parseRfc822(lastBuild.content.trim()) : undefined;
   if (lastBuild && built !== undefined && newest !== undefined && built !== newest) {
     found.push(report('error', 'feed-updated', `<lastBuildDate> "${lastBuild.content.trim()}" is not the newest change among the items (${new Date(newest).toUTCString()}); a feed is dated by its newest item`, lastBuild));
@@ -162,7 +176,7 @@ function inspectRss(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagn
 }
 
 /** `guid-permalink` (W3C InvalidPermalink, InvalidBooleanAttribute) and `guid-not-unique` (NotSufficientlyUnique). */
-function checkGuid(guid: XmlElement, id: string, label: string, report: Reporter): Diagnostic[] {
+function checkGuid(guid: XElement, id: string, label: string, report: Reporter): Diagnostic[] {
   const permalink = attrValue(guid, 'isPermaLink');
   if (permalink !== undefined && permalink !== 'true' && permalink !== 'false') {
     return [report('error', 'guid-permalink', `${label} <guid isPermaLink="${permalink}"> must be "true" or "false"`, guid)];
@@ -178,9 +192,9 @@ function checkGuid(guid: XmlElement, id: string, label: string, report: Reporter
 }
 
 /** `bare-author` (W3C InvalidContact) and `author-format` (RSS Profile EmailFormat, MissingRealName). */
-function checkAuthors(item: XmlElement, label: string, report: Reporter): Diagnostic[] {
+function checkAuthors(item: XElement, label: string, report: Reporter): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const author of item.find('author')) {
+  for (const author of item.childrenNamed('', 'author')) {
     const value = author.content.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@()]+(?:\s|$)/.test(value)) {
       found.push(report('error', 'bare-author', `${label} <author> "${value}" is not an email address (RSS 2.0); put a name in <dc:creator> instead and drop <author>`, author));
@@ -192,18 +206,19 @@ function checkAuthors(item: XmlElement, label: string, report: Reporter): Diagno
 }
 
 /** `duplicate-semantics` (W3C DuplicateItemSemantics): a core element and its extension twin in one item. */
-function checkDuplicateSemantics(item: XmlElement, label: string, report: Reporter): Diagnostic[] {
-  const pairs: [string, string][] = [
-    ['author', 'dc:creator'],
-    ['category', 'dc:subject'],
-    ['pubDate', 'dc:date'],
-    ['pubDate', 'atom:published'],
-    ['guid', 'atom:id'],
+function checkDuplicateSemantics(item: XElement, label: string, report: Reporter): Diagnostic[] {
+  const pairs: [string, keyof typeof NS, string][] = [
+    ['author', 'dc', 'creator'],
+    ['category', 'dc', 'subject'],
+    ['pubDate', 'dc', 'date'],
+    ['pubDate', 'atom', 'published'],
+    ['guid', 'atom', 'id'],
   ];
   const found: Diagnostic[] = [];
-  for (const [core, ext] of pairs) {
-    const twin = item.get(ext, NS);
-    if (item.get(core) && twin) {
+  for (const [core, prefix, name] of pairs) {
+    const ext = `${prefix}:${name}`;
+    const twin = item.child(NS[prefix], name);
+    if (item.has('', core) && twin) {
       found.push(report('warning', 'duplicate-semantics', `${label} has both <${core}> and <${ext}>, which say the same thing; keep one (for a byline name, <dc:creator> only)`, twin));
     }
   }
@@ -214,8 +229,8 @@ function checkDuplicateSemantics(item: XmlElement, label: string, report: Report
  * `enclosure` (W3C MissingAttribute, InvalidIntegerAttribute, InvalidNonNegativeInteger,
  * UseZeroForUnknown, InvalidMIMEAttribute, InvalidURLAttribute) and `duplicate-enclosure` (DuplicateEnclosure).
  */
-function checkEnclosures(item: XmlElement, label: string, report: Reporter): Diagnostic[] {
-  const enclosures = item.find('enclosure') as XmlElement[];
+function checkEnclosures(item: XElement, label: string, report: Reporter): Diagnostic[] {
+  const enclosures = item.childrenNamed('', 'enclosure');
   const found: Diagnostic[] = [];
   if (enclosures.length > 1) {
     found.push(report('warning', 'duplicate-enclosure', `${label} has ${enclosures.length} <enclosure> elements; RSS 2.0 readers take one, so keep only the main photo (the others stay as media:content)`, enclosures[1]));
@@ -258,8 +273,8 @@ function parseRfc822(value: string): number | undefined {
 }
 
 /** `rss-date` (W3C InvalidRFC2822Date, IncorrectDOW, ProblematicalRFC822Date): see {@link readRfc822}. */
-function checkRfc822(element: XmlNode, report: Reporter): Diagnostic[] {
-  const name = (element as XmlElement).name;
+function checkRfc822(element: XElement, report: Reporter): Diagnostic[] {
+  const name = element.name;
   const value = element.content.trim();
   const read = readRfc822(value);
   if ('problem' in read) return [report('error', 'rss-date', `<${name}> "${value}" ${read.problem}; write RFC 822 such as "Wed, 04 Sep 2024 13:03:00 GMT"`, element)];

@@ -1,4 +1,3 @@
-import type { XmlDocument } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { NEWS_MAX_URLS, NEWS_NS, SITEMAP_NS, toNewsLanguage } from '../emit/sitemap.ts';
@@ -7,10 +6,9 @@ import { reporter } from './feedrules.ts';
 import { isAbsoluteUrl } from './html.ts';
 import { SITEMAP_NEWS_SCHEMA, SITEMAP_NEWS_SCHEMA_FILE, SITEMAP_SCHEMA, SITEMAP_SCHEMA_FILE } from './schemas/sitemap.ts';
 import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
+import type { XTree } from './xmltree.ts';
 
 const SOURCE = 'validate:sitemap';
-/** XPath prefixes for the two namespaces. */
-const NS = { s: SITEMAP_NS, news: NEWS_NS };
 
 const sitemapSchema = lazySchema(() => {
   registerSchemaFiles({ [SITEMAP_NEWS_SCHEMA_FILE]: SITEMAP_NEWS_SCHEMA });
@@ -27,19 +25,21 @@ const W3C_DATETIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d
 const NEWS_LANGUAGE = /^(?:(?!zh$)[a-z]{2,3}|zh-cn|zh-tw)$/;
 
 /** Checks `news-sitemap.xml`: well-formed, our sitemap + news XSD, then Google News' rules. */
-export const validateNewsSitemap: Validator = (file, site) => validateXml(file, sitemapSchema(), SOURCE, (doc) => inspectSitemap(doc, file, site));
+export const validateNewsSitemap: Validator = (file, site) => validateXml(file, sitemapSchema(), SOURCE, (tree) => inspectSitemap(tree, file, site));
 
-function inspectSitemap(doc: XmlDocument, file: OutputFile, site: SiteConfig): Diagnostic[] {
+function inspectSitemap(tree: XTree, file: OutputFile, site: SiteConfig): Diagnostic[] {
   const report = reporter(file, SOURCE);
   const found: Diagnostic[] = [];
 
-  const urls = doc.find('/s:urlset/s:url', NS);
+  const urlset = tree.root.name === 'urlset' && tree.root.namespaceUri === SITEMAP_NS ? tree.root : null;
+  const urls = urlset === null ? [] : urlset.childrenNamed(SITEMAP_NS, 'url');
+  const news = urls.flatMap((url) => url.childrenNamed(NEWS_NS, 'news'));
   if (urls.length > NEWS_MAX_URLS) {
     found.push(report('error', 'too-many-urls', `the sitemap lists ${urls.length} URLs; Google News reads at most ${NEWS_MAX_URLS} per sitemap. Keep the ${NEWS_MAX_URLS} newest (emitNewsSitemap does) or split it under a sitemap index`, urls[NEWS_MAX_URLS]));
   }
 
   const locs = new Map<string, number>();
-  for (const loc of doc.find('/s:urlset/s:url/s:loc', NS)) {
+  for (const loc of urls.flatMap((url) => url.childrenNamed(SITEMAP_NS, 'loc'))) {
     const value = loc.content.trim();
     if (!isAbsoluteUrl(value)) {
       found.push(report('error', 'relative-url', `<loc> "${value}" is not an absolute http(s) URL; sitemaps must give the full URL of the article (check site.json "url" and the permalink)`, loc));
@@ -50,7 +50,7 @@ function inspectSitemap(doc: XmlDocument, file: OutputFile, site: SiteConfig): D
     } else locs.set(value, loc.line);
   }
 
-  for (const date of doc.find('/s:urlset/s:url/news:news/news:publication_date', NS)) {
+  for (const date of news.flatMap((n) => n.childrenNamed(NEWS_NS, 'publication_date'))) {
     const value = date.content.trim();
     if (!W3C_DATETIME.test(value)) {
       found.push(report('error', 'date-offset', `<news:publication_date> "${value}" is not a W3C datetime with a time and UTC offset; write the publisher's time with its offset, e.g. "2024-09-04T21:03:00+08:00"`, date));
@@ -58,7 +58,7 @@ function inspectSitemap(doc: XmlDocument, file: OutputFile, site: SiteConfig): D
   }
 
   const expected = toNewsLanguage(site.language);
-  for (const language of doc.find('/s:urlset/s:url/news:news/news:publication/news:language', NS)) {
+  for (const language of news.flatMap((n) => n.grandchildrenNamed(NEWS_NS, 'publication', 'language'))) {
     const value = language.content.trim();
     if (!NEWS_LANGUAGE.test(value)) {
       const hint = /^zh/i.test(value) ? 'Chinese must be "zh-cn" (Simplified) or "zh-tw" (Traditional)' : 'use the lowercase ISO 639 code, e.g. "en"';
