@@ -66,7 +66,7 @@ function inspectAtom(tree: XTree, file: OutputFile, site: SiteConfig): Diagnosti
   // RFC 4287 §4.1.1: a feed SHOULD have one rel="self" link (W3C MissingSelf); it must be the public
   // URL of this very file (SelfDoesntMatchLocation), of an Atom type if typed (SelfNotAtom).
   const expectedSelf = toFeedUrl(site, file.path);
-  const selfLinks = feed.childrenNamed(A, 'link').filter((link) => link.attr('rel') === 'self');
+  const selfLinks = feed.childrenNamed(A, 'link').filter((link) => link.attrInTree('rel') === 'self');
   const self = selfLinks[0];
   if (selfLinks.length !== 1 || self === undefined) {
     found.push(report('error', 'self-link', `the feed has ${selfLinks.length} <link rel="self"> elements; keep exactly one, href="${expectedSelf}"`, selfLinks[1] ?? feed));
@@ -126,7 +126,7 @@ function inspectAtom(tree: XTree, file: OutputFile, site: SiteConfig): Diagnosti
       const labelText = attrValue(category, 'label');
       if (labelText !== undefined) found.push(...checkPlainText(category, labelText, `${label} <category> label`, ctx));
     }
-    const htmlConstructs = entry.children.filter((c) => c.namespaceUri === A && (c.name === 'content' || c.name === 'summary' || c.name === 'title') && c.attr('type') === 'html');
+    const htmlConstructs = entry.children.filter((c) => c.namespaceUri === A && (c.name === 'content' || c.name === 'summary' || c.name === 'title') && c.attrInTree('type') === 'html');
     for (const html of htmlConstructs) {
       found.push(...checkContentHtml(html, `${label} <${html.name}>`, report));
     }

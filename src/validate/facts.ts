@@ -156,7 +156,7 @@ function atomFacts(tree: XTree): ArticleFacts[] {
     const authors = trimmed(entry.grandchildrenNamed(ATOM, 'author', 'name'));
     // XPath `atom:link[not(@rel) or @rel="alternate"]`: the first link without rel or with rel="alternate".
     const alternate = entry.childrenNamed(ATOM, 'link').find((link) => {
-      const rel = link.attr('rel');
+      const rel = link.attrInTree('rel');
       return rel === undefined || rel === 'alternate';
     });
     return facts({
@@ -186,19 +186,19 @@ function firstAlong(elements: readonly XElement[], path: readonly string[]): XEl
 function newsmlFacts(tree: XTree, site: SiteConfig): ArticleFacts[] {
   const newsItems = descendantsNamed(tree, NEWSML, ['newsItem']);
   // XPath `//n:newsItem[n:itemMeta/n:itemClass/@qcode="ninat:text"]`.
-  const texts = newsItems.filter((item) => item.grandchildrenNamed(NEWSML, 'itemMeta', 'itemClass').some((c) => c.attr('qcode') === 'ninat:text'));
+  const texts = newsItems.filter((item) => item.grandchildrenNamed(NEWSML, 'itemMeta', 'itemClass').some((c) => c.attrInTree('qcode') === 'ninat:text'));
   return texts.map((item) => {
-    const pictureGuids = item.grandchildrenNamed(NEWSML, 'itemMeta', 'link').filter((l) => l.attr('rel') === 'irel:seeAlso').map((l) => l.attr('residref'));
+    const pictureGuids = item.grandchildrenNamed(NEWSML, 'itemMeta', 'link').filter((l) => l.attrInTree('rel') === 'irel:seeAlso').map((l) => l.attr('residref'));
     const images = pictureGuids.map((guid) => {
       // This was the XPath `//n:newsItem[@guid="${guid}"]/…`: a guid with a double quote made the
       // expression invalid and the whole file unreadable, and a missing one looked for "undefined".
       const wanted = String(guid);
       if (wanted.includes('"')) throw new Error('a picture guid with a double quote');
-      const contents = newsItems.filter((n) => n.attr('guid') === wanted).flatMap((n) => n.grandchildrenNamed(NEWSML, 'contentSet', 'remoteContent'));
-      const withHref = contents.filter((r) => r.attr('href') !== undefined);
+      const contents = newsItems.filter((n) => n.attrInTree('guid') === wanted).flatMap((n) => n.grandchildrenNamed(NEWSML, 'contentSet', 'remoteContent'));
+      const withHref = contents.filter((r) => r.attrInTree('href') !== undefined);
       // The first in document order (a newsItem nested in another could put its own first).
       const first = withHref.length > 1 ? withHref.reduce((a, b) => (b.index < a.index ? b : a)) : withHref[0];
-      return first?.attr('href')?.trim() ?? '';
+      return first?.attrInTree('href')?.trim() ?? '';
     });
     const creators = trimmed(item.grandchildrenNamed(NEWSML, 'contentMeta', 'creator').flatMap((c) => c.childrenNamed(NEWSML, 'name')));
     return facts({

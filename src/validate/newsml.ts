@@ -131,7 +131,7 @@ function checkGroupRoles(tree: XTree, report: Report): void {
 function checkGroupSetRoots(tree: XTree, report: Report): void {
   for (const groupSet of descendantsNamed(tree, NS.n, ['groupSet'])) {
     const root = groupSet.attr('root') ?? '';
-    const ids = groupSet.childrenNamed(NS.n, 'group').flatMap((g) => g.attr('id') ?? []);
+    const ids = groupSet.childrenNamed(NS.n, 'group').flatMap((g) => g.attrInTree('id') ?? []);
     if (!ids.includes(root)) {
       const known = ids.length > 0 ? ids.map((id) => `"${id}"`).join(', ') : 'none';
       report(groupSet, 'groupset-root', `groupSet/@root "${root}" is not the id of any of its groups (ids: ${known}); set it to the id of the top group`);
@@ -188,9 +188,9 @@ function checkAliases(tree: XTree, report: Report): void {
   scopes.sort((a, b) => a.index - b.index);
   const owning = new Set(owners);
   for (const scope of scopes) {
-    const declared = new Set(scope.grandchildrenNamed(NS.n, 'catalog', 'scheme').flatMap((s) => s.attr('alias') ?? []));
+    const declared = new Set(scope.grandchildrenNamed(NS.n, 'catalog', 'scheme').flatMap((s) => s.attrInTree('alias') ?? []));
     const iptc = scope.childrenNamed(NS.n, 'catalogRef').some((c) => {
-      const href = c.attr('href');
+      const href = c.attrInTree('href');
       return href !== undefined && IPTC_CATALOG_HREF.test(href.trim());
     });
     const isHeader = scope.name === 'header';

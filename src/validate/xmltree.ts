@@ -56,8 +56,16 @@ export abstract class XElement {
   /** The contents of the text and CDATA children (XPath `text()`), in document order. */
   abstract texts(): string[];
 
-  /** The value of the attribute `name` without namespace (XPath `@name`), undefined when absent. */
+  /**
+   * The value of the attribute `name` without namespace, undefined when absent: libxml2's `attr()`,
+   * which in a document with a DTD also gives an attribute's declared default.
+   */
   attr(name: string): string | undefined {
+    return this.attrInTree(name);
+  }
+
+  /** The value of the attribute `name` without namespace as XPath `@name` sees it: written in the document, never a DTD default. */
+  attrInTree(name: string): string | undefined {
     for (const a of this.attrs) if (a.name === name && a.namespaceUri === '') return a.value;
     return undefined;
   }
@@ -90,8 +98,8 @@ export interface XTree {
   root: XElement;
   /** Every element in document order (XPath `//*`). */
   all: XElement[];
-  /** Elements by namespace and local name, built when first needed. */
-  byName?: Map<string, XElement[]>;
+  /** Elements by namespace, then local name, built when first needed. */
+  byName?: Map<string, Map<string, XElement[]>>;
 }
 
 /** Reads the elements of a document libxml2 has parsed from `text`: from the text when it can, else from libxml2. */
@@ -101,18 +109,19 @@ export function toTree(doc: XmlDocument, text: string): XTree {
 
 /** The elements of the tree with this namespace and one of these local names, in document order (XPath `//p:a | //p:b`). */
 export function descendantsNamed(tree: XTree, namespaceUri: string, names: readonly string[]): XElement[] {
-  const index = (tree.byName ??= indexByName(tree.all));
-  const found = names.flatMap((name) => index.get(`${namespaceUri} ${name}`) ?? []);
-  return names.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
+  const inNamespace = (tree.byName ??= indexByName(tree.all)).get(namespaceUri);
+  if (inNamespace === undefined) return [];
+  if (names.length === 1) return inNamespace.get(names[0]!)?.slice() ?? [];
+  return names.flatMap((name) => inNamespace.get(name) ?? []).sort((a, b) => a.index - b.index);
 }
 
-function indexByName(all: readonly XElement[]): Map<string, XElement[]> {
-  const index = new Map<string, XElement[]>();
+function indexByName(all: readonly XElement[]): Map<string, Map<string, XElement[]>> {
+  const index = new Map<string, Map<string, XElement[]>>();
   for (const element of all) {
-    // Local names hold no space, so the last one separates the two.
-    const key = `${element.namespaceUri} ${element.name}`;
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [element]);
+    let inNamespace = index.get(element.namespaceUri);
+    if (inNamespace === undefined) index.set(element.namespaceUri, (inNamespace = new Map()));
+    const list = inNamespace.get(element.name);
+    if (list === undefined) inNamespace.set(element.name, [element]);
     else list.push(element);
   }
   return index;
@@ -163,7 +172,7 @@ class LibxmlElement extends XElement {
     return this.#node.nsDeclarations;
   }
 
-  // libxml2 also takes attribute defaults from a DTD here, which the attribute list does not show.
+  // libxml2 also gives attribute defaults from a DTD here, which the attribute list does not show.
   override attr(name: string): string | undefined {
     return this.#node.attr(name)?.value;
   }
