@@ -54,23 +54,26 @@ export function feedUrls(site: SiteConfig, sectionPath = ''): FeedUrls {
 }
 
 /** What one feed carries: the whole site or one section path. */
-export interface FeedScope {
+export interface FeedScope<T extends FeedEntry = Article> {
   /** `''` for the site-wide feed, else the slugged section path (`china/society`). */
   path: string;
   /** The section names of the path as the newest article spells them, outermost first; empty for the site feed. */
   names: string[];
   /** The feed's items: newest first, ties broken by id, at most `site.feed.limit`. */
-  articles: Article[];
+  articles: T[];
 }
+
+/** What choosing a feed's items depends on: an article, or a summary of one (the incremental build selects from summaries). */
+export type FeedEntry = Pick<Article, 'id' | 'datePublished' | 'sections'>;
 
 /**
  * The site feed followed by one feed per section path prefix of any article, sorted by path
  * (`china`, `china/society`, …). The `china` feed holds every article whose first section is China.
  */
-export function toFeedScopes(articles: readonly Article[], site: SiteConfig): FeedScope[] {
+export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: Pick<SiteConfig, 'feed'>): FeedScope<T>[] {
   const sorted = [...articles].sort(compareArticles);
   const limit = site.feed.limit;
-  const sections = new Map<string, FeedScope>();
+  const sections = new Map<string, FeedScope<T>>();
   for (const article of sorted) {
     toSectionPaths(article.sections).forEach((path, depth) => {
       let scope = sections.get(path);

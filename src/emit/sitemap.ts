@@ -42,7 +42,7 @@ function toBuildTime(context: EmitContext | undefined): number {
  * costs nothing: it ignores it, while leaving one out could lose it). Articles dated after `now`
  * (scheduled, or a clock running behind) are left out: they are not published yet.
  */
-export function toRecentArticles(articles: readonly Article[], now: number): Article[] {
+export function toRecentArticles<T extends Pick<Article, 'id' | 'datePublished'>>(articles: readonly T[], now: number): T[] {
   return articles
     .filter((article) => {
       const published = Date.parse(article.datePublished);

@@ -107,8 +107,11 @@ export type Person = z.infer<typeof PersonSchema>;
 /** A photo of an article. */
 export type Image = z.infer<typeof ImageSchema>;
 
+/** What the feed order depends on: an article, or a summary of one. */
+export type ArticleOrderKey = Pick<Article, 'id' | 'datePublished'>;
+
 /** Newest first, ties broken by id: the one order every feed uses. */
-export function compareArticles(a: Article, b: Article): number {
+export function compareArticles(a: ArticleOrderKey, b: ArticleOrderKey): number {
   const byDate = Date.parse(b.datePublished) - Date.parse(a.datePublished);
   return byDate !== 0 ? byDate : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

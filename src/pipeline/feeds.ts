@@ -1,0 +1,53 @@
+/** The feeds' share of a build: which articles they list, and emitting and validating them. Pure. */
+import type { SiteConfig } from '../config.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { emitters } from '../emit/index.ts';
+import { toFeedScopes, type FeedEntry } from '../emit/feed.ts';
+import { toRecentArticles } from '../emit/sitemap.ts';
+import { compareArticles, type Article } from '../model/article.ts';
+import type { OutputFile, OutputFormat } from '../model/output.ts';
+import { checkConsistency, type ReferenceFacts } from '../validate/consistency.ts';
+import { validators } from '../validate/index.ts';
+import { byPath, untimed, type StageTimer } from './article.ts';
+
+/** Formats built from many articles: the site and section feeds, JSON Feed and the news sitemap. */
+export const FEED_FORMATS: readonly OutputFormat[] = ['rss', 'atom', 'jsonfeed', 'sitemap'];
+
+/**
+ * The articles any feed or the news sitemap lists, newest first: the newest `feed.limit` of the site
+ * and of every section path, and those of the sitemap's window before `now`. Feeds built from just
+ * these are the feeds built from the whole archive, so an incremental build loads only these in full.
+ */
+export function selectFeedArticles<T extends FeedEntry>(entries: readonly T[], site: Pick<SiteConfig, 'feed'>, now: string): T[] {
+  const chosen = new Set<T>();
+  for (const scope of toFeedScopes(entries, site)) for (const entry of scope.articles) chosen.add(entry);
+  for (const entry of toRecentArticles(entries, Date.parse(now))) chosen.add(entry);
+  return [...chosen].sort(compareArticles);
+}
+
+/** The feed files built from the selected articles, with their validation and consistency findings. */
+export interface FeedsBuild {
+  outputs: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Emits and validates every feed from `articles` (the selection, newest first), checking what each
+ * item states against the JSON-LD facts in `references`.
+ */
+export function buildFeeds(
+  articles: readonly Article[],
+  site: SiteConfig,
+  now: string,
+  references: readonly ReferenceFacts[],
+  timed: StageTimer = untimed,
+): FeedsBuild {
+  const outputs = timed('emit', () => FEED_FORMATS.flatMap((format) => emitters[format](articles, site, { now })));
+  outputs.sort(byPath);
+  const diagnostics: Diagnostic[] = [];
+  timed('validate', () => {
+    for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
+  });
+  diagnostics.push(...timed('consistency', () => checkConsistency(outputs, site, references)));
+  return { outputs, diagnostics };
+}
