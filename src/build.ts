@@ -4,7 +4,8 @@ import { compareArticles, type Article } from './model/article.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
 import { acceptArticles } from './pipeline/accept.ts';
 import { buildArticle, byPath, untimed, type BuildStage, type StageTimer } from './pipeline/article.ts';
-import { buildFeeds, selectFeedArticles } from './pipeline/feeds.ts';
+import { buildFeeds } from './pipeline/feeds.ts';
+import { selectFeedArticles } from './pipeline/select.ts';
 
 export type { BuildStage } from './pipeline/article.ts';
 

@@ -10,31 +10,42 @@ export interface CliIo {
   cwd: string;
   /** Environment variables (only SOURCE_DATE_EPOCH is read). */
   env: Record<string, string | undefined>;
-  /** The clock, read once per build and only when neither --now nor SOURCE_DATE_EPOCH is given. */
+  /** The clock: the build time when neither --now nor SOURCE_DATE_EPOCH is given, and the progress bar's pace (never an output). */
   clock: () => Date;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /**
+   * Rewrites the progress line on stderr (`undefined` clears it). Given only when stderr is a
+   * terminal: the progress bar is for people watching, never for logs.
+   */
+  progress?: ((line: string | undefined) => void) | undefined;
 }
 
-const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME]
+const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME] [options]
 
 Reads the articles in DIR/articles (default input/articles) with the publication
-settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0 and
-NewsML-G2 to the output folder (default dist/). Nothing is written when any
-output fails validation.
+settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0,
+JSON Feed, a news sitemap, NewsML-G2 and ninjs to the output folder (default
+dist/). Nothing is written when any output fails validation.
 
 Commands:
-  build            build every output for the input folder
+  build              build every output for the input folder
 
 Options:
-  -i, --input DIR  input folder holding site.json and articles/ (default: input)
-  -o, --out DIR    output folder, replaced as a whole (default: dist)
-      --now TIME   build time for the news sitemap (RFC 3339 with offset, e.g.
-                   2024-09-05T12:00:00+08:00); default: $SOURCE_DATE_EPOCH
-                   (seconds since 1970) when set, else the clock. Nothing
-                   else depends on it.
-  -h, --help       show this help
-  -v, --version    show the version
+  -i, --input DIR    input folder holding site.json and articles/ (default: input)
+  -o, --out DIR      output folder (default: dist); only changed files are
+                     replaced, through a staging folder beside it
+      --now TIME     build time for the news sitemap (RFC 3339 with offset, e.g.
+                     2024-09-05T12:00:00+08:00); default: $SOURCE_DATE_EPOCH
+                     (seconds since 1970) when set, else the clock. Nothing
+                     else depends on it.
+      --cache DIR    cache of unchanged articles (default: .syndicate-cache)
+      --no-cache     build everything from scratch; the cache is not read or written
+  -j, --workers N    worker threads for large builds (default: one per CPU)
+  -q, --quiet        print errors only
+      --verbose      also print what was reused, rebuilt and written, and timings
+  -h, --help         show this help
+  -v, --version      show the version
 
 Exit codes: 0 success (warnings allowed), 1 content or validation errors,
 2 usage or configuration errors.`;
@@ -50,6 +61,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         input: { type: 'string', short: 'i', default: 'input' },
         out: { type: 'string', short: 'o', default: 'dist' },
         now: { type: 'string' },
+        cache: { type: 'string', default: '.syndicate-cache' },
+        'no-cache': { type: 'boolean' },
+        workers: { type: 'string', short: 'j' },
+        quiet: { type: 'boolean', short: 'q' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -80,7 +96,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`syndicate: ${now.message}`);
     return EXIT.usage;
   }
-  return runBuild(values.input, values.out, now.value, io);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) {
+    io.stderr(`syndicate: --workers "${values.workers}" must be a whole number from 1 to 256`);
+    return EXIT.usage;
+  }
+  if (values.quiet && values.verbose) {
+    io.stderr('syndicate: --quiet and --verbose contradict each other; pick one');
+    return EXIT.usage;
+  }
+  return runBuild(
+    {
+      inputDir: values.input,
+      outDir: values.out,
+      now: now.value,
+      cacheDir: values['no-cache'] ? undefined : values.cache,
+      workers,
+      log: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
+    },
+    io,
+  );
 }
 
 /**
@@ -107,39 +142,105 @@ export function toBuildTime(
   return { ok: true, value: clock().toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
-async function runBuild(inputDir: string, outDir: string, now: string, io: CliIo): Promise<number> {
-  const [{ loadInput, writeOutputs }, { readSiteConfig }, { build }] = await Promise.all([
+interface BuildRequest {
+  inputDir: string;
+  outDir: string;
+  now: string;
+  cacheDir: string | undefined;
+  workers: number | undefined;
+  log: 'quiet' | 'normal' | 'verbose';
+}
+
+async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
+  const [{ readConfigText, readToolVersion }, { readSiteConfig }, { buildProject }] = await Promise.all([
     import('./io.ts'),
     import('./config.ts'),
-    import('./build.ts'),
+    import('./project/build.ts'),
   ]);
-  const input = await loadInput(inputDir, io.cwd);
-  if (input.configText === undefined) {
-    io.stderr(formatDiagnostic({ file: input.configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${input.configPath} (see README "Configuration")` }));
+  const { configPath, configText } = await readConfigText(request.inputDir, io.cwd);
+  if (configText === undefined) {
+    io.stderr(formatDiagnostic({ file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see README "Configuration")` }));
     return EXIT.usage;
   }
-  const { config, diagnostics: configDiagnostics } = readSiteConfig(input.configText, input.configPath);
+  const { config, diagnostics: configDiagnostics } = readSiteConfig(configText, configPath);
   if (!config) {
-    report(configDiagnostics, io);
-    io.stderr(`syndicate: configuration invalid, nothing built (${count(configDiagnostics.length, 'error')})`);
+    report(configDiagnostics, io, request.log);
+    if (request.log !== 'quiet') io.stderr(`syndicate: configuration invalid, nothing built (${count(configDiagnostics.length, 'error')})`);
     return EXIT.usage;
   }
-  const result = build(input.sources, config, { articlesPath: input.articlesPath, now });
-  report(result.diagnostics, io);
+  const progress = request.log === 'quiet' ? undefined : toProgressBar(io);
+  let result;
+  try {
+    result = await buildProject({
+      cwd: io.cwd,
+      inputDir: request.inputDir,
+      outDir: request.outDir,
+      site: config,
+      toolVersion: await readToolVersion(),
+      now: request.now,
+      cacheDir: request.cacheDir,
+      workers: request.workers,
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.done();
+  }
+  if (request.log !== 'quiet') for (const line of result.recovered) io.stderr(`syndicate: ${line}`);
+  report(result.diagnostics, io, request.log);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
-  const read = `${count(result.articles.length, 'article')} read`;
+  const read = `${count(result.articles, 'article')} read`;
+  if (request.log === 'verbose') {
+    const t = result.timings;
+    const ms = (key: string) => `${Math.round(t[key] ?? 0)} ms`;
+    io.stderr(
+      `syndicate: ${result.mode} build, ${count(result.reused, 'source')} reused from the cache, ${result.built} built ${result.workers > 0 ? `on ${count(result.workers, 'worker thread')}` : 'on the main thread'}`,
+    );
+    io.stderr(`syndicate: wall time list ${ms('list')}, articles ${ms('articles')}, feeds ${ms('feeds')}, write ${ms('write')}, cache ${ms('cache')}`);
+    io.stderr(`syndicate: article CPU time read ${ms('read')}, emit ${ms('emit')}, validate ${ms('validate')}, consistency ${ms('consistency')}`);
+  }
   if (errors > 0) {
-    io.stderr(`syndicate: ${read}, 0 files written (${outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
+    if (request.log !== 'quiet') io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     return EXIT.content;
   }
-  await writeOutputs(outDir, io.cwd, result.outputs);
-  io.stderr(`syndicate: ${read}, ${count(result.outputs.length, 'file')} written to ${outDir}, 0 errors, ${count(warnings, 'warning')}`);
+  if (request.log !== 'quiet') {
+    const unchanged = result.files - result.written;
+    const detail = [unchanged > 0 ? `${unchanged} unchanged` : '', result.removed > 0 ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
+    io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
+  }
   return EXIT.ok;
 }
 
-function report(diagnostics: readonly Diagnostic[], io: CliIo): void {
-  for (const d of diagnostics) io.stderr(formatDiagnostic(d));
+/** Shows a bar only on a terminal, only once a build has run for a second, redrawn at most 10 times a second. */
+function toProgressBar(io: CliIo): { update: (done: number, total: number) => void; done: () => void } | undefined {
+  const draw = io.progress;
+  if (!draw) return undefined;
+  const start = io.clock().getTime();
+  let last = 0;
+  let shown = false;
+  return {
+    update: (done, total) => {
+      const now = io.clock().getTime();
+      if (now - start < 1000 || (now - last < 100 && done < total)) return;
+      last = now;
+      shown = true;
+      draw(formatProgress(done, total));
+    },
+    done: () => {
+      if (shown) draw(undefined);
+    },
+  };
+}
+
+/** `syndicate: [#########...........] 4,200/10,000 articles`. */
+export function formatProgress(done: number, total: number): string {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `syndicate: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} articles`;
+}
+
+function report(diagnostics: readonly Diagnostic[], io: CliIo, log: BuildRequest['log']): void {
+  for (const d of diagnostics) if (log !== 'quiet' || d.severity === 'error') io.stderr(formatDiagnostic(d));
 }
 
 function count(n: number, noun: string): string {

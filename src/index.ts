@@ -3,6 +3,7 @@ export { build, type BuildOptions, type BuildResult, type BuildStage } from './b
 export { readSiteConfig, SiteConfigSchema, type SiteConfig } from './config.ts';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics.ts';
 export { loadInput, writeOutputs, type LoadedInput } from './io.ts';
+export { buildProject, type ProjectBuildOptions, type ProjectBuildResult } from './project/build.ts';
 export { emitters } from './emit/index.ts';
 export { ArticleSchema, type Article, type Image, type Person } from './model/article.ts';
 export type { Emitter, OutputFile, OutputFormat, SourceFile, Validator } from './model/output.ts';

@@ -1,5 +1,6 @@
 /** The only module that touches the filesystem: loading sources and writing the output folder atomically. */
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile, SourceFile } from './model/output.ts';
 
@@ -53,37 +54,208 @@ export async function loadInput(inputDir: string, cwd: string): Promise<LoadedIn
   return loaded;
 }
 
+/** A source file found under the articles folder, with what `stat` says about it (the cache's quick check). */
+export interface ListedSource {
+  /** Path as shown in diagnostics (relative to the working directory, `/` separators). */
+  path: string;
+  /** Absolute path. */
+  absolute: string;
+  /** `size:mtimeMs:ctimeMs:ino`: when equal to the cached stamp and not racy, the content is not re-hashed. */
+  stamp: string;
+  /** Last modification, epoch ms (for the racy-file check). */
+  mtimeMs: number;
+}
+
+/** Lists every article file under `<inputDir>/articles/` (recursively, dot files skipped), sorted by path, with stat stamps. */
+export async function listSources(inputDir: string, cwd: string): Promise<{ articlesPath: string; sources: ListedSource[] }> {
+  const articlesDir = path.join(path.resolve(cwd, inputDir), 'articles');
+  let entries: string[] = [];
+  try {
+    entries = (await readdir(articlesDir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((file) => !path.basename(file).startsWith('.'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const sources = entries.map((absolute) => {
+    const s = statSync(absolute);
+    return { path: toDisplayPath(absolute, cwd), absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs };
+  });
+  sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { articlesPath: toDisplayPath(articlesDir, cwd), sources };
+}
+
+/** Reads the site configuration text; undefined when the file does not exist. */
+export async function readConfigText(inputDir: string, cwd: string): Promise<{ configPath: string; configText?: string }> {
+  const configFile = path.join(path.resolve(cwd, inputDir), 'site.json');
+  const configPath = toDisplayPath(configFile, cwd);
+  try {
+    return { configPath, configText: await readFile(configFile, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { configPath };
+  }
+}
+
+/** Reads one source file's bytes. */
+export async function readSourceBytes(absolute: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(absolute));
+}
+
+/*
+ * Writing the output folder. A build never writes into it directly: files go to a staging folder beside
+ * it (same filesystem, so renames are atomic), then either
+ * - the staging folder replaces the output folder as a whole (a clean build), or
+ * - a journal listing the changed and removed files is written into the staging folder (the commit
+ *   point), and the changed files are renamed into place (an incremental build).
+ * A build killed before the commit point leaves the output folder as it was; one killed after it is
+ * finished by the next build's {@link recoverOutputs}, before it reads anything.
+ */
+
+const JOURNAL = '.syndicate-journal.json';
+
+/** The staging folder of a build writing `outDir`: a sibling, on the same filesystem. */
+export function toStagingDir(outDir: string, cwd: string): string {
+  const target = path.resolve(cwd, outDir);
+  return path.join(path.dirname(target), `.${path.basename(target)}.syndicate-tmp-${process.pid}`);
+}
+
+/** Writes files under a staging folder (synchronously: workers call it between CPU-bound steps). */
+export function writeStagedFiles(staging: string, files: readonly { path: string; text: string }[]): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const destination = path.join(staging, ...file.path.split('/'));
+    const dir = path.dirname(destination);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(destination, file.text, 'utf8');
+  }
+}
+
+/** Removes a staging folder that will not be used (the build failed). */
+export async function discardStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** Replaces the output folder with the staging folder as a whole. */
+export async function swapInStaging(outDir: string, cwd: string, staging: string): Promise<void> {
+  const target = path.resolve(cwd, outDir);
+  const previous = path.join(path.dirname(target), `.${path.basename(target)}.syndicate-old-${process.pid}`);
+  await mkdir(staging, { recursive: true });
+  let hadPrevious = true;
+  try {
+    await rename(target, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    hadPrevious = false;
+  }
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (hadPrevious) await rename(previous, target);
+    throw error;
+  }
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Moves the staged versions of `changed` into the output folder and deletes `removed`, through a
+ * journal so that an interrupted commit is completed by the next build.
+ */
+export async function commitStagedChanges(outDir: string, cwd: string, staging: string, changed: readonly string[], removed: readonly string[]): Promise<void> {
+  await mkdir(staging, { recursive: true });
+  const journal = path.join(staging, JOURNAL);
+  writeFileSync(`${journal}.tmp`, JSON.stringify({ changed, removed }));
+  renameSync(`${journal}.tmp`, journal);
+  applyJournal(path.resolve(cwd, outDir), staging);
+}
+
+/**
+ * Finishes or undoes what an interrupted build left beside the output folder: a committed journal is
+ * applied, an uncommitted staging folder removed, a half-done swap completed or rolled back. Returns
+ * what it did, for the log (empty when there was nothing to do).
+ */
+export async function recoverOutputs(outDir: string, cwd: string): Promise<string[]> {
+  const target = path.resolve(cwd, outDir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  let siblings: string[];
+  try {
+    siblings = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const done: string[] = [];
+  const targetExists = existsSync(target);
+  for (const name of siblings.filter((n) => n.startsWith(`.${base}.syndicate-old-`))) {
+    const old = path.join(parent, name);
+    if (!targetExists && !existsSync(target)) {
+      await rename(old, target);
+      done.push(`restored ${outDir} from an interrupted build (${name})`);
+    } else {
+      await rm(old, { recursive: true, force: true });
+    }
+  }
+  for (const name of siblings.filter((n) => n.startsWith(`.${base}.syndicate-tmp-`))) {
+    const staging = path.join(parent, name);
+    if (existsSync(path.join(staging, JOURNAL)) && existsSync(target)) {
+      applyJournal(target, staging);
+      done.push(`completed the output changes of an interrupted build (${name})`);
+    } else {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+  return done;
+}
+
+function applyJournal(target: string, staging: string): void {
+  const journal = path.join(staging, JOURNAL);
+  const { changed, removed } = JSON.parse(readFileSync(journal, 'utf8')) as { changed: string[]; removed: string[] };
+  const made = new Set<string>();
+  for (const file of changed) {
+    const from = path.join(staging, ...file.split('/'));
+    const to = path.join(target, ...file.split('/'));
+    // Already moved when a previous attempt was interrupted after this rename.
+    if (!existsSync(from)) continue;
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    renameSync(from, to);
+  }
+  for (const file of removed) {
+    rmSync(path.join(target, ...file.split('/')), { force: true });
+    removeEmptyParents(target, path.dirname(path.join(target, ...file.split('/'))));
+  }
+  // The journal goes last: until it is gone, the commit can be replayed.
+  rmSync(staging, { recursive: true, force: true });
+}
+
+function removeEmptyParents(root: string, dir: string): void {
+  while (dir.startsWith(root + path.sep)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = path.dirname(dir);
+  }
+}
+
 /**
  * Replaces the output folder with exactly these files. Everything is written into a temporary
  * sibling folder first and swapped in with renames, so a failure never leaves a half-written folder.
  */
 export async function writeOutputs(outDir: string, cwd: string, files: readonly OutputFile[]): Promise<void> {
-  const target = path.resolve(cwd, outDir);
-  const parent = path.dirname(target);
-  const staging = path.join(parent, `.${path.basename(target)}.syndicate-tmp-${process.pid}`);
-  const previous = path.join(parent, `.${path.basename(target)}.syndicate-old-${process.pid}`);
+  const staging = toStagingDir(outDir, cwd);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const file of files) {
-      const destination = path.join(staging, ...file.path.split('/'));
-      await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, file.text, 'utf8');
-    }
-    await mkdir(staging, { recursive: true });
-    let hadPrevious = true;
-    try {
-      await rename(target, previous);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      hadPrevious = false;
-    }
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      if (hadPrevious) await rename(previous, target);
-      throw error;
-    }
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    writeStagedFiles(staging, files);
+    await swapInStaging(outDir, cwd, staging);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ it('pins the public library API', async () => {
     'ArticleSchema',
     'SiteConfigSchema',
     'build',
+    'buildProject',
     'emitters',
     'formatDiagnostic',
     'hasErrors',

@@ -93,4 +93,63 @@ describe('syndicate CLI (real process)', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('nowhere/site.json: error no site configuration; create nowhere/site.json');
   });
+
+  it('reuses the cache on the next build, and says so', () => {
+    const dir = path.join(work, 'cached');
+    cpSync(path.join(work, 'input'), path.join(dir, 'input'), { recursive: true });
+    expect(run(['build'], dir).stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 11 files written to dist, 0 errors, 2 warnings');
+    expect(existsSync(path.join(dir, '.syndicate-cache/index.json'))).toBe(true);
+    const again = run(['build', '--verbose'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('syndicate: incremental build, 1 source reused from the cache, 0 built on the main thread');
+    expect(again.stderr).toMatch(/syndicate: wall time list \d+ ms, articles \d+ ms/);
+    expect(again.stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 0 files written to dist (11 unchanged), 0 errors, 2 warnings');
+    expect(readTree(path.join(dir, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
+  });
+
+  it('--no-cache neither reads nor writes a cache; --quiet prints errors only', () => {
+    const dir = path.join(work, 'uncached');
+    cpSync(path.join(work, 'input'), path.join(dir, 'input'), { recursive: true });
+    const quiet = run(['build', '--no-cache', '--quiet'], dir);
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(path.join(dir, '.syndicate-cache'))).toBe(false);
+    expect(readTree(path.join(dir, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
+    writeFileSync(path.join(dir, 'input/articles/broken.txt'), 'WORLD\nHeadline\nPublished: Sep 31, 2024 09:03 PM\n\nBody.\n');
+    const failed = run(['build', '--no-cache', '-q'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toEqual([expect.stringContaining('[read:wire/impossible-date]')]);
+  });
+
+  it.each([[['build', '--workers', '0']], [['build', '-j', 'many']], [['build', '--quiet', '--verbose']]])('refuses %j with exit 2', (args) => {
+    expect(run(args, work).code).toBe(2);
+  });
+});
+
+describe('progress bar', () => {
+  it('draws on a terminal once the build has run for a second, then clears the line', async () => {
+    const { main } = await import('../src/cli.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'syndicate-progress-'));
+    try {
+      cpSync(path.join(projectRoot, 'input'), path.join(dir, 'input'), { recursive: true });
+      let t = Date.parse('2026-11-27T00:00:00Z');
+      const drawn: (string | undefined)[] = [];
+      const code = await main(['build', '--no-cache', '--now', '2026-11-27T12:00:00Z'], {
+        cwd: dir,
+        env: {},
+        clock: () => new Date((t += 600)),
+        stdout: () => {},
+        stderr: () => {},
+        progress: (line) => drawn.push(line),
+      });
+      expect(code).toBe(0);
+      expect(drawn).toEqual([`syndicate: [${'#'.repeat(30)}] 1/1 articles`, undefined]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('formats the bar', async () => {
+    const { formatProgress } = await import('../src/cli.ts');
+    expect(formatProgress(4200, 10000)).toBe(`syndicate: [${'#'.repeat(13)}${'.'.repeat(17)}] 4,200/10,000 articles`);
+  });
 });

@@ -1,8 +1,8 @@
 import { Feed, type Category, type Item } from 'feed';
 import { ParseOption, XmlDocument, type XmlElement } from 'libxml2-wasm';
 import type { SiteConfig } from '../config.ts';
-import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
-import { compareArticles, lastModified, type Article } from '../model/article.ts';
+import { toSectionUrl, toSlug } from '../model/identity.ts';
+import { lastModified, type Article } from '../model/article.ts';
 import { toDate } from './dates.ts';
 import { escapeHtml, toArticleHtml, toLinkedImages, type LinkedImage } from './html.ts';
 
@@ -53,40 +53,8 @@ export function feedUrls(site: SiteConfig, sectionPath = ''): FeedUrls {
   return { rss: toFeedUrl(site, paths.rss), atom: toFeedUrl(site, paths.atom) };
 }
 
-/** What one feed carries: the whole site or one section path. */
-export interface FeedScope<T extends FeedEntry = Article> {
-  /** `''` for the site-wide feed, else the slugged section path (`china/society`). */
-  path: string;
-  /** The section names of the path as the newest article spells them, outermost first; empty for the site feed. */
-  names: string[];
-  /** The feed's items: newest first, ties broken by id, at most `site.feed.limit`. */
-  articles: T[];
-}
-
-/** What choosing a feed's items depends on: an article, or a summary of one (the incremental build selects from summaries). */
-export type FeedEntry = Pick<Article, 'id' | 'datePublished' | 'sections'>;
-
-/**
- * The site feed followed by one feed per section path prefix of any article, sorted by path
- * (`china`, `china/society`, …). The `china` feed holds every article whose first section is China.
- */
-export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: Pick<SiteConfig, 'feed'>): FeedScope<T>[] {
-  const sorted = [...articles].sort(compareArticles);
-  const limit = site.feed.limit;
-  const sections = new Map<string, FeedScope<T>>();
-  for (const article of sorted) {
-    toSectionPaths(article.sections).forEach((path, depth) => {
-      let scope = sections.get(path);
-      if (scope === undefined) {
-        scope = { path, names: article.sections.slice(0, depth + 1), articles: [] };
-        sections.set(path, scope);
-      }
-      if (scope.articles.length < limit) scope.articles.push(article);
-    });
-  }
-  const byPath = [...sections.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [{ path: '', names: [], articles: sorted.slice(0, limit) }, ...byPath];
-}
+export { toFeedScopes, type FeedEntry, type FeedScope } from './scopes.ts';
+import type { FeedScope } from './scopes.ts';
 
 /** The feed title: the configured one, plus ` — China / Society` for a section feed. */
 export function toFeedTitle(site: SiteConfig, scope: FeedScope): string {

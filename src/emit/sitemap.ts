@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { SiteConfig } from '../config.ts';
-import { compareArticles, type Article } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
 import type { EmitContext, Emitter } from '../model/output.ts';
 import { toXmlbuilderText } from './xmltext.ts';
 
@@ -8,10 +8,8 @@ import { toXmlbuilderText } from './xmltext.ts';
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** The Google News sitemap extension namespace (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). */
 export const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
-/** Google: "only include URLs for articles published in the last two days". */
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
-/** Google: at most 1,000 `<news:news>` entries per news sitemap. */
-export const NEWS_MAX_URLS = 1000;
+export { NEWS_MAX_URLS, NEWS_WINDOW_MS, toRecentArticles } from './scopes.ts';
+import { toRecentArticles } from './scopes.ts';
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
@@ -33,23 +31,6 @@ function toBuildTime(context: EmitContext | undefined): number {
     throw new TypeError(`emitNewsSitemap: context.now "${context.now}" is not an RFC 3339 date-time with offset`);
   }
   return now;
-}
-
-/**
- * Articles published in the closed window [now − 48 h, now], newest first, capped at 1,000. Google
- * asks for articles "published in the last two days"; an article exactly 48 h old is still within
- * two days, so the window is closed at both ends (listing an article Google thinks slightly too old
- * costs nothing: it ignores it, while leaving one out could lose it). Articles dated after `now`
- * (scheduled, or a clock running behind) are left out: they are not published yet.
- */
-export function toRecentArticles<T extends Pick<Article, 'id' | 'datePublished'>>(articles: readonly T[], now: number): T[] {
-  return articles
-    .filter((article) => {
-      const published = Date.parse(article.datePublished);
-      return published <= now && published >= now - NEWS_WINDOW_MS;
-    })
-    .sort(compareArticles)
-    .slice(0, NEWS_MAX_URLS);
 }
 
 /**

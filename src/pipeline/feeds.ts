@@ -2,9 +2,7 @@
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { emitters } from '../emit/index.ts';
-import { toFeedScopes, type FeedEntry } from '../emit/feed.ts';
-import { toRecentArticles } from '../emit/sitemap.ts';
-import { compareArticles, type Article } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
 import { checkConsistency, type ReferenceFacts } from '../validate/consistency.ts';
 import { validators } from '../validate/index.ts';
@@ -12,18 +10,6 @@ import { byPath, untimed, type StageTimer } from './article.ts';
 
 /** Formats built from many articles: the site and section feeds, JSON Feed and the news sitemap. */
 export const FEED_FORMATS: readonly OutputFormat[] = ['rss', 'atom', 'jsonfeed', 'sitemap'];
-
-/**
- * The articles any feed or the news sitemap lists, newest first: the newest `feed.limit` of the site
- * and of every section path, and those of the sitemap's window before `now`. Feeds built from just
- * these are the feeds built from the whole archive, so an incremental build loads only these in full.
- */
-export function selectFeedArticles<T extends FeedEntry>(entries: readonly T[], site: Pick<SiteConfig, 'feed'>, now: string): T[] {
-  const chosen = new Set<T>();
-  for (const scope of toFeedScopes(entries, site)) for (const entry of scope.articles) chosen.add(entry);
-  for (const entry of toRecentArticles(entries, Date.parse(now))) chosen.add(entry);
-  return [...chosen].sort(compareArticles);
-}
 
 /** The feed files built from the selected articles, with their validation and consistency findings. */
 export interface FeedsBuild {

@@ -33,6 +33,18 @@ function prng(seed) {
   };
 }
 
+/** Markdown of the same shape: YAML front matter, paragraphs with some emphasis and a link. */
+function markdownArticle(i, random) {
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const paragraphs = Array.from({ length: 8 + Math.floor(random() * 13) }, () => pick(samplePars));
+  paragraphs[1] = `*${paragraphs[1]}* See [the ministry's notice](https://www.example.gov.cn/notice/${i}).`;
+  const date = `${2015 + Math.floor(random() * 10)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')} ${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`;
+  const image = random() < 0.5 ? `image:\n  url: https://www.globaltimes.cn/Portals/0/attachment/bench/${i}.jpeg\n  width: 1200\n  height: 800\n  caption: A photo caption for story ${i}.\n  credit: ${pick(NAMES)}/GT\n` : '';
+  const authors = random() < 0.7 ? `authors: [${pick(NAMES)}]\n` : '';
+  const headline = `Story ${i}: ${paragraphs[0].slice(0, 90)}`.replace(/"/g, "'");
+  return `---\nheadline: "${headline}"\ndate: ${date}\nsection: ${pick(SECTIONS).split(' / ').map((s) => s[0] + s.slice(1).toLowerCase()).join(' / ')}\n${authors}${image}---\n${paragraphs.join('\n\n')}\n`;
+}
+
 /** Wire copy of realistic length (8–20 paragraphs, ~5 KB), a photo with a URL in half of them, bylines in most. */
 function article(i, random) {
   const pick = (list) => list[Math.floor(random() * list.length)];
@@ -56,35 +68,42 @@ function generate(size) {
     // Nested folders of 1,000 files, as archives are usually kept by year or month.
     const folder = path.join(dir, 'input/articles', `batch-${String(Math.floor(i / 1000)).padStart(3, '0')}`);
     if (i % 1000 === 0) mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `story-${String(i).padStart(6, '0')}.txt`), article(i, random));
+    // Every other story is Markdown, the rest wire copy.
+    const name = `story-${String(i).padStart(6, '0')}`;
+    if (i % 2 === 1) writeFileSync(path.join(folder, `${name}.md`), markdownArticle(i, random));
+    else writeFileSync(path.join(folder, `${name}.txt`), article(i, random));
   }
   return dir;
 }
 
-function measure(dir) {
-  const run = spawnSync(process.execPath, [path.join(here, 'run-build.mjs'), dir, NOW], { encoding: 'utf8', maxBuffer: 1 << 26 });
+function measure(dir, workers) {
+  const args = [path.join(here, 'run-build.mjs'), dir, NOW, ...(workers === undefined ? [] : [String(workers)])];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`build failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1));
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 console.log(`syndicate benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
-console.log('size     | run          | wall     | articles/s | peak RSS  | load / read / emit / validate / consistency / write');
+const workersArg = args.indexOf('--workers');
+const workers = workersArg >= 0 ? Number(args[workersArg + 1]) : undefined;
+console.log('size    | run         | wall     | articles/s | peak RSS  | built/reused | written | list / articles / feeds / write / cache (wall) | read / emit / validate (CPU, all threads)');
 for (const size of sizes) {
   const dir = generate(size);
   try {
-    const runs = [['clean', measure(dir)]];
-    runs.push(['no-op', measure(dir)]);
+    const runs = [['clean', measure(dir, workers)]];
+    runs.push(['no-op', measure(dir, workers)]);
     const first = path.join(dir, 'input/articles/batch-000/story-000000.txt');
     writeFileSync(first, readFileSync(first, 'utf8').replace('Story 0:', 'Story 0 (updated):'));
-    runs.push(['one changed', measure(dir)]);
+    runs.push(['one changed', measure(dir, workers)]);
     for (const [name, r] of runs) {
-      const s = r.stages;
-      const stages = [s.load, s.read, s.emit, s.validate, s.consistency, s.write].map(fmt).join(' / ');
+      const t = r.timings;
+      const wall = [t.list, t.articles, t.feeds, t.write, t.cache].map((ms) => fmt(ms ?? 0)).join(' / ');
+      const cpu = [t.read, t.emit, t.validate].map((ms) => fmt(ms ?? 0)).join(' / ');
       console.log(
-        `${String(size).padEnd(8)} | ${name.padEnd(12)} | ${fmt(r.wallMs).padEnd(8)} | ${String(Math.round((r.articles / r.wallMs) * 1000)).padEnd(10)} | ${`${r.peakRssMiB.toFixed(0)} MiB`.padEnd(9)} | ${stages}`,
+        `${String(size).padEnd(7)} | ${name.padEnd(11)} | ${fmt(r.wallMs).padEnd(8)} | ${String(Math.round((r.articles / r.wallMs) * 1000)).padEnd(10)} | ${`${r.peakRssMiB.toFixed(0)} MiB`.padEnd(9)} | ${`${r.built}/${r.reused}`.padEnd(12)} | ${String(r.written).padEnd(7)} | ${wall} | ${cpu}${r.workers ? ` (${r.workers} workers)` : ''}`,
       );
-      if (r.errors > 0) console.log(`  (${r.errors} errors: nothing written)`);
+      if (r.errors > 0) console.log(`  (${r.errors} errors: nothing written; first: ${JSON.stringify(r.firstError)})`);
     }
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

@@ -1,36 +1,45 @@
 // @ts-check
-// One measured build in a fresh process (so peak RSS is this build's own): node run-build.mjs <project dir> <now>
-// Prints one JSON line: wall time from process start, time per stage, articles, files, diagnostics, peak RSS.
+// One measured build in a fresh process (so peak RSS is this build's own):
+//   node run-build.mjs <project dir> <now> [workers]
+// Builds <project dir>/input into <project dir>/dist with the cache in <project dir>/.syndicate-cache, as
+// `syndicate build` does, and prints one JSON line: wall time from process start, time per phase and
+// stage, articles, files written, diagnostics, peak RSS.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-const [project, now] = process.argv.slice(2);
-if (!project || !now) throw new Error('usage: node run-build.mjs <project dir> <now>');
-const lib = await import('../../lib/index.js');
-/** @type {Record<string, number>} */
-const stages = {};
-const clock = () => performance.now();
-let start = clock();
-const input = await lib.loadInput('input', project);
-stages.load = clock() - start;
-const { config } = lib.readSiteConfig(input.configText ?? '', input.configPath);
+const [project, now, workers] = process.argv.slice(2);
+if (!project || !now) throw new Error('usage: node run-build.mjs <project dir> <now> [workers]');
+// The modules the CLI loads for a build, not the whole library: a no-op rebuild never loads the emitters.
+const [{ readSiteConfig }, { buildProject }] = await Promise.all([import('../../lib/config.js'), import('../../lib/project/build.js')]);
+const configPath = `${project}/input/site.json`;
+const { config } = readSiteConfig(readFileSync(configPath, 'utf8'), configPath);
 if (!config) throw new Error('bad site.json');
-const result = lib.build(input.sources, config, {
-  articlesPath: input.articlesPath,
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const result = await buildProject({
+  cwd: project,
+  inputDir: 'input',
+  outDir: 'dist',
+  site: config,
+  toolVersion: version,
   now,
-  profile: { clock, record: (stage, ms) => (stages[stage] = ms) },
+  cacheDir: '.syndicate-cache',
+  workers: workers === undefined ? undefined : Number(workers),
 });
 const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-start = clock();
-if (errors === 0) await lib.writeOutputs('dist', project, result.outputs);
-stages.write = clock() - start;
 console.log(
   JSON.stringify({
     wallMs: performance.now(),
-    stages,
-    articles: result.articles.length,
-    files: result.outputs.length,
+    timings: result.timings,
+    mode: result.mode,
+    reused: result.reused,
+    built: result.built,
+    workers: result.workers,
+    articles: result.articles,
+    files: result.files,
+    written: result.written,
     errors,
     warnings: result.diagnostics.length - errors,
+    firstError: result.diagnostics.find((d) => d.severity === 'error'),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
   }),
 );

@@ -1,0 +1,65 @@
+/**
+ * Which articles each feed lists: the site and section feeds' newest items and the news sitemap's
+ * window. Kept apart from the emitters (and their XML libraries) because an incremental build decides
+ * from article summaries alone whether any feed changed.
+ */
+import type { SiteConfig } from '../config.ts';
+import { compareArticles, type Article } from '../model/article.ts';
+import { toSectionPaths } from '../model/identity.ts';
+
+/** What one feed carries: the whole site or one section path. */
+export interface FeedScope<T extends FeedEntry = Article> {
+  /** `''` for the site-wide feed, else the slugged section path (`china/society`). */
+  path: string;
+  /** The section names of the path as the newest article spells them, outermost first; empty for the site feed. */
+  names: string[];
+  /** The feed's items: newest first, ties broken by id, at most `site.feed.limit`. */
+  articles: T[];
+}
+
+/** What choosing a feed's items depends on: an article, or a summary of one (the incremental build selects from summaries). */
+export type FeedEntry = Pick<Article, 'id' | 'datePublished' | 'sections'>;
+
+/**
+ * The site feed followed by one feed per section path prefix of any article, sorted by path
+ * (`china`, `china/society`, …). The `china` feed holds every article whose first section is China.
+ */
+export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: Pick<SiteConfig, 'feed'>): FeedScope<T>[] {
+  const sorted = [...articles].sort(compareArticles);
+  const limit = site.feed.limit;
+  const sections = new Map<string, FeedScope<T>>();
+  for (const article of sorted) {
+    toSectionPaths(article.sections).forEach((path, depth) => {
+      let scope = sections.get(path);
+      if (scope === undefined) {
+        scope = { path, names: article.sections.slice(0, depth + 1), articles: [] };
+        sections.set(path, scope);
+      }
+      if (scope.articles.length < limit) scope.articles.push(article);
+    });
+  }
+  const byPath = [...sections.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [{ path: '', names: [], articles: sorted.slice(0, limit) }, ...byPath];
+}
+
+/** Google: "only include URLs for articles published in the last two days". */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+/** Google: at most 1,000 `<news:news>` entries per news sitemap. */
+export const NEWS_MAX_URLS = 1000;
+
+/**
+ * Articles published in the closed window [now − 48 h, now], newest first, capped at 1,000. Google
+ * asks for articles "published in the last two days"; an article exactly 48 h old is still within
+ * two days, so the window is closed at both ends (listing an article Google thinks slightly too old
+ * costs nothing: it ignores it, while leaving one out could lose it). Articles dated after `now`
+ * (scheduled, or a clock running behind) are left out: they are not published yet.
+ */
+export function toRecentArticles<T extends Pick<Article, 'id' | 'datePublished'>>(articles: readonly T[], now: number): T[] {
+  return articles
+    .filter((article) => {
+      const published = Date.parse(article.datePublished);
+      return published <= now && published >= now - NEWS_WINDOW_MS;
+    })
+    .sort(compareArticles)
+    .slice(0, NEWS_MAX_URLS);
+}

@@ -1,0 +1,16 @@
+/** Which articles the feeds are built from; light (no emitters), so a no-op rebuild can decide without loading them. */
+import type { SiteConfig } from '../config.ts';
+import { toFeedScopes, toRecentArticles, type FeedEntry } from '../emit/scopes.ts';
+import { compareArticles } from '../model/article.ts';
+
+/**
+ * The articles any feed or the news sitemap lists, newest first: the newest `feed.limit` of the site
+ * and of every section path, and those of the sitemap's window before `now`. Feeds built from just
+ * these are the feeds built from the whole archive, so an incremental build loads only these in full.
+ */
+export function selectFeedArticles<T extends FeedEntry>(entries: readonly T[], site: Pick<SiteConfig, 'feed'>, now: string): T[] {
+  const chosen = new Set<T>();
+  for (const scope of toFeedScopes(entries, site)) for (const entry of scope.articles) chosen.add(entry);
+  for (const entry of toRecentArticles(entries, Date.parse(now))) chosen.add(entry);
+  return [...chosen].sort(compareArticles);
+}

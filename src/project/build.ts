@@ -1,0 +1,322 @@
+/**
+ * Building a project folder: the CLI's build. The same steps as the in-memory {@link build}
+ * (buildArticle per source, then buildFeeds) with what a large archive needs around them: a cache of
+ * what each source gave, worker threads for the sources that changed, articles kept on disk rather
+ * than in memory, and output written through a staging folder.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { SiteConfig } from '../config.ts';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { toRecentArticles } from '../emit/scopes.ts';
+import {
+  commitStagedChanges,
+  discardStaging,
+  listSources,
+  readSourceBytes,
+  recoverOutputs,
+  swapInStaging,
+  toStagingDir,
+  writeStagedFiles,
+  type ListedSource,
+} from '../io.ts';
+import type { Article } from '../model/article.ts';
+import { acceptArticles } from '../pipeline/accept.ts';
+import type { BuildStage } from '../pipeline/article.ts';
+import { selectFeedArticles } from '../pipeline/select.ts';
+import type { ReferenceFacts } from '../validate/consistency.ts';
+import {
+  CACHE_FORMAT,
+  hashFeedInput,
+  hashSource,
+  hashText,
+  prepareStore,
+  pruneStore,
+  readCacheIndex,
+  readStoredArticle,
+  toCacheDirs,
+  toCacheKey,
+  writeCacheIndex,
+  type CacheDirs,
+  type CacheEntry,
+  type CacheIndex,
+  type FeedsEntry,
+  type OutputStamp,
+} from './cache.ts';
+import type { JobPlaces, JobResult, SourceJob } from './process.ts';
+
+/** Sources per batch sent to a worker: small enough to balance the load, large enough to keep messages few. */
+const BATCH = 32;
+
+/** Options of a project build. */
+export interface ProjectBuildOptions {
+  /** Working directory that relative paths are resolved against (and shown relative to). */
+  cwd: string;
+  /** Input folder (holding `articles/`), relative to `cwd`. */
+  inputDir: string;
+  /** Output folder, relative to `cwd`. */
+  outDir: string;
+  /** The validated site configuration. */
+  site: SiteConfig;
+  /** The tool's version: part of the cache key, so an upgrade rebuilds everything. */
+  toolVersion: string;
+  /** The build time (RFC 3339 with offset), decided by the CLI. */
+  now: string;
+  /** Cache folder relative to `cwd`; undefined for a build without a persistent cache. */
+  cacheDir?: string | undefined;
+  /** Worker threads to use when there is enough to build (default: the machine's available parallelism). */
+  workers?: number | undefined;
+  /** Fewer sources to build than this are built on the main thread, as starting workers would cost more (default 64). */
+  parallelThreshold?: number | undefined;
+  /** The worker script (default: the compiled `worker.js` beside this module). */
+  workerScript?: URL | undefined;
+  /** Called as sources are done, for a progress bar. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** What a project build did. */
+export interface ProjectBuildResult {
+  /** Articles in the output. */
+  articles: number;
+  /** Files the output folder holds after the build (unchanged when there were errors). */
+  files: number;
+  /** Files written or replaced, and files deleted, by this build. */
+  written: number;
+  removed: number;
+  /** Every finding, sorted by file and position (cached findings are reported again). */
+  diagnostics: Diagnostic[];
+  /** `clean` when the output folder was built from scratch, `incremental` when the cache was used. */
+  mode: 'clean' | 'incremental';
+  /** Sources taken from the cache, and sources built. */
+  reused: number;
+  built: number;
+  /** Worker threads started (0: everything ran on the main thread). */
+  workers: number;
+  /** What was done to finish or undo an interrupted earlier build. */
+  recovered: string[];
+  /** Wall time per phase and summed CPU time per stage, in ms, for `--verbose` and the benchmark. */
+  timings: Record<string, number>;
+}
+
+/** Builds the project's output folder, reusing the cache for unchanged sources. Never writes a partial output folder. */
+export async function buildProject(options: ProjectBuildOptions): Promise<ProjectBuildResult> {
+  const { cwd, site, now } = options;
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const t = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + t - mark;
+    mark = t;
+  };
+  const recovered = await recoverOutputs(options.outDir, cwd);
+  const { articlesPath, sources } = await listSources(options.inputDir, cwd);
+  const outAbsolute = path.resolve(cwd, options.outDir);
+  const persistent = options.cacheDir !== undefined;
+  const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
+  const key = toCacheKey(options.toolVersion, site, outAbsolute);
+  let prior = persistent ? readCacheIndex(dirs, key) : undefined;
+  if (prior && !outputsMatch(prior.index, outAbsolute)) prior = undefined;
+  const mode = prior ? 'incremental' : 'clean';
+  prepareStore(dirs, !prior);
+  const staging = toStagingDir(options.outDir, cwd);
+  await discardStaging(staging);
+  lap('list');
+
+  try {
+    // Sources whose stat stamp is unchanged (and not modified as late as the index) are taken as they are.
+    const entries = new Map<string, CacheEntry>();
+    const candidates: ListedSource[] = [];
+    for (const source of sources) {
+      const old = prior?.index.entries[source.path];
+      if (old && prior && old.stamp === source.stamp && source.mtimeMs < prior.writtenAtMs) entries.set(source.path, old);
+      else candidates.push(source);
+    }
+    const reusedByStamp = entries.size;
+    const total = sources.length;
+    let done = reusedByStamp;
+    options.onProgress?.(done, total);
+
+    const places: JobPlaces = { staging, cache: dirs };
+    const threshold = options.parallelThreshold ?? 64;
+    const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(candidates.length / BATCH)));
+    const pool = candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places }, options.workerScript) : undefined;
+    // Loaded only when something is to be built: a no-op rebuild never loads the readers and emitters.
+    const processLocally = pool || candidates.length === 0 ? undefined : (await import('./process.ts')).processSource;
+    const cpu: Partial<Record<BuildStage, number>> = {};
+    const collect = (results: JobResult[]) => {
+      for (const { path: source, entry, timings: t } of results) {
+        entries.set(source, entry);
+        for (const [stage, ms] of Object.entries(t) as [BuildStage, number][]) cpu[stage] = (cpu[stage] ?? 0) + ms;
+      }
+      done += results.length;
+      options.onProgress?.(done, total);
+    };
+    const pending: Promise<void>[] = [];
+    let built = 0;
+    try {
+      for (let i = 0; i < candidates.length; i += BATCH) {
+        const batch = candidates.slice(i, i + BATCH);
+        const jobs: SourceJob[] = [];
+        await Promise.all(
+          batch.map(async (source) => {
+            const bytes = await readSourceBytes(source.absolute);
+            const hash = hashSource(source.path, bytes);
+            const old = prior?.index.entries[source.path];
+            if (old && old.hash === hash) entries.set(source.path, { ...old, stamp: source.stamp });
+            else jobs.push({ path: source.path, hash, stamp: source.stamp, bytes });
+          }),
+        );
+        done += batch.length - jobs.length;
+        built += jobs.length;
+        if (jobs.length === 0) continue;
+        if (pool) pending.push(pool.run(jobs).then(collect));
+        else collect(jobs.map((job) => (processLocally as NonNullable<typeof processLocally>)(job, site, places)));
+      }
+      await Promise.all(pending);
+    } finally {
+      await pool?.close();
+    }
+    lap('articles');
+    Object.assign(timings, cpu);
+
+    // The same decisions as the in-memory build, on the entries.
+    const ordered = sources.map((s) => ({ source: s, entry: entries.get(s.path) as CacheEntry }));
+    const { accepted, diagnostics } = acceptArticles(
+      ordered.map(({ source, entry }) => ({ source: source.path, id: entry.summary?.id, failed: entry.failed })),
+      articlesPath,
+    );
+    for (const { entry } of ordered) diagnostics.push(...entry.readDiagnostics);
+    const kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry);
+    for (const entry of kept) diagnostics.push(...entry.outputDiagnostics);
+
+    let feeds: FeedsEntry | undefined;
+    if (kept.length > 0) {
+      const summaries = kept.map((entry) => ({ ...(entry.summary as NonNullable<CacheEntry['summary']>), hash: entry.hash }));
+      const selection = selectFeedArticles(summaries, site, now);
+      const recent = toRecentArticles(summaries, Date.parse(now)).map((s) => s.source);
+      const feedKey = hashFeedInput(selection, recent);
+      if (prior?.index.feeds?.key === feedKey) {
+        feeds = prior.index.feeds;
+      } else {
+        const stored = await loadArticles(selection, dirs, site, sources);
+        const { buildFeeds } = await import('../pipeline/feeds.ts');
+        const made = buildFeeds(
+          stored.map((s) => s.article),
+          site,
+          now,
+          stored.flatMap((s) => s.references),
+        );
+        writeStagedFiles(staging, made.outputs);
+        feeds = { key: feedKey, outputs: made.outputs.map((o): OutputStamp => [o.path, hashText(o.text)]), diagnostics: made.diagnostics };
+      }
+      diagnostics.push(...feeds.diagnostics);
+    }
+    lap('feeds');
+
+    const sorted = sortDiagnostics(diagnostics);
+    const result: ProjectBuildResult = {
+      articles: kept.length,
+      files: 0,
+      written: 0,
+      removed: 0,
+      diagnostics: sorted,
+      mode,
+      reused: total - built,
+      built,
+      workers: pool ? size : 0,
+      recovered,
+      timings,
+    };
+    if (sorted.some((d) => d.severity === 'error')) {
+      await discardStaging(staging);
+      result.files = prior ? countOutputs(prior.index) : 0;
+      lap('write');
+      return result;
+    }
+
+    const next: CacheIndex = { format: CACHE_FORMAT, key, entries: {}, ...(feeds ? { feeds } : {}) };
+    for (const { source, entry } of ordered) next.entries[source.path] = entry;
+    const wanted = outputsOf(next);
+    result.files = wanted.size;
+    if (!prior) {
+      await swapInStaging(options.outDir, cwd, staging);
+      result.written = wanted.size;
+    } else {
+      const had = outputsOf(prior.index);
+      const changed = [...wanted].filter(([file, hash]) => had.get(file) !== hash).map(([file]) => file);
+      const removed = [...had.keys()].filter((file) => !wanted.has(file));
+      if (changed.length > 0 || removed.length > 0) await commitStagedChanges(options.outDir, cwd, staging, changed, removed);
+      else await discardStaging(staging);
+      result.written = changed.length;
+      result.removed = removed.length;
+    }
+    lap('write');
+    // A no-op rebuild (every source matched by its stamp, nothing removed, feeds unchanged) leaves the index as it is.
+    const unchanged = prior !== undefined && reusedByStamp === total && feeds === prior.index.feeds && Object.keys(prior.index.entries).length === total;
+    if (persistent && !unchanged) {
+      writeCacheIndex(dirs, next);
+      if (built > 0 || reusedByStamp !== total) pruneStore(dirs, new Set(Object.values(next.entries).map((e) => e.hash)));
+    }
+    lap('cache');
+    return result;
+  } catch (error) {
+    await discardStaging(staging);
+    throw error;
+  } finally {
+    if (!persistent) rmSync(dirs.root, { recursive: true, force: true });
+  }
+}
+
+/** Every output file an index describes, with its hash. */
+function outputsOf(index: CacheIndex): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of Object.values(index.entries)) for (const [file, hash] of entry.outputs) files.set(file, hash);
+  for (const [file, hash] of index.feeds?.outputs ?? []) files.set(file, hash);
+  return files;
+}
+
+function countOutputs(index: CacheIndex): number {
+  return outputsOf(index).size;
+}
+
+/**
+ * Whether the output folder still holds what the index says the last build wrote, checked on the
+ * feeds (every build rewrites them when anything changes): an output folder replaced by hand or by a
+ * checkout of another branch makes the build clean instead of trusting the cache.
+ */
+function outputsMatch(index: CacheIndex, outAbsolute: string): boolean {
+  const feeds = index.feeds?.outputs ?? [];
+  if (feeds.length === 0) return false;
+  try {
+    return feeds.every(([file, hash]) => hashText(readFileSync(path.join(outAbsolute, ...file.split('/')), 'utf8')) === hash);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The full articles (and their JSON-LD facts) the feeds are built from, from the cache's store; a
+ * missing or unreadable stored article is rebuilt from its source.
+ */
+async function loadArticles(
+  selection: readonly { source: string; hash: string }[],
+  dirs: CacheDirs,
+  site: SiteConfig,
+  sources: readonly ListedSource[],
+): Promise<{ article: Article; references: ReferenceFacts[] }[]> {
+  const loaded = [];
+  for (const { source, hash } of selection) {
+    let stored = readStoredArticle(dirs, hash);
+    if (stored === undefined) {
+      const listed = sources.find((s) => s.path === source);
+      const { buildArticle } = await import('../pipeline/article.ts');
+      const built = listed ? buildArticle({ path: source, bytes: await readSourceBytes(listed.absolute) }, site) : undefined;
+      if (!built?.article) throw new Error(`the cached article for ${source} is missing and the source no longer reads; delete the cache folder and build again`);
+      stored = { article: built.article, references: built.references };
+    }
+    loaded.push(stored);
+  }
+  return loaded;
+}

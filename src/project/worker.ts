@@ -1,0 +1,25 @@
+/** Worker-thread entry: builds batches of source files sent by {@link WorkerPool} and posts back their results. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SiteConfig } from '../config.ts';
+import { processSource, type JobPlaces, type SourceJob } from './process.ts';
+
+/** What the pool tells each worker once, at start. */
+export interface WorkerSetup {
+  site: SiteConfig;
+  places: JobPlaces;
+}
+
+/** A batch of jobs. */
+export interface WorkerTask {
+  id: number;
+  jobs: SourceJob[];
+}
+
+const { site, places } = workerData as WorkerSetup;
+parentPort?.on('message', (task: WorkerTask) => {
+  try {
+    parentPort?.postMessage({ id: task.id, results: task.jobs.map((job) => processSource(job, site, places)) });
+  } catch (error) {
+    parentPort?.postMessage({ id: task.id, error: (error as Error).stack ?? String(error) });
+  }
+});
