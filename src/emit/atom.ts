@@ -4,6 +4,7 @@ import { toUtcRfc3339 } from './dates.ts';
 import {
   addMediaContents,
   amendFeedXml,
+  articleCleaner,
   ATOM_NS,
   feedPaths,
   MEDIA_NS,
@@ -25,9 +26,10 @@ const NS = { a: ATOM_NS };
  * Atom 1.0 feeds: `atom.xml` with the newest `site.feed.limit` articles, then
  * `sections/<path>/atom.xml` for every section path, sorted by path.
  */
-export const emitAtom: Emitter = (articles, site) =>
-  toFeedScopes(articles, site).map((scope): OutputFile => {
-    const document = toFeedDocument(scope, site);
+export const emitAtom: Emitter = (articles, site) => {
+  const clean = articleCleaner();
+  return toFeedScopes(articles, site).map((scope): OutputFile => {
+    const document = toFeedDocument(scope, site, clean);
     for (const item of document.feed.items) {
       // feed 6 writes category labels into an attribute escaping only `&` (a `<` in a section name
       // would break the document), and derives an enclosure's type from the file extension
@@ -38,6 +40,7 @@ export const emitAtom: Emitter = (articles, site) =>
     const text = amendFeedXml(document.feed.atom1(), (doc) => amendAtom(doc, document));
     return { path: feedPaths(scope.path).atom, format: 'atom', text, sources: scope.articles.map((a) => a.source) };
   });
+};
 
 /**
  * The changes `feed` cannot make: `xml:lang`, dates in UTC to whole seconds,

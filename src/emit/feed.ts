@@ -5,6 +5,7 @@ import { toSectionUrl, toSlug } from '../model/identity.ts';
 import { lastModified, type Article } from '../model/article.ts';
 import { toDate } from './dates.ts';
 import { escapeHtml, toArticleHtml, toLinkedImages, type LinkedImage } from './html.ts';
+import { stripXmlIllegal } from './xmltext.ts';
 
 /** The Atom namespace (RFC 4287 §2), also used for `atom:link` in RSS. */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -112,13 +113,34 @@ export interface FeedDocument {
   feed: Feed;
 }
 
+/** An article with every string cleaned by {@link toFeedText}. */
+export type ArticleCleaner = (article: Article) => Article;
+
+/**
+ * A cleaner for one emitter call that cleans each article once: an article is in the site feed and in
+ * the feed of each of its section paths, and its body is most of the text to scan. The cleaned copies
+ * live only as long as the cleaner.
+ */
+export function articleCleaner(): ArticleCleaner {
+  const cleaned = new Map<Article, Article>();
+  return (article) => {
+    let clean = cleaned.get(article);
+    if (clean === undefined) cleaned.set(article, (clean = cleanDeep(article)));
+    return clean;
+  };
+}
+
 /**
  * Builds the `feed` object of one scope. Item titles and summaries are given to `feed`
  * HTML-escaped because it marks them `type="html"` in Atom and puts them in CDATA; the RSS emitter
- * writes its `<title>` back as plain text. Every string first goes through {@link toFeedText}.
+ * writes its `<title>` back as plain text. Every string first goes through {@link toFeedText}
+ * (articles through `cleanArticle`, which may reuse the copies it made for the other scopes).
  */
-export function toFeedDocument(scope: FeedScope, site: SiteConfig): FeedDocument {
-  const clean = cleanDeep({ scope, site });
+export function toFeedDocument(scope: FeedScope, site: SiteConfig, cleanArticle: ArticleCleaner = cleanDeep): FeedDocument {
+  const clean = {
+    scope: { path: toFeedText(scope.path), names: scope.names.map(toFeedText), articles: scope.articles.map(cleanArticle) },
+    site: cleanDeep(site),
+  };
   const urls = feedUrls(clean.site, clean.scope.path);
   const feed = new Feed({
     id: toFeedId(clean.site, clean.scope),
@@ -177,10 +199,8 @@ export function setPlainText(element: XmlElement, text: string): void {
   }
 }
 
-/** Removes characters XML 1.0 forbids (§2.2 Char): C0 controls but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates. */
-export function stripXmlIllegal(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-}
+/** Removes characters XML 1.0 forbids (moved to xmltext.ts, which the NewsML-G2 emitter shares; re-exported for existing callers). */
+export { stripXmlIllegal } from './xmltext.ts';
 
 /**
  * Text as feeds carry it: {@link stripXmlIllegal}, and also DEL and the C1 controls (U+007F–U+009F,

@@ -7,6 +7,7 @@ import {
   DC_NS,
   MEDIA_NS,
   amendFeedXml,
+  articleCleaner,
   feedPaths,
   needsMedia,
   setPlainText,
@@ -20,12 +21,14 @@ import {
  * RSS 2.0 feeds: `rss.xml` with the newest `site.feed.limit` articles, then
  * `sections/<path>/rss.xml` for every section path, sorted by path.
  */
-export const emitRss: Emitter = (articles, site) =>
-  toFeedScopes(articles, site).map((scope): OutputFile => {
-    const document = toFeedDocument(scope, site);
+export const emitRss: Emitter = (articles, site) => {
+  const clean = articleCleaner();
+  return toFeedScopes(articles, site).map((scope): OutputFile => {
+    const document = toFeedDocument(scope, site, clean);
     const text = amendFeedXml(document.feed.rss2(), (doc) => amendRss(doc, document));
     return { path: feedPaths(scope.path).rss, format: 'rss', text, sources: scope.articles.map((a) => a.source) };
   });
+};
 
 /**
  * The changes `feed` cannot make: plain-text titles, descriptions and categories written the RSS

@@ -51,7 +51,9 @@ export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
     return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time; correct it` };
   }
   const candidates = plainCandidates(plain, timeZone);
-  const chosen = plain.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+  // What disambiguation 'compatible' gives (the earlier instant in an overlap, the later in a gap),
+  // without a third conversion: outside gaps and overlaps both candidates are the same instant.
+  const chosen = candidates.length === 0 ? plain.toZonedDateTime(timeZone, { disambiguation: 'later' }) : candidates[0]!;
   const value = chosen.toString({ timeZoneName: 'never', smallestUnit: 'second' });
   if (candidates.length === 1) return { ok: true, value };
   if (candidates.length === 0) {
