@@ -4,7 +4,7 @@
  * from article summaries alone whether any feed changed.
  */
 import type { SiteConfig } from '../config.ts';
-import { compareArticles, type Article } from '../model/article.ts';
+import { sortArticles, type Article } from '../model/article.ts';
 import { toSectionPaths } from '../model/identity.ts';
 
 /** What one feed carries: the whole site or one section path. */
@@ -25,7 +25,7 @@ export type FeedEntry = Pick<Article, 'id' | 'datePublished' | 'sections'>;
  * (`china`, `china/society`, …). The `china` feed holds every article whose first section is China.
  */
 export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: Pick<SiteConfig, 'feed'>): FeedScope<T>[] {
-  const sorted = [...articles].sort(compareArticles);
+  const sorted = sortArticles(articles);
   const limit = site.feed.limit;
   const sections = new Map<string, FeedScope<T>>();
   for (const article of sorted) {
@@ -55,11 +55,9 @@ export const NEWS_MAX_URLS = 1000;
  * (scheduled, or a clock running behind) are left out: they are not published yet.
  */
 export function toRecentArticles<T extends Pick<Article, 'id' | 'datePublished'>>(articles: readonly T[], now: number): T[] {
-  return articles
-    .filter((article) => {
-      const published = Date.parse(article.datePublished);
-      return published <= now && published >= now - NEWS_WINDOW_MS;
-    })
-    .sort(compareArticles)
-    .slice(0, NEWS_MAX_URLS);
+  const recent = articles.filter((article) => {
+    const published = Date.parse(article.datePublished);
+    return published <= now && published >= now - NEWS_WINDOW_MS;
+  });
+  return sortArticles(recent).slice(0, NEWS_MAX_URLS);
 }

@@ -1,15 +1,24 @@
 /** One article's share of a build: read it, emit its own files, validate them. Pure, and the unit workers and the cache deal in. */
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { emitters } from '../emit/index.ts';
+import { emitJsonLd } from '../emit/jsonld.ts';
+import { emitNewsml } from '../emit/newsml.ts';
+import { emitNinjs } from '../emit/ninjs.ts';
 import type { Article } from '../model/article.ts';
-import type { OutputFile, OutputFormat, SourceFile } from '../model/output.ts';
+import type { OutputFile, OutputFormat, SourceFile, Validator } from '../model/output.ts';
 import { readSource } from '../read/index.ts';
 import { checkConsistency, toReferenceFacts, type ReferenceFacts } from '../validate/consistency.ts';
-import { validators } from '../validate/index.ts';
+import { validateJsonLd } from '../validate/jsonld.ts';
+import { validateNewsml } from '../validate/newsml.ts';
+import { validateNinjs } from '../validate/ninjs.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
-export const ARTICLE_FORMATS: readonly OutputFormat[] = ['jsonld', 'newsml', 'ninjs'];
+export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs'] as const satisfies readonly OutputFormat[];
+
+// Imported one by one rather than through the registries so a worker (or a one-article rebuild) does
+// not load the feed emitters and validators it never runs.
+const articleEmitters = { jsonld: emitJsonLd, newsml: emitNewsml, ninjs: emitNinjs } as const;
+const articleValidators: Record<(typeof ARTICLE_FORMATS)[number], Validator> = { jsonld: validateJsonLd, newsml: validateNewsml, ninjs: validateNinjs };
 
 /** The stages of a build, in order; `profile` hooks receive their durations. */
 export type BuildStage = 'read' | 'emit' | 'validate' | 'consistency';
@@ -57,10 +66,10 @@ export function buildArticle(file: SourceFile, site: SiteConfig, timed: StageTim
   const article = result.article;
   if (!article) return { source: file.path, supported: true, outputs: [], readDiagnostics, outputDiagnostics: [], references: [] };
   const diagnostics: Diagnostic[] = [];
-  const outputs = timed('emit', () => ARTICLE_FORMATS.flatMap((format) => emitters[format]([article], site)));
+  const outputs = timed('emit', () => ARTICLE_FORMATS.flatMap((format) => articleEmitters[format]([article], site)));
   outputs.sort(byPath);
   timed('validate', () => {
-    for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
+    for (const output of outputs) diagnostics.push(...articleValidators[output.format as (typeof ARTICLE_FORMATS)[number]](output, site));
   });
   const references = timed('consistency', () => {
     diagnostics.push(...checkConsistency(outputs, site));

@@ -1,7 +1,7 @@
 /** Which articles the feeds are built from; light (no emitters), so a no-op rebuild can decide without loading them. */
 import type { SiteConfig } from '../config.ts';
 import { toFeedScopes, toRecentArticles, type FeedEntry } from '../emit/scopes.ts';
-import { compareArticles } from '../model/article.ts';
+import { sortArticles } from '../model/article.ts';
 
 /**
  * The articles any feed or the news sitemap lists, newest first: the newest `feed.limit` of the site
@@ -12,5 +12,5 @@ export function selectFeedArticles<T extends FeedEntry>(entries: readonly T[], s
   const chosen = new Set<T>();
   for (const scope of toFeedScopes(entries, site)) for (const entry of scope.articles) chosen.add(entry);
   for (const entry of toRecentArticles(entries, Date.parse(now))) chosen.add(entry);
-  return [...chosen].sort(compareArticles);
+  return sortArticles([...chosen]);
 }

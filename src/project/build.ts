@@ -33,7 +33,7 @@ import {
   hashSource,
   hashText,
   prepareStore,
-  pruneStore,
+  removeStored,
   readCacheIndex,
   readStoredArticle,
   toCacheDirs,
@@ -243,6 +243,9 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     if (!prior) {
       await swapInStaging(options.outDir, cwd, staging);
       result.written = wanted.size;
+    } else if (built === 0 && feeds === prior.index.feeds && Object.keys(prior.index.entries).length === total) {
+      // Every source as before (same paths, same hashes) and the same feeds: nothing to compare or write.
+      await discardStaging(staging);
     } else {
       const had = outputsOf(prior.index);
       const changed = [...wanted].filter(([file, hash]) => had.get(file) !== hash).map(([file]) => file);
@@ -257,7 +260,9 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     const unchanged = prior !== undefined && reusedByStamp === total && feeds === prior.index.feeds && Object.keys(prior.index.entries).length === total;
     if (persistent && !unchanged) {
       writeCacheIndex(dirs, next);
-      if (built > 0 || reusedByStamp !== total) pruneStore(dirs, new Set(Object.values(next.entries).map((e) => e.hash)));
+      // Stored articles of sources that changed or went away are no longer referenced.
+      const live = new Set(Object.values(next.entries).map((e) => e.hash));
+      if (prior) removeStored(dirs, Object.values(prior.index.entries).map((e) => e.hash).filter((hash) => !live.has(hash)));
     }
     lap('cache');
     return result;
