@@ -98,6 +98,21 @@ export const ArticleSchema = z.object({
   images: z.array(ImageSchema),
   /** BCP 47 language tag of the text. */
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/),
+  /** Front matter `correction:`: what was wrong in an earlier version, said to readers and partners. */
+  correction: z.string().min(1).optional(),
+  /** Front matter `status: withdrawn`: the story is withdrawn (NewsML-G2 `stat:canceled`); absent for a published story. */
+  status: z.literal('withdrawn').optional(),
+  /** Front matter `reason:`, why a withdrawn story was withdrawn. */
+  withdrawalReason: z.string().min(1).optional(),
+  /** Front matter `embargo:`: not to be published before this time (RFC 3339 with the publication's offset). */
+  embargo: OffsetDateTimeSchema.optional(),
+  /**
+   * Set by the build from `dist/manifest.json`, never by readers: the NewsML-G2/ninjs version (absent
+   * means 1) and why the latest version was issued (absent for version 1). With a version above 1,
+   * `dateModified` is that version's time: the source's `Updated:`, else the build time it was first seen.
+   */
+  version: z.number().int().min(2).optional(),
+  signal: z.enum(['update', 'correction', 'withdrawal']).optional(),
 });
 
 /** The canonical article model. */

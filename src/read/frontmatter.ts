@@ -2,6 +2,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
 import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema, type Image } from '../model/article.ts';
+import { toFrontMatterRfc3339 } from './datetime.ts';
 import { nodeAt } from './yamlpath.ts';
 
 /** A photo given in front matter; matched in order to the photo captions found in the text. */
@@ -44,7 +45,55 @@ export const FrontMatterSchema = z.strictObject({
   image: FrontMatterImageSchema.optional(),
   /** Images, in the order of the photo captions in the text. */
   images: z.array(FrontMatterImageSchema).optional(),
+  /** What was wrong in an earlier version: the next version is a correction, and readers are told. */
+  correction: z.string().trim().min(1).optional(),
+  /** `withdrawn` withdraws the story (NewsML-G2 `stat:canceled`); `published`, the default, keeps it published. */
+  status: z.enum(['published', 'withdrawn']).optional(),
+  /** Why the story is withdrawn; required with `status: withdrawn`. */
+  reason: z.string().trim().min(1).optional(),
+  /** Not to be published before this time: RFC 3339 with offset, or a local time in the site's zone. */
+  embargo: z.string().min(1).optional(),
 });
+
+/** The lifecycle fields of an article, from its front matter. */
+export interface Lifecycle {
+  correction?: string;
+  status?: 'withdrawn';
+  withdrawalReason?: string;
+  embargo?: string;
+}
+
+/**
+ * Corrections, withdrawals and embargoes from front matter (wire copy and Markdown alike). A withdrawal
+ * needs a reason (subscribers are told why); an embargo is read like `date`, in the site's zone.
+ */
+export function toLifecycle(fm: FrontMatter, keyLines: Record<string, number>, timeZone: string, file: string, source: string, diagnostics: Diagnostic[]): Lifecycle {
+  const at = (key: string) => ({ line: keyLines[key] ?? 1, column: 1 });
+  const lifecycle: Lifecycle = {};
+  if (fm.correction !== undefined) lifecycle.correction = fm.correction.replace(/\s+/g, ' ');
+  if (fm.status === 'withdrawn') {
+    lifecycle.status = 'withdrawn';
+    if (fm.reason === undefined) {
+      diagnostics.push(diagnostic('error', file, source, 'withdrawal-without-reason', '`status: withdrawn` needs a `reason: …` saying why; partners receive it with the withdrawal', at('status')));
+    } else {
+      lifecycle.withdrawalReason = fm.reason.replace(/\s+/g, ' ');
+    }
+  } else if (fm.reason !== undefined) {
+    diagnostics.push(diagnostic('warning', file, source, 'reason-without-withdrawal', '`reason:` is only used with `status: withdrawn`; remove it or withdraw the story', at('reason')));
+  }
+  if (fm.embargo !== undefined) {
+    const zoned = toFrontMatterRfc3339(fm.embargo, timeZone);
+    if (zoned === undefined) {
+      diagnostics.push(diagnostic('error', file, source, 'unrecognised-date', `\`embargo: ${fm.embargo}\` is not a date and time; write RFC 3339 with an offset ("2024-09-05T08:00:00+08:00") or a local time in the site's zone ("2024-09-05 08:00")`, at('embargo')));
+    } else if (!zoned.ok) {
+      diagnostics.push(diagnostic('error', file, source, zoned.ruleId, `\`embargo:\` ${zoned.message}`, at('embargo')));
+    } else {
+      if (zoned.note) diagnostics.push(diagnostic('warning', file, source, zoned.note.ruleId, `\`embargo:\` ${zoned.note.message}`, at('embargo')));
+      lifecycle.embargo = zoned.value;
+    }
+  }
+  return lifecycle;
+}
 
 /** A section path: `"China / Society"` (levels separated by `/`) or a list (`[China, Society]`). */
 const SectionSchema = z.union([

@@ -13,7 +13,7 @@ import { ArticleSchema } from '../model/article.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
-import { MarkdownFrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages } from './frontmatter.ts';
+import { MarkdownFrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
 import { decodeSource } from './text.ts';
 import type { ReadResult } from './wire.ts';
 
@@ -118,6 +118,7 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   const images = toFrontMatterImages([], fm, front.keyLines, file.path, SOURCE, diagnostics);
   // No line holds the file name; the error points at the top of the file, where `id:` would go.
   const id = toArticleId(file.path, fm, SOURCE, diagnostics, { line: 1, column: 1 });
+  const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error') || fm.headline === undefined || published === undefined || id === undefined) {
     return { diagnostics };
   }
@@ -152,6 +153,7 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
     bodyHtml: body.html,
     images,
     language: site.language,
+    ...lifecycle,
   };
   const checked = ArticleSchema.safeParse(draft);
   if (!checked.success) {

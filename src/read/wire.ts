@@ -5,7 +5,7 @@ import { ArticleSchema, type Article, type Person } from '../model/article.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
-import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, type PhotoCaption } from './frontmatter.ts';
+import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
 import { decodeSource } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -142,6 +142,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
 
   const images = toFrontMatterImages(photos, fm, front.keyLines, file.path, SOURCE, diagnostics);
   const id = toArticleId(file.path, fm, SOURCE, diagnostics);
+  const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
 
   if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined) {
     return { diagnostics };
@@ -164,6 +165,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     bodyHtml: toParagraphsHtml(paragraphs),
     images,
     language: site.language,
+    ...lifecycle,
   };
   const checked = ArticleSchema.safeParse(draft);
   if (!checked.success) {
