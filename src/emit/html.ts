@@ -37,8 +37,18 @@ export interface ArticleHtmlOptions {
 }
 
 /**
- * Article HTML, as RSS `content:encoded`, Atom `content` and JSON Feed `content_html` carry it: a
- * figure per photo that has a URL (caption, then ` — credit` when known), then the body HTML.
+ * The correction notice readers see first (front matter `correction:`): one paragraph,
+ * `<p class="correction"><strong>Correction:</strong> …</p>`, the text escaped. `p`, `strong` and the
+ * `class` attribute are on the W3C feed validator's acceptable lists, and the class lets a site style it.
+ */
+export function toCorrectionHtml(correction: string): string {
+  return `<p class="correction"><strong>Correction:</strong> ${escapeHtml(correction)}</p>`;
+}
+
+/**
+ * Article HTML, as RSS `content:encoded`, Atom `content` and JSON Feed `content_html` carry it: the
+ * correction notice when the story was corrected ({@link toCorrectionHtml}), then a figure per photo
+ * that has a URL (caption, then ` — credit` when known), then the body HTML.
  * `figure`, `figcaption`, `img` and the `src`/`alt`/`width`/`height` attributes are all on the W3C
  * feed validator's list of acceptable HTML (feedvalidator `HTMLValidator.acceptable_elements`).
  */
@@ -49,5 +59,6 @@ export function toArticleHtml(article: Article, options: ArticleHtmlOptions = {}
     const size = withSize && image.width !== undefined && image.height !== undefined ? ` width="${image.width}" height="${image.height}"` : '';
     return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.caption)}"${size}><figcaption>${escapeHtml(caption)}</figcaption></figure>`;
   });
-  return [...figures, toBodyHtml(article)].join('\n');
+  const notice = article.correction === undefined ? [] : [toCorrectionHtml(article.correction)];
+  return [...notice, ...figures, toBodyHtml(article)].join('\n');
 }

@@ -1,5 +1,6 @@
 import type {
   BreadcrumbList,
+  CorrectionComment,
   Graph,
   IdReference,
   ImageObject,
@@ -97,6 +98,7 @@ export function toNewsArticle(article: Article, site: SiteConfig): NewsArticle {
     // Dates pass through untouched: the model already holds RFC 3339 with the publisher's offset.
     datePublished: article.datePublished,
     dateModified: article.dateModified ?? article.datePublished,
+    ...(article.correction !== undefined ? { correction: toCorrection(article.correction, article) } : {}),
     author: toAuthorRefs(article, site),
     publisher: ref(toOrganizationId(site)),
     mainEntityOfPage: ref(article.url),
@@ -117,6 +119,15 @@ export function toNewsArticle(article: Article, site: SiteConfig): NewsArticle {
     identifier: article.guid,
     wordCount: toWordCount(article.paragraphs),
   };
+}
+
+/**
+ * The correction notice (schema.org `correction`, range CorrectionComment | Text | URL; CorrectionComment is a
+ * Comment "that corrects a CreativeWork", both from the Trust Project, schemaorg/schemaorg#1950). Its date is
+ * the time of the version that carries it, which is the article's `dateModified` once the build has issued it.
+ */
+function toCorrection(text: string, article: Article): CorrectionComment {
+  return { '@type': 'CorrectionComment', text, datePublished: article.dateModified ?? article.datePublished };
 }
 
 /** One JSON-LD file per article, at `articles/<id>/article.jsonld`, holding the article's `@graph`. */

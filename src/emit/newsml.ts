@@ -93,9 +93,9 @@ function addItem(parent: Builder, name: 'packageItem' | 'newsItem', guid: string
       .att('standardversion', '2.35')
       .att('conformance', 'power')
       .att('guid', toXmlbuilderText(guid))
-      // The emitter is pure and keeps no record of earlier runs, so every item is version 1; a store of
-      // published (guid, version) pairs is needed before corrections can be sent as version 2.
-      .att('version', '1')
+      // The build keeps the (guid, version) pairs it has published (dist/manifest.json) and sets
+      // `article.version` when an item changes; every item of the message is re-issued at that version.
+      .att('version', toItemVersion(article))
       .att(XML_NS, 'xml:lang', toXmlbuilderText(article.language))
   );
 }
@@ -125,15 +125,84 @@ function addProvider(parent: Builder, site: SiteConfig): void {
   parent.ele(NEWSML_NS, 'provider').att('uri', toXmlbuilderText(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.newsml.provider.name)));
 }
 
-/** itemMeta in the order ItemManagementGroup requires: itemClass, provider, versionCreated, firstCreated, pubStatus. */
-function addItemMeta(item: Builder, itemClass: string, article: Article, site: SiteConfig): Builder {
+/** The version of every item of the article's message: `article.version`, absent for the first publication (1). */
+export function toItemVersion(article: Article): string {
+  return String(article.version ?? 1);
+}
+
+/**
+ * pubStatus (IPTC Publishing Status NewsCodes, http://cv.iptc.org/newscodes/pubstatusg2/): a withdrawn
+ * story is a new version with `stat:canceled` (standards.md NewsML-G2 rule 5: "a kill/withdrawal is a new
+ * version with pubStatus stat:canceled"), which tells receivers to stop using every version of the guid;
+ * anything else is `stat:usable`. The content stays in the item: receivers act on the status.
+ */
+export function toPubStatus(article: Article): 'stat:usable' | 'stat:canceled' {
+  return article.status === 'withdrawn' ? 'stat:canceled' : 'stat:usable';
+}
+
+/**
+ * The signal of the article's current version (IPTC Signal NewsCodes, http://cv.iptc.org/newscodes/signal/,
+ * which standards.md NewsML-G2 rule 5 follows): `sig:correction` for a correction, `sig:update` for any other
+ * new version; none for the first version. The vocabulary has no withdrawal or kill concept (it has correction,
+ * update and handling signals such as cwarn): the spec says a withdrawal with `pubStatus stat:canceled`, and
+ * as the canceled item is still a new version replacing the previous one, it carries `sig:update`, the way
+ * AFP's editor sends a kill (canceled + update). Never `sig:correction` with `stat:canceled`: a receiver could
+ * republish a "corrected" story that must come down. A version above 1 without a signal is an update.
+ */
+export function toSignal(article: Article): 'sig:update' | 'sig:correction' | undefined {
+  if ((article.version ?? 1) <= 1) return undefined;
+  return article.signal === 'correction' && article.status !== 'withdrawn' ? 'sig:correction' : 'sig:update';
+}
+
+/**
+ * Notes to the receiving editors (NewsML-G2 2.35 XSD, edNote: "a note addressed to the editorial people receiving
+ * the Item"): what a correction corrected, and why a story was withdrawn. No @role: IPTC's Editorial Note Role
+ * NewsCodes would need a code we could not confirm, and plain notes are what receivers show.
+ */
+export function toEdNotes(article: Article): string[] {
+  const notes: string[] = [];
+  if (article.correction !== undefined) notes.push(`Correction: ${article.correction}`);
+  if (article.status === 'withdrawn') notes.push(article.withdrawalReason === undefined ? 'Withdrawn.' : `Withdrawn: ${article.withdrawalReason}`);
+  return notes;
+}
+
+/** What the item's itemMeta says about its version: the text and package items carry the notes; photos only the status. */
+interface ItemManagement {
+  signal?: 'sig:update' | 'sig:correction';
+  edNotes: readonly string[];
+}
+
+/** The management of the text item and the package: signal and editorial notes of the article's version. */
+function toStoryManagement(article: Article): ItemManagement {
+  const signal = toSignal(article);
+  return { ...(signal !== undefined ? { signal } : {}), edNotes: toEdNotes(article) };
+}
+
+/**
+ * A picture item is re-issued with the story's version (its itemRef and link carry that version) but its own
+ * content did not change, so it is an update without notes; a withdrawal cancels it with the story.
+ */
+function toPictureManagement(article: Article): ItemManagement {
+  return (article.version ?? 1) > 1 ? { signal: 'sig:update', edNotes: [] } : { edNotes: [] };
+}
+
+/**
+ * itemMeta in the order ItemManagementGroup requires (NewsML-G2 2.35 XSD): itemClass, provider, versionCreated,
+ * firstCreated, embargoed, pubStatus, edNote*, signal*; the links follow the group.
+ */
+function addItemMeta(item: Builder, itemClass: string, article: Article, site: SiteConfig, management: ItemManagement): Builder {
   const meta = item.ele(NEWSML_NS, 'itemMeta');
   meta.ele(NEWSML_NS, 'itemClass').att('qcode', toXmlbuilderText(itemClass));
   addProvider(meta, site);
   // Times keep the publisher's offset exactly as the model holds them (standards.md NewsML-G2 rule 4).
+  // With a version above 1, the build has set dateModified to that version's time.
   meta.ele(NEWSML_NS, 'versionCreated').txt(toXmlbuilderText(lastModified(article)));
   meta.ele(NEWSML_NS, 'firstCreated').txt(toXmlbuilderText(article.datePublished));
-  meta.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
+  // embargoed: "the date and time before which all versions of the Item are embargoed" (XSD annotation).
+  if (article.embargo !== undefined) meta.ele(NEWSML_NS, 'embargoed').txt(toXmlbuilderText(article.embargo));
+  meta.ele(NEWSML_NS, 'pubStatus').att('qcode', toPubStatus(article));
+  for (const note of management.edNotes) meta.ele(NEWSML_NS, 'edNote').txt(toXmlbuilderText(note));
+  if (management.signal !== undefined) meta.ele(NEWSML_NS, 'signal').att('qcode', management.signal);
   return meta;
 }
 
@@ -144,7 +213,7 @@ function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, re
   // catalog), so the package declares the alias itself, pointing at a scheme URI under the publication's site.
   item.ele(NEWSML_NS, 'catalog').ele(NEWSML_NS, 'scheme').att('alias', 'group').att('uri', toXmlbuilderText(toGroupRoleSchemeUri(site)));
   addRightsInfo(item, site);
-  addItemMeta(item, 'ninat:composite', article, site);
+  addItemMeta(item, 'ninat:composite', article, site, toStoryManagement(article));
   // The package's own slugline and headline, so that a receiver can show the package without opening its items.
   const content = item.ele(NEWSML_NS, 'contentMeta');
   content.ele(NEWSML_NS, 'slugline').txt(toXmlbuilderText(toLine(article.id)));
@@ -154,7 +223,7 @@ function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, re
     const itemRef = group
       .ele(NEWSML_NS, 'itemRef')
       .att('residref', toXmlbuilderText(ref.guid))
-      .att('version', '1')
+      .att('version', toItemVersion(article))
       .att('contenttype', NEWSITEM_CONTENT_TYPE);
     // itemRef is Link1Type, whose content is open (xs:any, lax): IPTC's LISTING_6 repeats the target's
     // itemClass, provider, pubStatus, title and description so that a receiver can decide what to fetch
@@ -164,7 +233,7 @@ function addPackageItem(itemSet: Builder, article: Article, site: SiteConfig, re
     itemRef.ele(NEWSML_NS, 'itemClass').att('qcode', toXmlbuilderText(ref.itemClass));
     addProvider(itemRef, site);
     itemRef.ele(NEWSML_NS, 'versionCreated').txt(toXmlbuilderText(lastModified(article)));
-    itemRef.ele(NEWSML_NS, 'pubStatus').att('qcode', 'stat:usable');
+    itemRef.ele(NEWSML_NS, 'pubStatus').att('qcode', toPubStatus(article));
     itemRef.ele(NEWSML_NS, 'title').txt(toXmlbuilderText(ref.title));
     if (ref.slugline !== undefined) itemRef.ele(NEWSML_NS, 'slugline').txt(toXmlbuilderText(toLine(ref.slugline)));
     if (ref.headline !== undefined) itemRef.ele(NEWSML_NS, 'headline').txt(toXmlbuilderText(ref.headline));
@@ -181,13 +250,13 @@ function addTextItem(itemSet: Builder, article: Article, site: SiteConfig, pictu
   const item = addItem(itemSet, 'newsItem', article.guid, article);
   item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
   addRightsInfo(item, site);
-  const meta = addItemMeta(item, 'ninat:text', article, site);
+  const meta = addItemMeta(item, 'ninat:text', article, site, toStoryManagement(article));
   for (const picture of pictures) {
     meta
       .ele(NEWSML_NS, 'link')
       .att('rel', 'irel:seeAlso')
       .att('residref', toXmlbuilderText(picture.guid))
-      .att('version', '1')
+      .att('version', toItemVersion(article))
       .att('contenttype', NEWSITEM_CONTENT_TYPE);
   }
 
@@ -239,7 +308,7 @@ function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, pi
   const item = addItem(itemSet, 'newsItem', picture.guid, article);
   item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
   addPictureRightsInfo(item, image, site);
-  addItemMeta(item, 'ninat:picture', article, site);
+  addItemMeta(item, 'ninat:picture', article, site, toPictureManagement(article));
   const content = item.ele(NEWSML_NS, 'contentMeta');
   // contentCreated is left out: the time the photo was taken is unknown (the article's dates are not it).
   // creator is administrative metadata, so it precedes language; no role, as it may be a person or an agency.

@@ -3,6 +3,7 @@ import { lastModified, type Article, type Image } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
 import { toByline } from './byline.ts';
 import { toBodyHtml } from './html.ts';
+import { toEdNotes, toItemVersion, toPubStatus } from './newsml.ts';
 
 /** IPTC ninjs 3.1 as we write it (https://iptc.org/std/ninjs/ninjs-schema_3.1.json, property names in camelCase since 3.0). */
 export const NINJS_STANDARD = {
@@ -65,9 +66,14 @@ export interface NinjsItem {
   firstCreated: string;
   versionCreated: string;
   contentCreated: string;
-  pubStatus: 'usable';
+  /** The embargo, when the story has one (NewsML-G2 `embargoed`). */
+  embargoedUntil?: string;
+  /** `canceled` for a withdrawn story (NewsML-G2 `stat:canceled`). */
+  pubStatus: 'usable' | 'canceled';
   copyrightHolder: string;
   copyrightNotice: string;
+  /** What a correction corrected and why a story was withdrawn, one note a line (NewsML-G2 `edNote`s). */
+  edNote?: string;
   language: string;
   descriptions: NinjsText[];
   bodies: NinjsText[];
@@ -99,21 +105,28 @@ export function toNinjs(article: Article, site: SiteConfig): NinjsItem {
   const subjects = toSubjects(article, site);
   const by = toByline(article);
   const associations = toAssociations(article);
+  const edNotes = toEdNotes(article);
   return {
     // The same guid as the RSS guid, Atom id and NewsML-G2 text item: one identity in every format.
     uri: article.guid,
     type: 'text',
     // Everything the model knows about the story is here; "partial" would tell receivers to fetch more.
     representationType: 'full',
-    // The emitter keeps no record of earlier runs, so this is version 1, as in NewsML-G2 (versions come later).
-    version: '1',
+    // The NewsML-G2 text item's version (the build's record of published versions), as a string (ninjs 3.1 `version`).
+    version: toItemVersion(article),
     // Times keep the publisher's offset exactly as the model holds them.
     firstCreated: article.datePublished,
     versionCreated: lastModified(article),
     contentCreated: article.datePublished,
-    pubStatus: 'usable',
+    // ninjs 3.1 `embargoedUntil`: "the date and time before which all versions of the news object are embargoed".
+    ...(article.embargo !== undefined ? { embargoedUntil: article.embargo } : {}),
+    // ninjs 3.1 `pubStatus` enum usable | withheld | canceled; a withdrawal cancels the story, as in NewsML-G2.
+    pubStatus: toPubStatus(article) === 'stat:canceled' ? 'canceled' : 'usable',
     copyrightHolder: site.copyright.holder,
     copyrightNotice: site.copyright.notice,
+    // ninjs 3.1 has no signals and one `edNote` string ("intended to be read by internal staff at the receiving
+    // organisation, but not intended to be published"): the NewsML-G2 edNotes, one a line.
+    ...(edNotes.length > 0 ? { edNote: edNotes.join('\n') } : {}),
     language: article.language,
     descriptions: [{ role: 'summary', contentType: 'text/plain', value: article.description }],
     // The same paragraphs as the feeds' HTML; photos travel as associations, not inside the body.

@@ -93,6 +93,15 @@ const WebPageNodeSchema = z
   })
   .refine((page) => page['@id'] === page.url, { message: 'an @id equal to the page url (the canonical article URL)', path: ['@id'] });
 
+/** schema.org CorrectionComment (a Comment, so `text` and `datePublished` are its own CreativeWork properties). */
+const CorrectionCommentSchema = z.strictObject({
+  '@type': z.literal('CorrectionComment'),
+  /** What was wrong, plain text. */
+  text: TextSchema,
+  /** RFC 3339 with offset: when the corrected version was issued. */
+  datePublished: OffsetDateTimeSchema,
+});
+
 /** `<url>#article`: everything the story says about itself; other nodes by reference. */
 const NewsArticleNodeSchema = z
   .strictObject({
@@ -104,6 +113,8 @@ const NewsArticleNodeSchema = z
     datePublished: OffsetDateTimeSchema,
     /** RFC 3339 with offset; equals `datePublished` when the story was never updated. */
     dateModified: OffsetDateTimeSchema,
+    /** The correction notice, when the story was corrected: what was wrong, and when the correction was issued. */
+    correction: CorrectionCommentSchema.optional(),
     /** Person nodes (one per byline) or the Organization node. */
     author: z.array(RefSchema).min(1),
     /** The Organization node. */

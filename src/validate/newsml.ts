@@ -90,6 +90,8 @@ function inspectNewsml(tree: XTree, file: OutputFile): Diagnostic[] {
   checkAliases(tree, report);
   checkDateTimes(tree, report);
   checkGuidsAndVersions(tree, report);
+  checkSignals(tree, report);
+  checkReferencedVersions(tree, report);
   return found;
 }
 
@@ -256,4 +258,59 @@ function checkGuidsAndVersions(tree: XTree, report: Report): void {
 function idLabel(element: XElement): string {
   const id = element.attr('id');
   return id === undefined ? '' : ` "${id}"`;
+}
+
+/**
+ * standards.md NewsML-G2 rule 5, which IPTC's schema cannot express: a version above 1 says why it was issued
+ * (`sig:update` or `sig:correction`), a first version has nothing to update or correct, and a canceled
+ * (withdrawn) item is never a correction, which a receiver could republish as the corrected story.
+ */
+function checkSignals(tree: XTree, report: Report): void {
+  for (const item of items(tree)) {
+    const meta = item.child(NS.n, 'itemMeta');
+    if (meta === null) continue;
+    const version = item.attr('version')?.trim() ?? '';
+    const signals = meta.childrenNamed(NS.n, 'signal').flatMap((signal) => (signal.attr('qcode') ?? '').trim().split(/\s+/).filter((q) => q !== ''));
+    const versionSignals = signals.filter((q) => q === 'sig:update' || q === 'sig:correction');
+    const label = `${item.name} ${item.attr('guid') ?? ''}`;
+    if (/^[1-9]\d*$/.test(version) && version !== '1' && versionSignals.length === 0) {
+      report(meta, 'version-signal', `${label} is version ${version} but its itemMeta has no <signal qcode="sig:update"/> or <signal qcode="sig:correction"/>; say why the new version was issued`);
+    }
+    if (version === '1' && versionSignals.length > 0) {
+      report(meta, 'version-signal', `${label} is version 1 but signals ${versionSignals.join(', ')}; a first version updates nothing, so remove the signal (or raise the version)`);
+    }
+    const canceled = meta.childrenNamed(NS.n, 'pubStatus').some((status) => status.attr('qcode')?.trim() === 'stat:canceled');
+    if (canceled && signals.includes('sig:correction')) {
+      report(meta, 'canceled-correction', `${label} has pubStatus stat:canceled and signal sig:correction; a withdrawal is not a correction: use sig:update with stat:canceled`);
+    }
+  }
+}
+
+/**
+ * standards.md NewsML-G2 rules 8 and 9: an itemRef or link that points at an item of the same message names
+ * that item's version (receivers fetch by guid and version), and an itemRef repeats its pubStatus, so a package
+ * never announces a withdrawn item as usable, nor an outdated version.
+ */
+function checkReferencedVersions(tree: XTree, report: Report): void {
+  const byGuid = new Map<string, XElement>();
+  for (const item of items(tree)) {
+    const guid = item.attr('guid')?.trim();
+    if (guid !== undefined && guid !== '' && !byGuid.has(guid)) byGuid.set(guid, item);
+  }
+  for (const ref of descendantsNamed(tree, NS.n, ['itemRef', 'link'])) {
+    const residref = ref.attr('residref')?.trim();
+    const version = ref.attr('version')?.trim();
+    const target = residref === undefined ? undefined : byGuid.get(residref);
+    if (target === undefined || version === undefined) continue;
+    const targetVersion = target.attr('version')?.trim() ?? '';
+    if (version !== targetVersion) {
+      report(ref, 'ref-version', `${ref.name} to ${residref} has version "${version}", but the ${target.name} it points to in this message is version "${targetVersion}"; write the item's own version`);
+    }
+    if (ref.name !== 'itemRef') continue;
+    const refStatus = ref.child(NS.n, 'pubStatus')?.attr('qcode')?.trim();
+    const targetStatus = target.child(NS.n, 'itemMeta')?.child(NS.n, 'pubStatus')?.attr('qcode')?.trim();
+    if (refStatus !== undefined && targetStatus !== undefined && refStatus !== targetStatus) {
+      report(ref, 'ref-pubstatus', `itemRef to ${residref} has pubStatus ${refStatus}, but the item itself is ${targetStatus}; repeat the item's pubStatus`);
+    }
+  }
 }

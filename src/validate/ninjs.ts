@@ -77,12 +77,16 @@ export const NinjsSchema = z.strictObject({
   versionCreated: OffsetDateTimeSchema,
   /** RFC 3339 with offset: the publication. */
   contentCreated: OffsetDateTimeSchema,
-  /** Always usable (no embargo or withdrawal yet). */
-  pubStatus: z.literal('usable'),
+  /** RFC 3339 with offset: the embargo, when the story has one. */
+  embargoedUntil: OffsetDateTimeSchema.optional(),
+  /** `usable`, or `canceled` for a withdrawn story (ninjs 3.1 also has `withheld`, which we never send). */
+  pubStatus: z.enum(['usable', 'canceled']),
   /** site.json copyright holder. */
   copyrightHolder: TextSchema,
   /** site.json copyright notice. */
   copyrightNotice: TextSchema,
+  /** Notes to the receiving editors: the correction, the withdrawal reason. */
+  edNote: TextSchema.optional(),
   /** BCP 47 language tag. */
   language: LanguageSchema,
   /** The plain-text summary. */

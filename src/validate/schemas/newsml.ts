@@ -60,6 +60,16 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
   <xs:simpleType name="PubStatus">
     <xs:restriction base="xs:string">
       <xs:enumeration value="stat:usable"/>
+      <!-- A withdrawn story: a new version that tells receivers to take every version down. -->
+      <xs:enumeration value="stat:canceled"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- IPTC Signal NewsCodes we send: why this version was issued (none for version 1). -->
+  <xs:simpleType name="Signal">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="sig:update"/>
+      <xs:enumeration value="sig:correction"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -199,14 +209,26 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
     <xs:attribute name="qcode" type="PubStatus" use="required"/>
   </xs:complexType>
 
-  <!-- spec "ItemManagementGroup": itemClass, provider, versionCreated, firstCreated, pubStatus, then links. -->
+  <!-- spec "ItemManagementGroup": itemClass, provider, versionCreated, firstCreated, embargoed, pubStatus,
+       edNote, signal (IPTC puts role … title between pubStatus and edNote, and memberOf, instanceOf between
+       edNote and signal; we write none of them), then links. -->
   <xs:complexType name="ItemMeta">
     <xs:sequence>
       <xs:element name="itemClass" type="ItemClassProp"/>
       <xs:element name="provider" type="Provider"/>
       <xs:element name="versionCreated" type="OffsetDateTime"/>
       <xs:element name="firstCreated" type="OffsetDateTime"/>
+      <!-- IPTC's DateTimeOrNullPropType also allows an empty element ("not embargoed"); we leave it out instead. -->
+      <xs:element name="embargoed" type="OffsetDateTime" minOccurs="0"/>
       <xs:element name="pubStatus" type="PubStatusProp"/>
+      <!-- Plain-text notes to the receiving editors (IPTC's BlockType also allows inline markup): the
+           correction and the withdrawal reason. -->
+      <xs:element name="edNote" type="Text" minOccurs="0" maxOccurs="2"/>
+      <xs:element name="signal" minOccurs="0">
+        <xs:complexType>
+          <xs:attribute name="qcode" type="Signal" use="required"/>
+        </xs:complexType>
+      </xs:element>
       <xs:element name="link" minOccurs="0" maxOccurs="unbounded">
         <xs:complexType>
           <xs:attribute name="rel" type="xs:string" use="required" fixed="irel:seeAlso"/>

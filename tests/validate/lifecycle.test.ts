@@ -1,0 +1,136 @@
+// Issue 5: the validators' rules for versions, signals, withdrawal, embargo and corrections.
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.ts';
+import { emitJsonLd } from '../../src/emit/jsonld.ts';
+import { toNewsMessage } from '../../src/emit/newsml.ts';
+import { toNinjs } from '../../src/emit/ninjs.ts';
+import type { Article } from '../../src/model/article.ts';
+import { validateJsonLd } from '../../src/validate/jsonld.ts';
+import { validateNewsml } from '../../src/validate/newsml.ts';
+import { validateNinjs } from '../../src/validate/ninjs.ts';
+import { makeRichArticle, makeSite } from '../helpers/fixtures.ts';
+import { brokenJson, brokenText, distinctRuleIds, outputFile } from '../helpers/validate.ts';
+
+const site = makeSite();
+
+const corrected = (): Article => makeRichArticle({ version: 3, signal: 'correction', dateModified: '2024-09-05T11:00:00+08:00', correction: 'The port was misnamed.' });
+const withdrawn = (): Article => makeRichArticle({ version: 4, signal: 'withdrawal', dateModified: '2024-09-05T12:00:00+08:00', status: 'withdrawn', withdrawalReason: 'Legal advice.' });
+const embargoed = (): Article => makeRichArticle({ embargo: '2024-09-06T00:00:00+08:00' });
+
+function validateXml(text: string): Diagnostic[] {
+  return validateNewsml(outputFile('newsml', 'articles/rich-story/newsml.xml', text), site);
+}
+
+/** `article`'s NewsML-G2 edited by `edit` (fails loudly when the edit does not apply). */
+function brokenNewsml(article: Article, edit: (text: string) => string): string {
+  return brokenText(toNewsMessage(article, site), edit);
+}
+
+describe('validateNewsml: versions and signals', () => {
+  it.each([
+    ['corrected', corrected],
+    ['withdrawn', withdrawn],
+    ['embargoed', embargoed],
+  ])('finds nothing wrong with the %s story', (_name, article) => {
+    expect(validateXml(toNewsMessage(article(), site))).toEqual([]);
+  });
+
+  it('version-signal: a version above 1 without a signal', () => {
+    const text = brokenNewsml(corrected(), (t) => t.replace(/\s*<signal qcode="sig:correction"\/>/g, ''));
+    const found = validateXml(text);
+    expect(distinctRuleIds(found)).toEqual(['version-signal']);
+    expect(found.filter((d) => d.ruleId === 'version-signal')).toHaveLength(2); // the package and the text item
+    expect(found[0]!.message).toContain('is version 3 but its itemMeta has no <signal');
+    expect(found[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('version-signal: a first version that signals an update', () => {
+    const text = brokenNewsml(makeRichArticle(), (t) => t.replace('<pubStatus qcode="stat:usable"/>', '<pubStatus qcode="stat:usable"/><signal qcode="sig:update"/>'));
+    expect(distinctRuleIds(validateXml(text))).toEqual(['version-signal']);
+  });
+
+  it('canceled-correction: a withdrawal that signals a correction', () => {
+    const text = brokenNewsml(withdrawn(), (t) => t.replace('<signal qcode="sig:update"/>', '<signal qcode="sig:correction"/>'));
+    const found = validateXml(text);
+    expect(distinctRuleIds(found)).toEqual(['canceled-correction']);
+    expect(found[0]!.message).toContain('a withdrawal is not a correction');
+  });
+
+  it('ref-version: an itemRef or link that names another version than its item', () => {
+    const text = brokenNewsml(corrected(), (t) => t.replace(/(<itemRef residref="[^"]*" )version="3"/, '$1version="2"').replace(/(<link rel="irel:seeAlso" residref="[^"]*" )version="3"/, '$1version="1"'));
+    const found = validateXml(text);
+    expect(distinctRuleIds(found)).toEqual(['ref-version']);
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringContaining('itemRef to tag:globaltimes.cn,2024:article:rich-story has version "2", but the newsItem it points to in this message is version "3"'),
+      expect.stringContaining('link to tag:globaltimes.cn,2024:article:rich-story:photo-1 has version "1"'),
+    ]);
+  });
+
+  it('ref-pubstatus: a package that announces a withdrawn item as usable', () => {
+    const text = brokenNewsml(withdrawn(), (t) => t.replace(/(<itemRef [^>]*>[\s\S]*?)<pubStatus qcode="stat:canceled"\/>/, '$1<pubStatus qcode="stat:usable"/>'));
+    expect(distinctRuleIds(validateXml(text))).toEqual(['ref-pubstatus']);
+  });
+
+  it.each<[string, Article, (t: string) => string]>([
+    ['a signal outside the two we send', corrected(), (t) => t.replace('qcode="sig:correction"', 'qcode="sig:kill"')],
+    ['edNote after signal', corrected(), (t) => t.replace(/(<edNote>[^<]*<\/edNote>)(\s*)(<signal qcode="sig:correction"\/>)/, '$3$2$1')],
+    ['an empty edNote', corrected(), (t) => t.replace(/<edNote>[^<]*<\/edNote>/, '<edNote></edNote>')],
+    ['embargoed after pubStatus', embargoed(), (t) => t.replace(/(<embargoed>[^<]*<\/embargoed>)(\s*)(<pubStatus qcode="stat:usable"\/>)/, '$3$2$1')],
+    ['embargoed without an offset', embargoed(), (t) => t.replace('<embargoed>2024-09-06T00:00:00+08:00</embargoed>', '<embargoed>2024-09-06T00:00:00</embargoed>')],
+    ['a pubStatus outside usable and canceled', withdrawn(), (t) => t.replace('stat:canceled', 'stat:withheld')],
+  ])('our XSD rejects %s', (_name, article, edit) => {
+    expect(validateXml(brokenNewsml(article, edit)).map((d) => d.ruleId)).toContain('schema');
+  });
+});
+
+describe('validateNinjs: version, status, embargo and notes', () => {
+  const file = (text: string) => outputFile('ninjs', 'articles/rich-story/ninjs.json', text);
+
+  it.each([
+    ['corrected', corrected],
+    ['withdrawn', withdrawn],
+    ['embargoed', embargoed],
+  ])('finds nothing wrong with the %s story', (_name, article) => {
+    expect(validateNinjs(file(`${JSON.stringify(toNinjs(article(), site), null, 2)}\n`), site)).toEqual([]);
+  });
+
+  it('reports pubStatus "withheld" (never sent), an empty edNote and a version that is not a positive integer', () => {
+    const text = brokenJson(toNinjs(withdrawn(), site), (item) => {
+      (item as { pubStatus: string }).pubStatus = 'withheld';
+      item.edNote = '';
+      item.version = '4.0';
+    });
+    const found = validateNinjs(file(text), site);
+    expect(found.map((d) => d.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pubStatus:/), expect.stringMatching(/^edNote:/), expect.stringMatching(/^version:/)]),
+    );
+  });
+
+  it('date-offset: an embargo without offset', () => {
+    const text = brokenJson(toNinjs(embargoed(), site), (item) => {
+      item.embargoedUntil = '2024-09-06T00:00:00';
+    });
+    expect(distinctRuleIds(validateNinjs(file(text), site))).toEqual(['date-offset']);
+  });
+});
+
+describe('validateJsonLd: the correction notice', () => {
+  const errors = (text: string) => validateJsonLd(outputFile('jsonld', 'articles/rich-story/article.jsonld', text), site).filter((d) => d.severity === 'error');
+  const graph = () => JSON.parse(emitJsonLd([corrected()], site)[0]!.text) as { '@graph': Record<string, unknown>[] };
+
+  it('accepts the emitted CorrectionComment', () => {
+    expect(errors(emitJsonLd([corrected()], site)[0]!.text)).toEqual([]);
+  });
+
+  it.each<[string, (correction: Record<string, unknown>) => void]>([
+    ['a plain Comment', (c) => (c['@type'] = 'Comment')],
+    ['no text', (c) => delete c['text']],
+    ['a date without offset', (c) => (c['datePublished'] = '2024-09-05T11:00:00')],
+    ['an unpromised property', (c) => (c['author'] = 'desk')],
+  ])('rejects %s', (_name, edit) => {
+    const text = brokenJson(graph(), (g) => edit(g['@graph'][0]!['correction'] as Record<string, unknown>));
+    const found = errors(text);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((d) => d.message.includes('correction'))).toBe(true);
+  });
+});
