@@ -3,7 +3,10 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { compareArticles, type Article } from './model/article.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
 import { acceptArticles } from './pipeline/accept.ts';
-import { buildArticle, byPath, untimed, type BuildStage, type StageTimer } from './pipeline/article.ts';
+import { buildArticle, byPath, isListed, untimed, type BuildStage, type StageTimer } from './pipeline/article.ts';
+import { readManifest, toManifestFile, type PreviousManifest } from './pipeline/manifest.ts';
+import type { Revision } from './pipeline/revision.ts';
+import { validators } from './validate/index.ts';
 import { buildFeeds } from './pipeline/feeds.ts';
 import { selectFeedArticles } from './pipeline/select.ts';
 
@@ -33,6 +36,11 @@ export interface BuildOptions {
    * measured by the injected `clock` (the build itself never reads a clock).
    */
   profile?: { clock: () => number; record: (stage: BuildStage, ms: number) => void };
+  /**
+   * The previous `manifest.json` of the output folder, which carries every article's version across
+   * builds. Default: none and no output yet (a first build: every article is version 1).
+   */
+  manifest?: PreviousManifest;
 }
 
 /**
@@ -55,19 +63,23 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
         }
       }
     : untimed;
-  const parts = sources.map((file) => buildArticle(file, site, timed));
+  const previous = readManifest(options.manifest ?? { outputsExist: false });
+  const context = { now: options.now, previous: (id: string) => previous.records.get(id) };
+  const parts = sources.map((file) => buildArticle(file, site, context, timed));
   const { accepted, diagnostics } = acceptArticles(
     parts.map((part) => ({ source: part.source, id: part.article?.id, failed: hasErrors(part.readDiagnostics) })),
     options.articlesPath ?? 'input/articles',
   );
   const kept = parts.filter((part) => part.article !== undefined && accepted.has(part.source));
   const articles = kept.map((part) => part.article as Article).sort(compareArticles);
+  diagnostics.push(...previous.diagnostics);
   for (const part of parts) diagnostics.push(...part.readDiagnostics);
   for (const part of kept) diagnostics.push(...part.outputDiagnostics);
   const outputs = kept.flatMap((part) => part.outputs);
-  if (articles.length > 0) {
+  const listed = articles.filter((article) => isListed(article, options.now));
+  if (listed.length > 0) {
     const feeds = buildFeeds(
-      selectFeedArticles(articles, site, options.now),
+      selectFeedArticles(listed, site, options.now),
       site,
       options.now,
       kept.flatMap((part) => part.references),
@@ -75,6 +87,14 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
     );
     outputs.push(...feeds.outputs);
     diagnostics.push(...feeds.diagnostics);
+  }
+  if (articles.length > 0) {
+    const manifest = toManifestFile(
+      kept.map((part) => ({ revision: part.revision as Revision, files: part.outputs.map((o) => o.path) })),
+      previous.records,
+    );
+    diagnostics.push(...manifest.diagnostics, ...validators.manifest(manifest.file, site));
+    outputs.push(manifest.file);
   }
   if (profile) for (const [stage, ms] of totals) profile.record(stage, ms);
   return { articles, outputs: outputs.sort(byPath), diagnostics: sortDiagnostics(diagnostics) };

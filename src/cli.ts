@@ -41,6 +41,9 @@ Options:
                      else depends on it.
       --cache DIR    cache of unchanged articles (default: .syndicate-cache)
       --no-cache     build everything from scratch; the cache is not read or written
+      --reset-versions
+                     start a new version history: ignore a missing or existing
+                     DIR/manifest.json and give every article version 1
   -j, --workers N    worker threads for large builds (default: one per CPU)
   -q, --quiet        print errors only
       --verbose      also print what was reused, rebuilt and written, and timings
@@ -63,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         now: { type: 'string' },
         cache: { type: 'string', default: '.syndicate-cache' },
         'no-cache': { type: 'boolean' },
+        'reset-versions': { type: 'boolean' },
         workers: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
@@ -112,6 +116,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       now: now.value,
       cacheDir: values['no-cache'] ? undefined : values.cache,
       workers,
+      resetVersions: values['reset-versions'] ?? false,
       log: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
     },
     io,
@@ -148,6 +153,7 @@ interface BuildRequest {
   now: string;
   cacheDir: string | undefined;
   workers: number | undefined;
+  resetVersions: boolean;
   log: 'quiet' | 'normal' | 'verbose';
 }
 
@@ -180,6 +186,7 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
       now: request.now,
       cacheDir: request.cacheDir,
       workers: request.workers,
+      resetVersions: request.resetVersions,
       onProgress: progress?.update,
     });
   } finally {

@@ -98,6 +98,18 @@ export async function readConfigText(inputDir: string, cwd: string): Promise<{ c
   }
 }
 
+/** The previous build's `manifest.json` in the output folder, and whether the folder holds articles at all. */
+export function readPreviousManifest(outDir: string, cwd: string): { text?: string; outputsExist: boolean } {
+  const target = path.resolve(cwd, outDir);
+  const outputsExist = existsSync(path.join(target, 'articles'));
+  try {
+    return { text: readFileSync(path.join(target, 'manifest.json'), 'utf8'), outputsExist };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { outputsExist };
+  }
+}
+
 /** Reads one source file's bytes. */
 export async function readSourceBytes(absolute: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(absolute));

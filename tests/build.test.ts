@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
@@ -12,7 +13,9 @@ const MINIMAL = 'WORLD\nA headline\nPublished: Sep 04, 2024 09:03 PM\n\nBody par
 
 describe('build of the sample input', async () => {
   const input = await loadProjectInput('input');
-  const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: NOW });
+  // The committed manifest carries the sample's version (1) from the build that wrote dist/.
+  const manifest = { text: readFileSync(path.join(projectRoot, 'dist/manifest.json'), 'utf8'), outputsExist: true };
+  const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: NOW, manifest });
 
   it('reads one article and writes every output, warning only that the photo has no URL', () => {
     expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
@@ -22,6 +25,7 @@ describe('build of the sample input', async () => {
       'articles/cyberspace-governance/ninjs.json',
       'atom.xml',
       'feed.json',
+      'manifest.json',
       'news-sitemap.xml',
       'rss.xml',
       'sections/china/atom.xml',
@@ -45,7 +49,7 @@ describe('build of the sample input', async () => {
     try {
       for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/St_Johns']) {
         process.env.TZ = tz;
-        expect(build(input.sources, input.site, { now: NOW }).outputs).toEqual(result.outputs);
+        expect(build(input.sources, input.site, { now: NOW, manifest }).outputs).toEqual(result.outputs);
       }
     } finally {
       process.env.TZ = before;
@@ -83,6 +87,7 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
       'articles/tariffs-and-ports/ninjs.json',
       'atom.xml',
       'feed.json',
+      'manifest.json',
       'news-sitemap.xml',
       'rss.xml',
       'sections/business/atom.xml',

@@ -1,4 +1,4 @@
-import type { Emitter, OutputFormat } from '../model/output.ts';
+import type { EmittedFormat, Emitter } from '../model/output.ts';
 import { emitAtom } from './atom.ts';
 import { emitJsonFeed } from './jsonfeed.ts';
 import { emitJsonLd } from './jsonld.ts';
@@ -8,7 +8,7 @@ import { emitRss } from './rss.ts';
 import { emitNewsSitemap } from './sitemap.ts';
 
 /** Every emitter, keyed by the format it writes; adding a format is one file plus one line here. */
-export const emitters: Record<OutputFormat, Emitter> = {
+export const emitters: Record<EmittedFormat, Emitter> = {
   jsonld: emitJsonLd,
   rss: emitRss,
   atom: emitAtom,

@@ -3,7 +3,10 @@ import type { SiteConfig } from '../config.ts';
 import type { Article } from './article.ts';
 
 /** The output formats the build writes. */
-export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs';
+export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs' | 'manifest';
+
+/** The formats emitters write from articles (the manifest is written by the build from its version records). */
+export type EmittedFormat = Exclude<OutputFormat, 'manifest'>;
 
 /** A source file handed to the readers: its path relative to the project, and its raw bytes. */
 export interface SourceFile {

@@ -6,11 +6,13 @@ import { emitNewsml } from '../emit/newsml.ts';
 import { emitNinjs } from '../emit/ninjs.ts';
 import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat, SourceFile, Validator } from '../model/output.ts';
+import type { ManifestRecord } from '../model/manifest.ts';
 import { readSource } from '../read/index.ts';
 import { checkConsistency, toReferenceFacts, type ReferenceFacts } from '../validate/consistency.ts';
 import { validateJsonLd } from '../validate/jsonld.ts';
 import { validateNewsml } from '../validate/newsml.ts';
 import { validateNinjs } from '../validate/ninjs.ts';
+import { applyRevision, isEmbargoed, toRevision, type Revision } from './revision.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
 export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs'] as const satisfies readonly OutputFormat[];
@@ -35,6 +37,16 @@ export interface ArticleSummary {
   source: string;
   datePublished: string;
   sections: string[];
+  /** False for a withdrawn story and one still under embargo: no feed, sitemap or JSON-LD carries it. */
+  listed: boolean;
+}
+
+/** What building one article depends on besides its source and the site: the build time and what was published before. */
+export interface ArticleContext {
+  /** The build time (RFC 3339 with offset). */
+  now: string;
+  /** The article's record in the previous manifest, by id. */
+  previous: (id: string) => ManifestRecord | undefined;
 }
 
 /** The result of building one source file. */
@@ -43,8 +55,10 @@ export interface ArticleBuild {
   source: string;
   /** False when no reader handles the file's extension. */
   supported: boolean;
-  /** The article, when it could be read. */
+  /** The article as published (with its version), when it could be read. */
   article?: Article;
+  /** Its version record, when it could be read. */
+  revision?: Revision;
   /** The article's own files (JSON-LD, NewsML-G2, ninjs), sorted by path; empty when it could not be read. */
   outputs: OutputFile[];
   /** What reading the source found. */
@@ -56,31 +70,41 @@ export interface ArticleBuild {
 }
 
 /** Reads one source, emits the article's own files and validates them (with their consistency against the JSON-LD). */
-export function buildArticle(file: SourceFile, site: SiteConfig, timed: StageTimer = untimed): ArticleBuild {
+export function buildArticle(file: SourceFile, site: SiteConfig, context: ArticleContext, timed: StageTimer = untimed): ArticleBuild {
   const result = timed('read', () => readSource(file, site));
   if (!result) {
     const unsupported = diagnostic('warning', file.path, 'build', 'unsupported-file', 'not an article format syndicate reads (.txt wire copy, .md Markdown); the file is ignored. Rename or move it');
     return { source: file.path, supported: false, outputs: [], readDiagnostics: [unsupported], outputDiagnostics: [], references: [] };
   }
   const readDiagnostics = result.diagnostics;
-  const article = result.article;
-  if (!article) return { source: file.path, supported: true, outputs: [], readDiagnostics, outputDiagnostics: [], references: [] };
+  if (!result.article) return { source: file.path, supported: true, outputs: [], readDiagnostics, outputDiagnostics: [], references: [] };
+  const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone);
+  const article = applyRevision(result.article, revision);
   const diagnostics: Diagnostic[] = [];
-  const outputs = timed('emit', () => ARTICLE_FORMATS.flatMap((format) => articleEmitters[format]([article], site)));
+  // A withdrawn or embargoed story is not on the web: no JSON-LD. Agencies still get NewsML-G2 and
+  // ninjs, which say it is canceled or embargoed.
+  const formats: readonly (typeof ARTICLE_FORMATS)[number][] = isListed(article, context.now) ? ARTICLE_FORMATS : ARTICLE_FORMATS.filter((format) => format !== 'jsonld');
+  const outputs = timed('emit', () => formats.flatMap((format) => articleEmitters[format]([article], site)));
   outputs.sort(byPath);
   timed('validate', () => {
     for (const output of outputs) diagnostics.push(...articleValidators[output.format as (typeof ARTICLE_FORMATS)[number]](output, site));
   });
   const references = timed('consistency', () => {
-    diagnostics.push(...checkConsistency(outputs, site));
+    // Without JSON-LD there is no reference to compare with.
+    if (formats.includes('jsonld')) diagnostics.push(...checkConsistency(outputs, site));
     return toReferenceFacts(outputs, site);
   });
-  return { source: file.path, supported: true, article, outputs, readDiagnostics, outputDiagnostics: diagnostics, references };
+  return { source: file.path, supported: true, article, revision, outputs, readDiagnostics, outputDiagnostics: diagnostics, references };
+}
+
+/** Whether feeds, the news sitemap and JSON-LD carry the article at build time `now`. */
+export function isListed(article: Pick<Article, 'status' | 'embargo'>, now: string): boolean {
+  return article.status !== 'withdrawn' && !isEmbargoed(article, now);
 }
 
 /** The summary feeds select from. */
-export function toArticleSummary(article: Article): ArticleSummary {
-  return { id: article.id, source: article.source, datePublished: article.datePublished, sections: article.sections };
+export function toArticleSummary(article: Article, now: string): ArticleSummary {
+  return { id: article.id, source: article.source, datePublished: article.datePublished, sections: article.sections, listed: isListed(article, now) };
 }
 
 /** Orders output files by path (byte order, as the output folder is listed). */

@@ -9,7 +9,7 @@ import { validators } from '../validate/index.ts';
 import { byPath, untimed, type StageTimer } from './article.ts';
 
 /** Formats built from many articles: the site and section feeds, JSON Feed and the news sitemap. */
-export const FEED_FORMATS: readonly OutputFormat[] = ['rss', 'atom', 'jsonfeed', 'sitemap'];
+export const FEED_FORMATS = ['rss', 'atom', 'jsonfeed', 'sitemap'] as const satisfies readonly OutputFormat[];
 
 /** The feed files built from the selected articles, with their validation and consistency findings. */
 export interface FeedsBuild {

@@ -15,6 +15,7 @@ import {
   commitStagedChanges,
   discardStaging,
   listSources,
+  readPreviousManifest,
   readSourceBytes,
   recoverOutputs,
   swapInStaging,
@@ -24,7 +25,10 @@ import {
 } from '../io.ts';
 import type { Article } from '../model/article.ts';
 import { acceptArticles } from '../pipeline/accept.ts';
-import type { BuildStage } from '../pipeline/article.ts';
+import type { ArticleContext, BuildStage } from '../pipeline/article.ts';
+import { readManifest, toManifestFile } from '../pipeline/manifest.ts';
+import { isEmbargoed, type Revision } from '../pipeline/revision.ts';
+import type { ManifestRecord } from '../model/manifest.ts';
 import { selectFeedArticles } from '../pipeline/select.ts';
 import type { ReferenceFacts } from '../validate/consistency.ts';
 import {
@@ -72,6 +76,8 @@ export interface ProjectBuildOptions {
   parallelThreshold?: number | undefined;
   /** The worker script (default: the compiled `worker.js` beside this module). */
   workerScript?: URL | undefined;
+  /** `--reset-versions`: ignore a missing or previous manifest and start every version at 1. */
+  resetVersions?: boolean | undefined;
   /** Called as sources are done, for a progress bar. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -113,6 +119,8 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
   const recovered = await recoverOutputs(options.outDir, cwd);
   const { articlesPath, sources } = await listSources(options.inputDir, cwd);
   const outAbsolute = path.resolve(cwd, options.outDir);
+  const previous = readManifest({ ...readPreviousManifest(options.outDir, cwd), reset: options.resetVersions }, options.outDir);
+  const context: ArticleContext = { now, previous: (id) => previous.records.get(id) };
   const persistent = options.cacheDir !== undefined;
   const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
   const key = toCacheKey(options.toolVersion, site, outAbsolute);
@@ -130,7 +138,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     const candidates: ListedSource[] = [];
     for (const source of sources) {
       const old = prior?.index.entries[source.path];
-      if (old && prior && old.stamp === source.stamp && source.mtimeMs < prior.writtenAtMs) entries.set(source.path, old);
+      if (old && prior && old.stamp === source.stamp && source.mtimeMs < prior.writtenAtMs && isCurrent(old, context)) entries.set(source.path, old);
       else candidates.push(source);
     }
     const reusedByStamp = entries.size;
@@ -141,7 +149,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     const places: JobPlaces = { staging, cache: dirs };
     const threshold = options.parallelThreshold ?? 64;
     const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(candidates.length / BATCH)));
-    const pool = candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places }, options.workerScript) : undefined;
+    const pool = candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places, now, previous: [...previous.records.values()] }, options.workerScript) : undefined;
     // Loaded only when something is to be built: a no-op rebuild never loads the readers and emitters.
     const processLocally = pool || candidates.length === 0 ? undefined : (await import('./process.ts')).processSource;
     const cpu: Partial<Record<BuildStage, number>> = {};
@@ -164,7 +172,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
             const bytes = await readSourceBytes(source.absolute);
             const hash = hashSource(source.path, bytes);
             const old = prior?.index.entries[source.path];
-            if (old && old.hash === hash) entries.set(source.path, { ...old, stamp: source.stamp });
+            if (old && old.hash === hash && isCurrent(old, context)) entries.set(source.path, { ...old, stamp: source.stamp });
             else jobs.push({ path: source.path, hash, stamp: source.stamp, bytes });
           }),
         );
@@ -172,7 +180,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
         built += jobs.length;
         if (jobs.length === 0) continue;
         if (pool) pending.push(pool.run(jobs).then(collect));
-        else collect(jobs.map((job) => (processLocally as NonNullable<typeof processLocally>)(job, site, places)));
+        else collect(jobs.map((job) => (processLocally as NonNullable<typeof processLocally>)(job, site, context, places)));
       }
       await Promise.all(pending);
     } finally {
@@ -187,20 +195,22 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
       ordered.map(({ source, entry }) => ({ source: source.path, id: entry.summary?.id, failed: entry.failed })),
       articlesPath,
     );
+    diagnostics.push(...previous.diagnostics);
     for (const { entry } of ordered) diagnostics.push(...entry.readDiagnostics);
     const kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry);
     for (const entry of kept) diagnostics.push(...entry.outputDiagnostics);
 
     let feeds: FeedsEntry | undefined;
-    if (kept.length > 0) {
-      const summaries = kept.map((entry) => ({ ...(entry.summary as NonNullable<CacheEntry['summary']>), hash: entry.hash }));
+    const listed = kept.filter((entry) => entry.summary?.listed);
+    if (listed.length > 0) {
+      const summaries = listed.map((entry) => ({ ...(entry.summary as NonNullable<CacheEntry['summary']>), hash: entry.hash }));
       const selection = selectFeedArticles(summaries, site, now);
       const recent = toRecentArticles(summaries, Date.parse(now)).map((s) => s.source);
       const feedKey = hashFeedInput(selection, recent);
       if (prior?.index.feeds?.key === feedKey) {
         feeds = prior.index.feeds;
       } else {
-        const stored = await loadArticles(selection, dirs, site, sources);
+        const stored = await loadArticles(selection, dirs, site, sources, context);
         const { buildFeeds } = await import('../pipeline/feeds.ts');
         const made = buildFeeds(
           stored.map((s) => s.article),
@@ -212,6 +222,18 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
         feeds = { key: feedKey, outputs: made.outputs.map((o): OutputStamp => [o.path, hashText(o.text)]), diagnostics: made.diagnostics };
       }
       diagnostics.push(...feeds.diagnostics);
+    }
+    let manifest: OutputStamp | undefined;
+    if (kept.length > 0) {
+      const made = toManifestFile(
+        kept.map((entry) => ({ revision: entry.revision as Revision, files: entry.outputs.map(([file]) => file) })),
+        previous.records,
+        options.outDir,
+      );
+      const { validateManifest } = await import('../validate/manifest.ts');
+      diagnostics.push(...made.diagnostics, ...validateManifest(made.file, site));
+      manifest = [made.file.path, hashText(made.file.text)];
+      if (prior?.index.manifest?.[1] !== manifest[1]) writeStagedFiles(staging, [made.file]);
     }
     lap('feeds');
 
@@ -236,14 +258,14 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
       return result;
     }
 
-    const next: CacheIndex = { format: CACHE_FORMAT, key, entries: {}, ...(feeds ? { feeds } : {}) };
+    const next: CacheIndex = { format: CACHE_FORMAT, key, entries: {}, ...(feeds ? { feeds } : {}), ...(manifest ? { manifest } : {}) };
     for (const { source, entry } of ordered) next.entries[source.path] = entry;
     const wanted = outputsOf(next);
     result.files = wanted.size;
     if (!prior) {
       await swapInStaging(options.outDir, cwd, staging);
       result.written = wanted.size;
-    } else if (built === 0 && feeds === prior.index.feeds && Object.keys(prior.index.entries).length === total) {
+    } else if (built === 0 && feeds === prior.index.feeds && manifest?.[1] === prior.index.manifest?.[1] && Object.keys(prior.index.entries).length === total) {
       // Every source as before (same paths, same hashes) and the same feeds: nothing to compare or write.
       await discardStaging(staging);
     } else {
@@ -257,7 +279,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     }
     lap('write');
     // A no-op rebuild (every source matched by its stamp, nothing removed, feeds unchanged) leaves the index as it is.
-    const unchanged = prior !== undefined && reusedByStamp === total && feeds === prior.index.feeds && Object.keys(prior.index.entries).length === total;
+    const unchanged = prior !== undefined && reusedByStamp === total && feeds === prior.index.feeds && manifest?.[1] === prior.index.manifest?.[1] && Object.keys(prior.index.entries).length === total;
     if (persistent && !unchanged) {
       writeCacheIndex(dirs, next);
       // Stored articles of sources that changed or went away are no longer referenced.
@@ -279,6 +301,7 @@ function outputsOf(index: CacheIndex): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of Object.values(index.entries)) for (const [file, hash] of entry.outputs) files.set(file, hash);
   for (const [file, hash] of index.feeds?.outputs ?? []) files.set(file, hash);
+  if (index.manifest) files.set(index.manifest[0], index.manifest[1]);
   return files;
 }
 
@@ -292,7 +315,7 @@ function countOutputs(index: CacheIndex): number {
  * checkout of another branch makes the build clean instead of trusting the cache.
  */
 function outputsMatch(index: CacheIndex, outAbsolute: string): boolean {
-  const feeds = index.feeds?.outputs ?? [];
+  const feeds = [...(index.feeds?.outputs ?? []), ...(index.manifest ? [index.manifest] : [])];
   if (feeds.length === 0) return false;
   try {
     return feeds.every(([file, hash]) => hashText(readFileSync(path.join(outAbsolute, ...file.split('/')), 'utf8')) === hash);
@@ -310,6 +333,7 @@ async function loadArticles(
   dirs: CacheDirs,
   site: SiteConfig,
   sources: readonly ListedSource[],
+  context: ArticleContext,
 ): Promise<{ article: Article; references: ReferenceFacts[] }[]> {
   const loaded = [];
   for (const { source, hash } of selection) {
@@ -317,11 +341,28 @@ async function loadArticles(
     if (stored === undefined) {
       const listed = sources.find((s) => s.path === source);
       const { buildArticle } = await import('../pipeline/article.ts');
-      const built = listed ? buildArticle({ path: source, bytes: await readSourceBytes(listed.absolute) }, site) : undefined;
+      const built = listed ? buildArticle({ path: source, bytes: await readSourceBytes(listed.absolute) }, site, context) : undefined;
       if (!built?.article) throw new Error(`the cached article for ${source} is missing and the source no longer reads; delete the cache folder and build again`);
       stored = { article: built.article, references: built.references };
     }
     loaded.push(stored);
   }
   return loaded;
+}
+
+/**
+ * Whether a cached entry still describes what this build would make of its source: its version record
+ * is the one the previous manifest holds, and its embargo has not lifted since.
+ */
+function isCurrent(entry: CacheEntry, context: ArticleContext): boolean {
+  if (entry.summary === undefined || entry.revision === undefined) return true;
+  const record = context.previous(entry.summary.id);
+  if (record === undefined || !sameRevision(entry.revision, record)) return false;
+  return entry.summary.listed === (entry.revision.status !== 'withdrawn' && !isEmbargoed(entry.revision, context.now));
+}
+
+function sameRevision(revision: Revision, record: ManifestRecord): boolean {
+  const { files: _files, sourceMissing: _missing, ...rest } = record;
+  const keys = new Set([...Object.keys(revision), ...Object.keys(rest)]);
+  return [...keys].every((key) => (revision as Record<string, unknown>)[key] === (rest as Record<string, unknown>)[key]);
 }

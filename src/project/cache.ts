@@ -10,10 +10,11 @@ import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Article } from '../model/article.ts';
 import type { ArticleSummary } from '../pipeline/article.ts';
+import type { Revision } from '../pipeline/revision.ts';
 import type { ReferenceFacts } from '../validate/consistency.ts';
 
 /** Bumped whenever the cache's layout or meaning changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const INDEX = 'index.json';
 
 /** An output file as the cache remembers it: its path under the output folder and the hash of its text. */
@@ -33,6 +34,8 @@ export interface CacheEntry {
   outputDiagnostics: Diagnostic[];
   /** Present when the article could be read. */
   summary?: ArticleSummary;
+  /** Its version record (present with `summary`): the entry is reused only while the manifest still says the same. */
+  revision?: Revision;
   /** The article's own files. */
   outputs: OutputStamp[];
 }
@@ -52,6 +55,8 @@ export interface CacheIndex {
   /** By source path. */
   entries: Record<string, CacheEntry>;
   feeds?: FeedsEntry;
+  /** The manifest as last written. */
+  manifest?: OutputStamp;
 }
 
 /** What the article store keeps per source hash: the full article and its JSON-LD facts, for rebuilding feeds. */

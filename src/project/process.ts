@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { SiteConfig } from '../config.ts';
 import { hasErrors } from '../diagnostics.ts';
 import { writeStagedFiles } from '../io.ts';
-import { buildArticle, toArticleSummary, type BuildStage, type StageTimer } from '../pipeline/article.ts';
+import { buildArticle, toArticleSummary, type ArticleContext, type BuildStage, type StageTimer } from '../pipeline/article.ts';
 import { hashText, writeStoredArticle, type CacheDirs, type CacheEntry } from './cache.ts';
 
 /** A source file to build: its path, content hash, stat stamp and bytes. */
@@ -32,7 +32,7 @@ export interface JobPlaces {
  * Builds one source: reads it, emits and validates the article's own files, writes them to the staging
  * folder and the article to the cache's store, and returns the entry that describes it all.
  */
-export function processSource(job: SourceJob, site: SiteConfig, places: JobPlaces): JobResult {
+export function processSource(job: SourceJob, site: SiteConfig, context: ArticleContext, places: JobPlaces): JobResult {
   const timings: Partial<Record<BuildStage, number>> = {};
   // Instrumentation only: durations never reach an output.
   const timed: StageTimer = (stage, run) => {
@@ -43,7 +43,7 @@ export function processSource(job: SourceJob, site: SiteConfig, places: JobPlace
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     }
   };
-  const built = buildArticle({ path: job.path, bytes: job.bytes }, site, timed);
+  const built = buildArticle({ path: job.path, bytes: job.bytes }, site, context, timed);
   const entry: CacheEntry = {
     hash: job.hash,
     stamp: job.stamp,
@@ -54,7 +54,8 @@ export function processSource(job: SourceJob, site: SiteConfig, places: JobPlace
     outputs: built.outputs.map((o) => [o.path, hashText(o.text)]),
   };
   if (built.article) {
-    entry.summary = toArticleSummary(built.article);
+    entry.summary = toArticleSummary(built.article, context.now);
+    if (built.revision) entry.revision = built.revision;
     writeStagedFiles(places.staging, built.outputs);
     writeStoredArticle(places.cache, job.hash, { article: built.article, references: built.references });
   }

@@ -1,12 +1,17 @@
 /** Worker-thread entry: builds batches of source files sent by {@link WorkerPool} and posts back their results. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../config.ts';
+import type { ManifestRecord } from '../model/manifest.ts';
 import { processSource, type JobPlaces, type SourceJob } from './process.ts';
 
 /** What the pool tells each worker once, at start. */
 export interface WorkerSetup {
   site: SiteConfig;
   places: JobPlaces;
+  /** The build time. */
+  now: string;
+  /** The previous manifest's records. */
+  previous: ManifestRecord[];
 }
 
 /** A batch of jobs. */
@@ -15,10 +20,12 @@ export interface WorkerTask {
   jobs: SourceJob[];
 }
 
-const { site, places } = workerData as WorkerSetup;
+const { site, places, now, previous } = workerData as WorkerSetup;
+const byId = new Map(previous.map((record) => [record.id, record]));
+const context = { now, previous: (id: string) => byId.get(id) };
 parentPort?.on('message', (task: WorkerTask) => {
   try {
-    parentPort?.postMessage({ id: task.id, results: task.jobs.map((job) => processSource(job, site, places)) });
+    parentPort?.postMessage({ id: task.id, results: task.jobs.map((job) => processSource(job, site, context, places)) });
   } catch (error) {
     parentPort?.postMessage({ id: task.id, error: (error as Error).stack ?? String(error) });
   }

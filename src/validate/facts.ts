@@ -263,6 +263,7 @@ const textReaders: Record<OutputFormat, (text: string, site: SiteConfig) => Arti
   newsml: (text, site) => fromXml(text, (tree) => newsmlFacts(tree, site)),
   // The news sitemap identifies articles only by URL and is left out.
   sitemap: () => [],
+  manifest: () => [],
 };
 
 function fromXml(text: string, read: (tree: XTree) => ArticleFacts[]): ArticleFacts[] {

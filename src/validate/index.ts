@@ -2,6 +2,7 @@ import type { OutputFormat, Validator } from '../model/output.ts';
 import { validateAtom } from './atom.ts';
 import { validateJsonFeed } from './jsonfeed.ts';
 import { validateJsonLd } from './jsonld.ts';
+import { validateManifest } from './manifest.ts';
 import { validateNewsml } from './newsml.ts';
 import { validateNinjs } from './ninjs.ts';
 import { validateRss } from './rss.ts';
@@ -16,4 +17,5 @@ export const validators: Record<OutputFormat, Validator> = {
   newsml: validateNewsml,
   ninjs: validateNinjs,
   sitemap: validateNewsSitemap,
+  manifest: validateManifest,
 };

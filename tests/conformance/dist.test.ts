@@ -30,6 +30,7 @@ it('finds the committed outputs to check', () => {
     'articles/cyberspace-governance/ninjs.json',
     'atom.xml',
     'feed.json',
+    'manifest.json',
     'news-sitemap.xml',
     'rss.xml',
     'sections/china/atom.xml',

@@ -48,10 +48,19 @@ async function siteOf(dir: string): Promise<SiteConfig> {
   return config;
 }
 
-/** What the in-memory build makes of the project: the reference every project build must equal. */
-async function reference(dir: string) {
+/** The manifest a build of `dir` starts from (read before it runs). */
+function manifestOf(dir: string) {
+  const file = path.join(dir, 'dist/manifest.json');
+  return { outputsExist: existsSync(path.join(dir, 'dist/articles')), ...(existsSync(file) ? { text: readFileSync(file, 'utf8') } : {}) };
+}
+
+/**
+ * What the in-memory build makes of the project from the manifest `previous` (default: none, a first
+ * build): the reference every project build must equal.
+ */
+async function reference(dir: string, previous = { outputsExist: false }) {
   const input = await loadInput('input', dir);
-  const result = build(input.sources, await siteOf(dir), { articlesPath: input.articlesPath, now: NOW });
+  const result = build(input.sources, await siteOf(dir), { articlesPath: input.articlesPath, now: NOW, manifest: previous });
   return { files: Object.fromEntries(result.outputs.map((o) => [o.path, o.text])), diagnostics: result.diagnostics };
 }
 
@@ -126,12 +135,13 @@ describe('incremental project builds', () => {
     await run(dir);
     const file = path.join(dir, 'input/articles/batch-0/wire-1.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Wire story 1:', 'Wire story 1 (corrected):'));
+    const before = manifestOf(dir);
     const result = await run(dir);
     expect(result).toMatchObject({ mode: 'incremental', built: 1, reused: 90, removed: 0 });
-    // Its JSON-LD, NewsML-G2 and ninjs, and at most the feeds that list it.
-    expect(result.written).toBeGreaterThanOrEqual(3);
+    // Its JSON-LD, NewsML-G2 and ninjs, the manifest (its version 2), and at most the feeds that list it.
+    expect(result.written).toBeGreaterThanOrEqual(4);
     expect(result.written).toBeLessThan(20);
-    const expected = await reference(dir);
+    const expected = await reference(dir, before);
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
     expect(result.diagnostics).toEqual(expected.diagnostics);
   });
@@ -145,6 +155,7 @@ describe('incremental project builds', () => {
     expect(await run(dir)).toMatchObject({ built: 0, reused: 91, written: 0 });
     writeFileSync(file, text.replace('Paragraph one', 'Paragraph  one'));
     const result = await run(dir);
+    // Spacing is formatting: same content hash, same version, no byte changed.
     expect(result).toMatchObject({ built: 1, written: 0 });
   });
 
@@ -154,10 +165,11 @@ describe('incremental project builds', () => {
     writeFileSync(path.join(dir, 'input/articles/batch-0/brand-new.txt'), 'SCIENCE\nA new discovery\nPublished: Oct 27, 2024 11:00 PM\n\nBody.\n');
     rmSync(path.join(dir, 'input/articles/batch-2/wire-62.txt'));
     renameSync(path.join(dir, 'input/articles/batch-1'), path.join(dir, 'input/articles/batch-9'));
+    const before = manifestOf(dir);
     const result = await run(dir);
     expect(result.mode).toBe('incremental');
     expect(result.removed).toBe(3);
-    const expected = await reference(dir);
+    const expected = await reference(dir, before);
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
     expect(result.diagnostics).toEqual(expected.diagnostics);
     expect(existsSync(path.join(dir, 'dist/articles/wire-62'))).toBe(false);
@@ -169,9 +181,10 @@ describe('incremental project builds', () => {
     expect((await run(dir, { toolVersion: 'test-2' })).mode).toBe('clean');
     expect((await run(dir, { toolVersion: 'test-2' })).mode).toBe('incremental');
     writeFileSync(path.join(dir, 'dist/rss.xml'), 'edited by hand');
+    const before = manifestOf(dir);
     const repaired = await run(dir, { toolVersion: 'test-2' });
     expect(repaired.mode).toBe('clean');
-    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir)).files);
+    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir, before)).files);
     const config = JSON.parse(readFileSync(path.join(dir, 'input/site.json'), 'utf8')) as { feed: { title: string } };
     config.feed.title = 'Renamed';
     writeFileSync(path.join(dir, 'input/site.json'), JSON.stringify(config));
@@ -200,11 +213,12 @@ describe('incremental project builds', () => {
     const dir = fresh();
     await run(dir);
     cpSync(path.join(dir, 'input/articles/batch-0/wire-1.txt'), path.join(dir, 'input/articles/batch-2/wire-1.txt'));
+    const before = manifestOf(dir);
     const result = await run(dir);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ file: 'input/articles/batch-2/wire-1.txt', ruleId: 'duplicate-id', message: expect.stringContaining('input/articles/batch-0/wire-1.txt') }),
     ]);
-    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir)).files);
+    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir, before)).files);
   });
 });
 
@@ -216,11 +230,12 @@ describe('recovery from an interrupted build', () => {
     mkdirSync(path.join(staging, 'articles/wire-1'), { recursive: true });
     writeFileSync(path.join(staging, 'articles/wire-1/ninjs.json'), 'new\n');
     writeFileSync(path.join(staging, '.syndicate-journal.json'), JSON.stringify({ changed: ['articles/wire-1/ninjs.json'], removed: ['articles/wire-4/ninjs.json'] }));
+    const before = manifestOf(dir);
     const result = await run(dir, { cacheDir: undefined });
     expect(result.recovered).toEqual([expect.stringContaining('completed the output changes of an interrupted build')]);
     expect(existsSync(staging)).toBe(false);
     // The clean build that followed rewrote both files.
-    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir)).files);
+    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir, before)).files);
   });
 
   it('discards an uncommitted staging folder and restores an output folder moved aside mid-swap', async () => {

@@ -9,7 +9,7 @@ const NOW = '2024-09-06T00:00:00+08:00';
 const articles = [makeRichArticle(), makeArticle()];
 
 function emitAll(): OutputFile[] {
-  return (Object.keys(emitters) as OutputFormat[]).flatMap((format) => emitters[format](articles, site, { now: NOW }));
+  return (Object.keys(emitters) as (keyof typeof emitters)[]).flatMap((format) => emitters[format](articles, site, { now: NOW }));
 }
 
 /** Every output, with one file's text edited; fails loudly when the edit changed nothing. */

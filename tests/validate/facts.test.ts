@@ -10,7 +10,7 @@ const site = makeSite();
 const NOW = '2024-09-06T00:00:00+08:00';
 
 function emitAll(): OutputFile[] {
-  return (Object.keys(emitters) as OutputFormat[]).flatMap((format) => emitters[format]([makeRichArticle(), makeArticle()], site, { now: NOW }));
+  return (Object.keys(emitters) as (keyof typeof emitters)[]).flatMap((format) => emitters[format]([makeRichArticle(), makeArticle()], site, { now: NOW }));
 }
 
 function validateAll(outputs: readonly OutputFile[]): void {

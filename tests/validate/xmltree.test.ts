@@ -71,7 +71,7 @@ const TRICKY = `<?xml version="1.0"?>
 `;
 
 const OUTPUTS = [[makeArticle()], [makeRichArticle(), makeArticle()]].flatMap((articles) =>
-  (Object.keys(emitters) as OutputFormat[]).flatMap((format) => emitters[format](articles, site, { now: '2024-09-06T00:00:00+08:00' })).filter((f) => f.path.endsWith('.xml')),
+  (Object.keys(emitters) as (keyof typeof emitters)[]).flatMap((format) => emitters[format](articles, site, { now: '2024-09-06T00:00:00+08:00' })).filter((f) => f.path.endsWith('.xml')),
 );
 
 describe('readXmlText (the XML reader the validators share)', () => {
