@@ -8,6 +8,7 @@ import { readManifest, toManifestFile, type PreviousManifest } from './pipeline/
 import type { Revision } from './pipeline/revision.ts';
 import { validators } from './validate/index.ts';
 import { buildFeeds } from './pipeline/feeds.ts';
+import { checkPublicationDates } from './pipeline/schedule.ts';
 import { selectFeedArticles } from './pipeline/select.ts';
 
 export type { BuildStage } from './pipeline/article.ts';
@@ -77,6 +78,7 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   for (const part of kept) diagnostics.push(...part.outputDiagnostics);
   const outputs = kept.flatMap((part) => part.outputs);
   const listed = articles.filter((article) => isListed(article, options.now));
+  diagnostics.push(...checkPublicationDates(articles.map((a) => ({ source: a.source, datePublished: a.datePublished, listed: isListed(a, options.now) })), options.now));
   if (listed.length > 0) {
     const feeds = buildFeeds(
       selectFeedArticles(listed, site, options.now),

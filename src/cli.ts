@@ -41,6 +41,8 @@ Options:
                      else depends on it.
       --cache DIR    cache of unchanged articles (default: .syndicate-cache)
       --no-cache     build everything from scratch; the cache is not read or written
+  -k, --keep-going   write the articles without errors and list those left out;
+                     the exit code is still 1
       --reset-versions
                      start a new version history: ignore a missing or existing
                      DIR/manifest.json and give every article version 1
@@ -67,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         cache: { type: 'string', default: '.syndicate-cache' },
         'no-cache': { type: 'boolean' },
         'reset-versions': { type: 'boolean' },
+        'keep-going': { type: 'boolean', short: 'k' },
         workers: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
@@ -117,6 +120,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       cacheDir: values['no-cache'] ? undefined : values.cache,
       workers,
       resetVersions: values['reset-versions'] ?? false,
+      keepGoing: values['keep-going'] ?? false,
       log: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
     },
     io,
@@ -154,6 +158,7 @@ interface BuildRequest {
   cacheDir: string | undefined;
   workers: number | undefined;
   resetVersions: boolean;
+  keepGoing: boolean;
   log: 'quiet' | 'normal' | 'verbose';
 }
 
@@ -187,6 +192,7 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
       cacheDir: request.cacheDir,
       workers: request.workers,
       resetVersions: request.resetVersions,
+      keepGoing: request.keepGoing,
       onProgress: progress?.update,
     });
   } finally {
@@ -205,6 +211,14 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
     );
     io.stderr(`syndicate: wall time list ${ms('list')}, articles ${ms('articles')}, feeds ${ms('feeds')}, write ${ms('write')}, cache ${ms('cache')}`);
     io.stderr(`syndicate: article CPU time read ${ms('read')}, emit ${ms('emit')}, validate ${ms('validate')}, consistency ${ms('consistency')}`);
+  }
+  if (errors > 0 && result.committed) {
+    // --keep-going wrote the articles without errors: say which were left out, and still fail.
+    if (request.log !== 'quiet') {
+      for (const source of result.rejected) io.stderr(`syndicate: rejected ${source}`);
+      io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}, ${count(result.rejected.length, 'article')} rejected, ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
+    }
+    return EXIT.content;
   }
   if (errors > 0) {
     if (request.log !== 'quiet') io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);

@@ -1,7 +1,8 @@
 /** The only module that touches the filesystem: loading sources and writing the output folder atomically. */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
 
 /** The raw inputs of a build: the site configuration text and the article files. */
@@ -14,6 +15,8 @@ export interface LoadedInput {
   articlesPath: string;
   /** Article files, sorted by path so builds do not depend on directory order. */
   sources: SourceFile[];
+  /** Files under the articles folder that were not read, and why (symlinks leading outside the input folder…). */
+  diagnostics?: Diagnostic[];
 }
 
 /** Shows a path relative to the working directory when it lies inside it, with `/` separators. */
@@ -38,15 +41,9 @@ export async function loadInput(inputDir: string, cwd: string): Promise<LoadedIn
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  let entries: string[] = [];
-  try {
-    entries = (await readdir(articlesDir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name))
-      .filter((file) => !path.basename(file).startsWith('.'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const found = await findArticleFiles(root, cwd);
+  const entries = found.files;
+  loaded.diagnostics = found.diagnostics;
   entries.sort();
   loaded.sources = await Promise.all(
     entries.map(async (file) => ({ path: toDisplayPath(file, cwd), bytes: new Uint8Array(await readFile(file)) })),
@@ -67,23 +64,65 @@ export interface ListedSource {
 }
 
 /** Lists every article file under `<inputDir>/articles/` (recursively, dot files skipped), sorted by path, with stat stamps. */
-export async function listSources(inputDir: string, cwd: string): Promise<{ articlesPath: string; sources: ListedSource[] }> {
-  const articlesDir = path.join(path.resolve(cwd, inputDir), 'articles');
-  let entries: string[] = [];
-  try {
-    entries = (await readdir(articlesDir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name))
-      .filter((file) => !path.basename(file).startsWith('.'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const sources = entries.map((absolute) => {
+export async function listSources(inputDir: string, cwd: string): Promise<{ articlesPath: string; sources: ListedSource[]; diagnostics: Diagnostic[] }> {
+  const root = path.resolve(cwd, inputDir);
+  const found = await findArticleFiles(root, cwd);
+  const sources = found.files.map((absolute) => {
     const s = statSync(absolute);
     return { path: toDisplayPath(absolute, cwd), absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs };
   });
   sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { articlesPath: toDisplayPath(articlesDir, cwd), sources };
+  return { articlesPath: toDisplayPath(path.join(root, 'articles'), cwd), sources, diagnostics: found.diagnostics };
+}
+
+/**
+ * The article files under `<root>/articles/`, recursively, dot files skipped, sorted. The build reads
+ * nothing outside the input folder: a symbolic link is followed only when it resolves to a file inside
+ * it; one leading outside is an error naming both ends (a link in a shared checkout must not make a
+ * public feed out of a private file), a broken one an error, a linked folder is not entered.
+ */
+async function findArticleFiles(root: string, cwd: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const articlesDir = path.join(root, 'articles');
+  const diagnostics: Diagnostic[] = [];
+  let entries: Dirent[] = [];
+  try {
+    entries = await readdir(articlesDir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const files: string[] = [];
+  let realRoot: string | undefined;
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    // Inside a dot folder (.git, .obsidian…): not an article either.
+    if (path.relative(articlesDir, file).split(path.sep).some((part) => part.startsWith('.'))) continue;
+    if (entry.isFile()) {
+      files.push(file);
+      continue;
+    }
+    if (!entry.isSymbolicLink()) continue;
+    const shown = toDisplayPath(file, cwd);
+    let target: string;
+    try {
+      target = realpathSync(file);
+    } catch {
+      diagnostics.push(diagnostic('error', shown, 'input', 'broken-symlink', `is a symbolic link to "${readlinkSync(file)}", which does not exist; fix or remove the link`));
+      continue;
+    }
+    realRoot ??= realpathSync(root);
+    if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+      diagnostics.push(
+        diagnostic('error', shown, 'input', 'symlink-outside-input', `is a symbolic link to ${target}, outside the input folder; the build reads nothing outside it: copy the file in, or remove the link`),
+      );
+    } else if (statSync(target).isFile()) {
+      files.push(file);
+    } else {
+      diagnostics.push(diagnostic('warning', shown, 'input', 'symlinked-folder', 'is a symbolic link to a folder, which is not followed; move the articles into the articles folder'));
+    }
+  }
+  files.sort();
+  return { files, diagnostics };
 }
 
 /** Reads the site configuration text; undefined when the file does not exist. */
@@ -130,7 +169,7 @@ const JOURNAL = '.syndicate-journal.json';
 /** The staging folder of a build writing `outDir`: a sibling, on the same filesystem. */
 export function toStagingDir(outDir: string, cwd: string): string {
   const target = path.resolve(cwd, outDir);
-  return path.join(path.dirname(target), `.${path.basename(target)}.syndicate-tmp-${process.pid}`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.syndicate-tmp`);
 }
 
 /** Writes files under a staging folder (synchronously: workers call it between CPU-bound steps). */
@@ -155,7 +194,7 @@ export async function discardStaging(staging: string): Promise<void> {
 /** Replaces the output folder with the staging folder as a whole. */
 export async function swapInStaging(outDir: string, cwd: string, staging: string): Promise<void> {
   const target = path.resolve(cwd, outDir);
-  const previous = path.join(path.dirname(target), `.${path.basename(target)}.syndicate-old-${process.pid}`);
+  const previous = toPreviousDir(target);
   await mkdir(staging, { recursive: true });
   let hadPrevious = true;
   try {
@@ -191,36 +230,33 @@ export async function commitStagedChanges(outDir: string, cwd: string, staging: 
  * what it did, for the log (empty when there was nothing to do).
  */
 export async function recoverOutputs(outDir: string, cwd: string): Promise<string[]> {
+  // Fixed names rather than a listing of the parent folder: the build reads nothing it does not own.
   const target = path.resolve(cwd, outDir);
-  const parent = path.dirname(target);
-  const base = path.basename(target);
-  let siblings: string[];
-  try {
-    siblings = await readdir(parent);
-  } catch {
-    return [];
-  }
+  const old = toPreviousDir(target);
+  const staging = toStagingDir(outDir, cwd);
   const done: string[] = [];
-  const targetExists = existsSync(target);
-  for (const name of siblings.filter((n) => n.startsWith(`.${base}.syndicate-old-`))) {
-    const old = path.join(parent, name);
-    if (!targetExists && !existsSync(target)) {
+  if (existsSync(old)) {
+    if (!existsSync(target)) {
       await rename(old, target);
-      done.push(`restored ${outDir} from an interrupted build (${name})`);
+      done.push(`restored ${outDir} from an interrupted build (${path.basename(old)})`);
     } else {
       await rm(old, { recursive: true, force: true });
     }
   }
-  for (const name of siblings.filter((n) => n.startsWith(`.${base}.syndicate-tmp-`))) {
-    const staging = path.join(parent, name);
+  if (existsSync(staging)) {
     if (existsSync(path.join(staging, JOURNAL)) && existsSync(target)) {
       applyJournal(target, staging);
-      done.push(`completed the output changes of an interrupted build (${name})`);
+      done.push(`completed the output changes of an interrupted build (${path.basename(staging)})`);
     } else {
       await rm(staging, { recursive: true, force: true });
     }
   }
   return done;
+}
+
+/** Where a clean build moves the previous output folder while it swaps the new one in. */
+function toPreviousDir(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.syndicate-old`);
 }
 
 function applyJournal(target: string, staging: string): void {

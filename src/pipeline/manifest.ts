@@ -78,12 +78,23 @@ export interface PublishedArticle {
  * source has gone (with a warning naming it: a vanished file is not a withdrawal, and its version
  * must not be reused if it comes back).
  */
-export function toManifestFile(published: readonly PublishedArticle[], previous: ReadonlyMap<string, ManifestRecord>, outDir = 'dist'): { file: OutputFile; diagnostics: Diagnostic[] } {
+export function toManifestFile(
+  published: readonly PublishedArticle[],
+  previous: ReadonlyMap<string, ManifestRecord>,
+  outDir = 'dist',
+  /** Sources left out of this build for their errors (`--keep-going`): their records are kept as they were. */
+  rejected: ReadonlySet<string> = new Set(),
+): { file: OutputFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const records: ManifestRecord[] = published.map(({ revision, files }) => toRecord(revision, files));
   const present = new Set(records.map((r) => r.id));
   for (const record of previous.values()) {
     if (present.has(record.id)) continue;
+    if (rejected.has(record.source)) {
+      // Its files leave the output folder with it; its version stays for when it is fixed.
+      records.push({ ...toRecord(record, []), ...(record.sourceMissing ? { sourceMissing: true as const } : {}) });
+      continue;
+    }
     if (!record.sourceMissing) {
       diagnostics.push(
         diagnostic(

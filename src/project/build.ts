@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SiteConfig } from '../config.ts';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { toRecentArticles } from '../emit/scopes.ts';
 import {
   commitStagedChanges,
@@ -29,6 +29,7 @@ import type { ArticleContext, BuildStage } from '../pipeline/article.ts';
 import { readManifest, toManifestFile } from '../pipeline/manifest.ts';
 import { isEmbargoed, type Revision } from '../pipeline/revision.ts';
 import type { ManifestRecord } from '../model/manifest.ts';
+import { checkPublicationDates } from '../pipeline/schedule.ts';
 import { selectFeedArticles } from '../pipeline/select.ts';
 import type { ReferenceFacts } from '../validate/consistency.ts';
 import {
@@ -76,6 +77,8 @@ export interface ProjectBuildOptions {
   parallelThreshold?: number | undefined;
   /** The worker script (default: the compiled `worker.js` beside this module). */
   workerScript?: URL | undefined;
+  /** `--keep-going`: write the articles without errors, leave out (and list) those with errors; the result still has the errors. */
+  keepGoing?: boolean | undefined;
   /** `--reset-versions`: ignore a missing or previous manifest and start every version at 1. */
   resetVersions?: boolean | undefined;
   /** Called as sources are done, for a progress bar. */
@@ -100,6 +103,10 @@ export interface ProjectBuildResult {
   built: number;
   /** Worker threads started (0: everything ran on the main thread). */
   workers: number;
+  /** Sources left out because of their own errors (`keepGoing`), sorted. */
+  rejected: string[];
+  /** True when the output folder now holds this build's result (false: errors stopped it, nothing was written). */
+  committed: boolean;
   /** What was done to finish or undo an interrupted earlier build. */
   recovered: string[];
   /** Wall time per phase and summed CPU time per stage, in ms, for `--verbose` and the benchmark. */
@@ -117,7 +124,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     mark = t;
   };
   const recovered = await recoverOutputs(options.outDir, cwd);
-  const { articlesPath, sources } = await listSources(options.inputDir, cwd);
+  const { articlesPath, sources, diagnostics: inputDiagnostics } = await listSources(options.inputDir, cwd);
   const outAbsolute = path.resolve(cwd, options.outDir);
   const persistent = options.cacheDir !== undefined;
   const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
@@ -199,10 +206,30 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
       ordered.map(({ source, entry }) => ({ source: source.path, id: entry.summary?.id, failed: entry.failed })),
       articlesPath,
     );
-    diagnostics.push(...previous.diagnostics);
+    diagnostics.push(...inputDiagnostics, ...previous.diagnostics);
     for (const { entry } of ordered) diagnostics.push(...entry.readDiagnostics);
-    const kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry);
+    let kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry);
     for (const entry of kept) diagnostics.push(...entry.outputDiagnostics);
+    const dated = checkPublicationDates(kept.map((entry) => entry.summary as NonNullable<CacheEntry['summary']>), now);
+    diagnostics.push(...dated);
+    // --keep-going: sources with errors of their own are left out (and listed); their findings do not
+    // stop the build. Anything else (feeds, manifest, configuration) still does.
+    const rejected = new Set<string>();
+    const excused = new Set<Diagnostic>();
+    if (options.keepGoing) {
+      const duplicates = new Set(diagnostics.filter((d) => d.ruleId === 'duplicate-id').map((d) => d.file));
+      for (const { source, entry } of ordered) {
+        const own = [...entry.readDiagnostics, ...(accepted.has(source.path) ? [...entry.outputDiagnostics, ...dated.filter((d) => d.file === source.path)] : [])];
+        if (!duplicates.has(source.path) && !own.some((d) => d.severity === 'error')) continue;
+        rejected.add(source.path);
+        for (const d of own) excused.add(d);
+        const why = diagnostic('error', source.path, 'build', 'rejected-article', 'left out of this build (--keep-going) because of its errors, reported with it; the other articles were written. Fix them and build again');
+        excused.add(why);
+        diagnostics.push(why);
+      }
+      for (const d of diagnostics) if (d.ruleId === 'duplicate-id') excused.add(d);
+      kept = kept.filter((entry) => !rejected.has(entry.summary?.source ?? ''));
+    }
 
     let feeds: FeedsEntry | undefined;
     const listed = kept.filter((entry) => entry.summary?.listed);
@@ -236,6 +263,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
         kept.map((entry) => ({ revision: entry.revision as Revision, files: entry.outputs.map(([file]) => file) })),
         previous.records,
         options.outDir,
+        rejected,
       );
       const { validateManifest } = await import('../validate/manifest.ts');
       diagnostics.push(...made.diagnostics, ...validateManifest(made.file, site));
@@ -255,18 +283,23 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
       reused: total - built,
       built,
       workers: pool ? size : 0,
+      rejected: [],
+      committed: false,
       recovered,
       timings,
     };
-    if (sorted.some((d) => d.severity === 'error')) {
+    result.rejected = [...rejected].sort();
+    if (sorted.some((d) => d.severity === 'error' && !excused.has(d)) || kept.length === 0) {
       await discardStaging(staging);
       result.files = prior ? countOutputs(prior.index) : 0;
       lap('write');
       return result;
     }
+    if (rejected.size > 0) await restageKept(ordered, rejected, kept, staging, site, context, places);
 
     const next: CacheIndex = { format: CACHE_FORMAT, key, entries: {}, ...(feeds ? { feeds } : {}), ...(manifest ? { manifest } : {}) };
-    for (const { source, entry } of ordered) next.entries[source.path] = entry;
+    // Rejected sources are not cached: their files are not in the output folder.
+    for (const { source, entry } of ordered) if (!rejected.has(source.path)) next.entries[source.path] = entry;
     result.files = countOutputs(next);
     if (!prior) {
       await swapInStaging(options.outDir, cwd, staging);
@@ -284,6 +317,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
       result.written = changed.length;
       result.removed = removed.length;
     }
+    result.committed = true;
     lap('write');
     // A no-op rebuild (every source matched by its stamp, nothing removed, feeds unchanged) leaves the index as it is.
     const unchanged = prior !== undefined && reusedByStamp === total && feeds === prior.index.feeds && manifest?.[1] === prior.index.manifest?.[1] && Object.keys(prior.index.entries).length === total;
@@ -375,4 +409,37 @@ function sameRevision(revision: Revision, record: ManifestRecord): boolean {
   const { files: _files, sourceMissing: _missing, ...rest } = record;
   const keys = new Set([...Object.keys(revision), ...Object.keys(rest)]);
   return [...keys].every((key) => (revision as Record<string, unknown>)[key] === (rest as Record<string, unknown>)[key]);
+}
+
+/**
+ * Leaves the staging folder holding only what the kept articles wrote. A rejected source's files are
+ * removed; where a rejected duplicate wrote over a kept article's paths, the kept one is built again.
+ */
+async function restageKept(
+  ordered: readonly { source: ListedSource; entry: CacheEntry }[],
+  rejected: ReadonlySet<string>,
+  kept: readonly CacheEntry[],
+  staging: string,
+  site: SiteConfig,
+  context: ArticleContext,
+  places: JobPlaces,
+): Promise<void> {
+  const keptPaths = new Map<string, CacheEntry>();
+  for (const entry of kept) for (const [file] of entry.outputs) keptPaths.set(file, entry);
+  const rebuild = new Set<CacheEntry>();
+  for (const { source, entry } of ordered) {
+    if (!rejected.has(source.path)) continue;
+    for (const [file] of entry.outputs) {
+      const owner = keptPaths.get(file);
+      if (owner) rebuild.add(owner);
+      else rmSync(path.join(staging, ...file.split('/')), { force: true });
+    }
+  }
+  if (rebuild.size === 0) return;
+  const { processSource } = await import('./process.ts');
+  for (const { source, entry } of ordered) {
+    if (!rebuild.has(entry)) continue;
+    const bytes = await readSourceBytes(source.absolute);
+    processSource({ path: source.path, hash: entry.hash, stamp: entry.stamp, bytes }, site, context, places);
+  }
 }
