@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { AbsoluteUrlSchema } from './model/article.ts';
@@ -76,7 +76,20 @@ export const SiteConfigSchema = z.strictObject({
   }),
   /** Section name (as it appears after title-casing, e.g. "Society") → IPTC Media Topic. */
   mediaTopics: z.record(z.string().min(1), MediaTopicSchema),
+  /** Optional safety limits on the input. */
+  limits: z
+    .strictObject({
+      /** Largest article file read, in bytes (default {@link DEFAULT_MAX_ARTICLE_BYTES}); a bigger one is a `file-too-large` error. */
+      maxArticleBytes: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
+
+/**
+ * Default of `limits.maxArticleBytes`: 1 MiB. The longest real stories are under 100 kB of text, so
+ * a bigger file is a paste accident, an export with embedded images, or not an article at all.
+ */
+export const DEFAULT_MAX_ARTICLE_BYTES = 1_048_576;
 
 /** The validated publication configuration. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -89,29 +102,42 @@ export interface ConfigResult {
 
 /** Parses and validates the text of `site.json`; every bad field becomes its own diagnostic with its line. */
 export function readSiteConfig(text: string, file: string): ConfigResult {
+  const body = text.replace(/^\uFEFF/, '');
   const lines = new LineCounter();
   // YAML 1.2 is a superset of JSON: its parser gives us the position of every key for diagnostics.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(body, { lineCounter: lines, prettyErrors: false });
+  if (body.trim() === '') {
+    return { diagnostics: [diagnostic('error', file, 'config', 'invalid-json', 'the file is empty; write the publication\'s settings as a JSON object (see README "Configuration")', { line: 1, column: 1 })] };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message;
-    // V8 reports "… at position N"; turn the offset into a line and column.
-    const offset = /at position (\d+)/.exec(message)?.[1];
-    const where = offset === undefined ? undefined : lines.linePos(Number(offset));
+    // Our own scan finds the offset: V8's message gives "at position N" on Node 20 but not always later.
+    const offset = jsonErrorOffset(body);
+    const where = lines.linePos(offset);
+    const reason = (error as Error).message.replace(/,? ?(?:in JSON )?at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
     return {
       diagnostics: [
-        diagnostic('error', file, 'config', 'invalid-json', `not valid JSON (${message.replace(/ in JSON at position.*$/, '')}); fix the syntax`, where ? { line: where.line, column: where.col } : {}),
+        diagnostic('error', file, 'config', 'invalid-json', `not valid JSON at line ${where.line}, column ${where.col} (${reason}); fix the syntax there (a missing comma or quote, or a trailing comma, is the usual cause)`, { line: where.line, column: where.col }),
       ],
     };
   }
-  const parsed = SiteConfigSchema.safeParse(raw);
+  const parsed = SiteConfigSchema.safeParse(raw, { reportInput: true });
   if (parsed.success) return { config: parsed.data, diagnostics: [] };
+  // One diagnostic per field: a value failing two checks (not a URL, so not ending in "/") needs one fix.
+  const seen = new Set<string>();
+  const issues = parsed.error.issues.filter((issue) => {
+    const key = JSON.stringify(issue.path);
+    if (issue.code !== 'unrecognized_keys' && seen.has(key)) return false;
+    if (issue.code !== 'unrecognized_keys') seen.add(key);
+    return true;
+  });
   return {
-    diagnostics: parsed.error.issues.map((issue) => {
+    diagnostics: issues.map((issue) => {
       const path = issue.path.map(String);
-      const node = nodeAt(doc.contents as Node | null, path);
+      // An unknown field is reported at its own key, any other problem at the value.
+      const node = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? keyNodeAt(doc.contents as Node | null, path, issue.keys[0]) : nodeAt(doc.contents as Node | null, path);
       const where = node?.range ? lines.linePos(node.range[0]) : undefined;
       const field = path.length > 0 ? `"${path.join('.')}"` : 'the top level';
       return diagnostic('error', file, 'config', 'invalid-config', `${field}: ${describeIssue(issue)}`, where ? { line: where.line, column: where.col } : {});
@@ -120,9 +146,115 @@ export function readSiteConfig(text: string, file: string): ConfigResult {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required; add it (expected ${issue.expected})`;
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove or correct them`;
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return `is required; add it (expected ${article(issue.expected)})`;
+    const got = Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input === 'object' ? 'an object' : `a ${typeof issue.input}`;
+    return `expected ${article(issue.expected)}, not ${got}; correct the value`;
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove or correct them (see README "Configuration")`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty; fill it in';
+  if (issue.code === 'too_small' && issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}; correct the value`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `must be at most ${String(issue.maximum)}; correct the value`;
   return `expected ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value')}`;
+}
+
+/** The key node `key` of the mapping at `path` (the `"titel"` of `"titel": …`), or the mapping when it is not found. */
+function keyNodeAt(root: Node | null, path: readonly string[], key: string): Node | undefined {
+  const parent = nodeAt(root, path);
+  const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+  return pair && isScalar(pair.key) ? pair.key : parent;
+}
+
+function article(type: string): string {
+  return type === 'object' ? 'an object' : type === 'array' ? 'an array' : type === 'int' ? 'a whole number' : `a ${type}`;
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (RFC 8259), or the end of the text. Called only
+ * after JSON.parse failed; a small recursive-descent scan, so the position does not depend on the
+ * wording of V8's messages, which changed between Node versions.
+ */
+function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (at: number): never => {
+    throw at;
+  };
+  const literal = (word: string) => {
+    for (const c of word) if (text[i++] !== c) fail(i - 1);
+  };
+  const string = () => {
+    if (text[i] !== '"') fail(i);
+    // An unterminated string is reported where it opens, which is where the missing quote belongs.
+    const start = i++;
+    for (;;) {
+      if (i >= text.length) fail(start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) return void i++;
+      if (c < 0x20) fail(i);
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i);
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else fail(i);
+      } else i++;
+    }
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail(i);
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 1000) fail(i);
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':') fail(i);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail(i);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail(i);
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value(0);
+    ws();
+    return i < text.length ? i : text.length;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : text.length;
+  }
 }
 
 /** True when the IANA time-zone database (via Temporal) knows the name; offsets like "+08:00" are refused. */

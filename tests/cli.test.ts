@@ -66,7 +66,7 @@ describe('syndicate CLI (real process)', () => {
     const before = readTree(out);
     const { code, stderr } = run(['build', '--input', 'bad-input', '--out', 'kept'], work);
     expect(code).toBe(1);
-    expect(stderr).toContain('bad-input/articles/broken.txt:3:1: error "Published:" 2024-09-31 21:03 is not a real date and time; correct it [read:wire/impossible-date]');
+    expect(stderr).toContain('bad-input/articles/broken.txt:3:1: error "Published:" 2024-09-31 21:03 is not a real date and time (September 2024 has 30 days); correct it [read:wire/impossible-date]');
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 0 files written (kept left unchanged), 1 error, 2 warnings');
     expect(readTree(out)).toEqual(before);

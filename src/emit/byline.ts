@@ -16,7 +16,10 @@ export function toByline(article: Article): string | undefined {
 /**
  * Text on one line: runs of whitespace (tabs, line breaks) become one space, ends trimmed. Names, credit
  * lines and sluglines are NewsML-G2 `g2normalizedString` (pattern `[\S ]*`), and a byline is one line too.
+ * Whitespace here is XML Schema's (XSD Part 2 §F.1.1: `\s` is space, tab, LF and CR only), not JavaScript's
+ * `\s`, which also covers U+FEFF, U+2028/U+2029, U+0085 and the Unicode spaces: those are text the other
+ * formats carry as written, and replacing them would make NewsML-G2 state a different name.
  */
 export function toLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
 }

@@ -5,7 +5,7 @@ import { toSectionUrl, toSlug } from '../model/identity.ts';
 import { lastModified, type Article } from '../model/article.ts';
 import { toDate } from './dates.ts';
 import { escapeHtml, toArticleHtml, toLinkedImages, type LinkedImage } from './html.ts';
-import { stripXmlIllegal } from './xmltext.ts';
+import { toOutputText, toOutputValue } from './xmltext.ts';
 
 /** The Atom namespace (RFC 4287 §2), also used for `atom:link` in RSS. */
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -125,7 +125,7 @@ export function articleCleaner(): ArticleCleaner {
   const cleaned = new Map<Article, Article>();
   return (article) => {
     let clean = cleaned.get(article);
-    if (clean === undefined) cleaned.set(article, (clean = cleanDeep(article)));
+    if (clean === undefined) cleaned.set(article, (clean = toOutputValue(article)));
     return clean;
   };
 }
@@ -136,10 +136,10 @@ export function articleCleaner(): ArticleCleaner {
  * writes its `<title>` back as plain text. Every string first goes through {@link toFeedText}
  * (articles through `cleanArticle`, which may reuse the copies it made for the other scopes).
  */
-export function toFeedDocument(scope: FeedScope, site: SiteConfig, cleanArticle: ArticleCleaner = cleanDeep): FeedDocument {
+export function toFeedDocument(scope: FeedScope, site: SiteConfig, cleanArticle: ArticleCleaner = toOutputValue): FeedDocument {
   const clean = {
     scope: { path: toFeedText(scope.path), names: scope.names.map(toFeedText), articles: scope.articles.map(cleanArticle) },
-    site: cleanDeep(site),
+    site: toOutputValue(site),
   };
   const urls = feedUrls(clean.site, clean.scope.path);
   const feed = new Feed({
@@ -202,24 +202,8 @@ export function setPlainText(element: XmlElement, text: string): void {
 /** Removes characters XML 1.0 forbids (moved to xmltext.ts, which the NewsML-G2 emitter shares; re-exported for existing callers). */
 export { stripXmlIllegal } from './xmltext.ts';
 
-/**
- * Text as feeds carry it: {@link stripXmlIllegal}, and also DEL and the C1 controls (U+007F–U+009F,
- * mis-decoded Windows-1252 that the W3C validator reports as BadCharacters and html5lib as parse
- * errors), U+FFFD (the mark of an earlier decoding loss, also BadCharacters), and the Unicode
- * noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF), which HTML parsers reject.
- */
-export function toFeedText(text: string): string {
-  return stripXmlIllegal(text).replace(/[\u007F-\u009F\uFFFD\uFDD0-\uFDEF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g, '');
-}
-
-function cleanDeep<T>(value: T): T {
-  if (typeof value === 'string') return toFeedText(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => cleanDeep(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanDeep(v)])) as T;
-  }
-  return value;
-}
+/** Text as feeds carry it: the text every output carries ({@link toOutputText}, shared with the other emitters). */
+export const toFeedText: (text: string) => string = toOutputText;
 
 function toFeedItem(article: Article, site: SiteConfig): Item {
   const scheme = toSectionsScheme(site);

@@ -4,6 +4,7 @@ import { compareArticles, lastModified, type Article, type Person } from '../mod
 import type { Emitter } from '../model/output.ts';
 import { toDate } from './dates.ts';
 import { toArticleHtml, toLinkedImages } from './html.ts';
+import { toOutputValue } from './xmltext.ts';
 
 /** The `version` of a JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/). */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -81,7 +82,9 @@ export function toJsonFeedUrl(site: SiteConfig): string {
  * (singular `author`, UTC dates); its output is parsed and upgraded as an object, never as a string.
  */
 export const emitJsonFeed: Emitter = (articles, site) => {
-  const selected = [...articles].sort(compareArticles).slice(0, site.feed.limit);
+  // The text every format carries (toOutputText): JSON could escape controls, the XML feeds cannot hold them.
+  const selected = [...articles].sort(compareArticles).slice(0, site.feed.limit).map(toOutputValue);
+  site = toOutputValue(site);
   const v1 = JSON.parse(toFeedV1(selected, site).json1()) as JsonFeedV1;
   // JSON Feed is served as application/feed+json and read by JSON parsers, never pasted into an HTML
   // <script> like JSON-LD, so `<`, `>`, `&`, U+2028/9 need no escaping (JSON, RFC 8259 §7, allows them raw):

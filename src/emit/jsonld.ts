@@ -17,6 +17,7 @@ import type { Article } from '../model/article.ts';
 import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
 import type { Emitter } from '../model/output.ts';
 import { toBodyText } from './html.ts';
+import { toOutputValue } from './xmltext.ts';
 
 // Every `@id` is derived from a URL (the site's or the article's canonical URL) plus a fragment,
 // never from a headline, so a corrected headline never changes a node's identity. Ids go through
@@ -67,7 +68,11 @@ function toImageId(article: Article, n: number): string {
  * NewsArticle, one ImageObject per photo with a URL, BreadcrumbList when section pages are
  * configured, and one Person per byline and per named photographer; nodes refer to each other by `@id`.
  */
-export function toJsonLdGraph(article: Article, site: SiteConfig): Graph {
+export function toJsonLdGraph(raw: Article, site: SiteConfig): Graph {
+  // JSON could escape controls and lone surrogates, but the XML formats cannot carry them: every format
+  // states the same text (toOutputText), and the consistency check holds for any input.
+  const article = toOutputValue(raw);
+  site = toOutputValue(site);
   const images = toImageObjects(article, site);
   const breadcrumb = toBreadcrumbList(article, site);
   const persons = toPersons(article, site);

@@ -4,7 +4,7 @@ import type { SiteConfig } from '../config.ts';
 import { lastModified, type Article, type Image } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
 import { toByline, toLine } from './byline.ts';
-import { toXmlbuilderText } from './xmltext.ts';
+import { toOutputValue, toXmlbuilderText } from './xmltext.ts';
 
 /** IPTC News Architecture namespace shared by every NewsML-G2 element. */
 const NEWSML_NS = 'http://iptc.org/std/nar/2006-10-01/';
@@ -47,7 +47,11 @@ export const emitNewsml: Emitter = (articles, site) =>
   }));
 
 /** The article as a NewsML-G2 2.35 newsMessage (power conformance), serialised, ending in "\n". */
-export function toNewsMessage(article: Article, site: SiteConfig): string {
+export function toNewsMessage(raw: Article, site: SiteConfig): string {
+  // The text every format carries (toOutputText): xmlbuilder2 would drop only what XML forbids and keep
+  // C1 controls and noncharacters, which the feeds drop, so the formats would disagree.
+  const article = toOutputValue(raw);
+  site = toOutputValue(site);
   // XML 1.0 forbids C0 controls, U+FFFE/U+FFFF and lone surrogates; xmlbuilder2 drops them from every string.
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   const message = doc.ele(NEWSML_NS, 'newsMessage');

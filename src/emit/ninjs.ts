@@ -4,6 +4,7 @@ import type { Emitter } from '../model/output.ts';
 import { toByline } from './byline.ts';
 import { toBodyHtml } from './html.ts';
 import { toEdNotes, toItemVersion, toPubStatus } from './newsml.ts';
+import { toOutputValue } from './xmltext.ts';
 
 /** IPTC ninjs 3.1 as we write it (https://iptc.org/std/ninjs/ninjs-schema_3.1.json, property names in camelCase since 3.0). */
 export const NINJS_STANDARD = {
@@ -101,7 +102,10 @@ export const emitNinjs: Emitter = (articles, site) =>
  * ones only when the article has the fact; JSON.stringify escapes control characters and lone
  * surrogates, so any text gives valid JSON.
  */
-export function toNinjs(article: Article, site: SiteConfig): NinjsItem {
+export function toNinjs(raw: Article, site: SiteConfig): NinjsItem {
+  // The text every format carries (toOutputText): what the XML formats cannot hold is not stated here either.
+  const article = toOutputValue(raw);
+  site = toOutputValue(site);
   const subjects = toSubjects(article, site);
   const by = toByline(article);
   const associations = toAssociations(article);

@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import type { EmitContext, Emitter } from '../model/output.ts';
-import { toXmlbuilderText } from './xmltext.ts';
+import { toOutputValue, toXmlbuilderText } from './xmltext.ts';
 
 /** The Sitemaps 0.9 namespace (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -46,7 +46,10 @@ export function toNewsLanguage(tag: string): string {
   return rest.some((s) => s === 'tw' || s === 'hk' || s === 'mo') ? 'zh-tw' : 'zh-cn';
 }
 
-function toNewsSitemap(articles: readonly Article[], site: SiteConfig): string {
+function toNewsSitemap(raw: readonly Article[], site: SiteConfig): string {
+  // The text every format carries (toOutputText), as in the feeds.
+  const articles = raw.map(toOutputValue);
+  site = toOutputValue(site);
   // XML 1.0 forbids C0 controls, U+FFFE/U+FFFF and lone surrogates; xmlbuilder2 drops them from every string.
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   // Declared on the root even when no <url> uses it, so an empty sitemap has the same shape as a full one.

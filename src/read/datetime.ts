@@ -15,7 +15,15 @@ export interface WallTime {
 
 /** Outcome of resolving a wall time in a zone: the RFC 3339 value, and a note when the zone made it ambiguous. */
 export type ZonedResult =
-  | { ok: true; value: string; note?: { ruleId: 'ambiguous-local-time' | 'nonexistent-local-time'; message: string } }
+  | {
+      ok: true;
+      value: string;
+      /**
+       * Set when the zone made the wall time ambiguous or non-existent: what was chosen (the caller adds
+       * how to say otherwise in its format), and for an overlap the other instant the time could mean.
+       */
+      note?: { ruleId: 'ambiguous-local-time' | 'nonexistent-local-time'; message: string; alternative?: string };
+    }
   | { ok: false; ruleId: 'impossible-date'; message: string };
 
 /**
@@ -48,7 +56,7 @@ export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
   } catch {
     const seconds = wall.second === undefined ? '' : `:${pad(wall.second)}`;
     const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}${seconds}`;
-    return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time; correct it` };
+    return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time (${whyImpossible(wall)}); correct it` };
   }
   const candidates = plainCandidates(plain, timeZone);
   // What disambiguation 'compatible' gives (the earlier instant in an overlap, the later in a gap),
@@ -62,16 +70,18 @@ export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
       value,
       note: {
         ruleId: 'nonexistent-local-time',
-        message: `${plain.toString()} does not exist in ${timeZone} (clocks jumped forward); read as ${value}. Write the intended time with an offset in front matter if this is wrong`,
+        message: `${plain.toString()} does not exist in ${timeZone} (clocks jumped forward); read as ${value}`,
       },
     };
   }
+  const later = candidates[1]!.toString({ timeZoneName: 'never', smallestUnit: 'second' });
   return {
     ok: true,
     value,
     note: {
       ruleId: 'ambiguous-local-time',
-      message: `${plain.toString()} happens twice in ${timeZone} (clocks went back); read as the earlier ${value}. Write the intended time with an offset in front matter if this is wrong`,
+      message: `${plain.toString()} happens twice in ${timeZone} (clocks went back); read as the earlier ${value}, not the later ${later}`,
+      alternative: later,
     },
   };
 }
@@ -128,6 +138,19 @@ function plainCandidates(plain: Temporal.PlainDateTime, timeZone: string): Tempo
 /** Calendar date parts of an RFC 3339 value as written (in its own offset, not the machine's zone). */
 export function datePartsOf(rfc3339: string): { yyyy: string; mm: string; dd: string } {
   return { yyyy: rfc3339.slice(0, 4), mm: rfc3339.slice(5, 7), dd: rfc3339.slice(8, 10) };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Which part of a wall time is out of range, in words (`September has 30 days`). */
+function whyImpossible(wall: WallTime): string {
+  if (wall.month < 1 || wall.month > 12) return `there is no month ${wall.month}`;
+  const days = Temporal.PlainYearMonth.from({ year: wall.year, month: wall.month }).daysInMonth;
+  const name = MONTH_NAMES[wall.month - 1];
+  if (wall.day < 1 || wall.day > days) return `${name} ${wall.year} has ${days} days`;
+  if (wall.hour > 23) return 'hours go from 00 to 23';
+  if (wall.minute > 59) return 'minutes go from 00 to 59';
+  return 'seconds go from 00 to 59';
 }
 
 function pad(n: number): string {

@@ -29,8 +29,11 @@ export const FrontMatterImageSchema = z.strictObject({
 
 /** The optional YAML block at the top of an article: what plain wire copy cannot say. */
 export const FrontMatterSchema = z.strictObject({
-  /** Overrides the id taken from the file name. */
-  id: ArticleIdSchema.optional(),
+  /**
+   * Overrides the id taken from the file name. Any text here: {@link toArticleId} checks it against
+   * {@link ArticleIdSchema} and says what is wrong with it (`invalid-id`, at the `id:` line).
+   */
+  id: z.string().optional(),
   /** Canonical URL; overrides the permalink pattern. */
   url: AbsoluteUrlSchema.optional(),
   /** Summary; defaults to the first body paragraph. */
@@ -88,11 +91,18 @@ export function toLifecycle(fm: FrontMatter, keyLines: Record<string, number>, t
     } else if (!zoned.ok) {
       diagnostics.push(diagnostic('error', file, source, zoned.ruleId, `\`embargo:\` ${zoned.message}`, at('embargo')));
     } else {
-      if (zoned.note) diagnostics.push(diagnostic('warning', file, source, zoned.note.ruleId, `\`embargo:\` ${zoned.note.message}`, at('embargo')));
+      if (zoned.note) diagnostics.push(diagnostic('warning', file, source, zoned.note.ruleId, `\`embargo:\` ${zoned.note.message}; ${offsetFix('embargo', zoned.note.alternative)}`, at('embargo')));
       lifecycle.embargo = zoned.value;
     }
   }
   return lifecycle;
+}
+
+/** How to override the choice made for a front-matter time in a DST gap or overlap: write it with an offset. */
+export function offsetFix(key: string, alternative: string | undefined): string {
+  return alternative === undefined
+    ? `if another time was meant, write it with its offset (\`${key}: 2024-03-10T03:30:00-04:00\` form)`
+    : `if the later one was meant, write \`${key}: ${alternative}\``;
 }
 
 /** A section path: `"China / Society"` (levels separated by `/`) or a list (`[China, Society]`). */
@@ -144,39 +154,76 @@ export interface FrontMatterResult<T = FrontMatter> {
 /**
  * Reads a `---` … `---` YAML block when the first line is `---`, checked against `schema` (strict:
  * unknown keys are errors). Syntax errors and schema violations become diagnostics with the line
- * in the article file.
+ * in the article file. `raw` are the lines as written (before tabs became spaces), to refuse tab
+ * indentation, which YAML forbids (YAML 1.2 §6.1) and the space normalisation would otherwise hide.
+ * A syntax error gives one diagnostic (the first: later ones usually follow from it).
  */
-export function readFrontMatter<S extends z.ZodObject>(lines: readonly string[], file: string, source: string, schema: S): FrontMatterResult<z.output<S>> {
+export function readFrontMatter<S extends z.ZodObject>(
+  lines: readonly string[],
+  file: string,
+  source: string,
+  schema: S,
+  raw: readonly string[] = lines,
+): FrontMatterResult<z.output<S>> {
   const empty = { data: {} as z.output<S>, bodyStart: 0, diagnostics: [] as Diagnostic[], keyLines: {}, present: false };
   if (lines[0]?.trim() !== '---') return empty;
   const close = lines.findIndex((line, i) => i > 0 && (line.trim() === '---' || line.trim() === '...'));
   if (close < 0) {
     return { ...empty, present: true, diagnostics: [diagnostic('error', file, source, 'unclosed-front-matter', 'front matter starts with "---" on line 1 but has no closing "---" line; add one after the last key', { line: 1, column: 1 })] };
   }
+  const result: FrontMatterResult<z.output<S>> = { ...empty, bodyStart: close + 1, present: true };
+  const malformed = (message: string, position: Position) => {
+    result.diagnostics = [diagnostic('error', file, source, 'malformed-front-matter', message, position)];
+    return result;
+  };
+  for (let i = 1; i < close; i++) {
+    const indent = /^[ \t]*/.exec(raw[i] ?? '')![0];
+    if (indent.includes('\t') && (raw[i] ?? '').trim() !== '') {
+      return malformed(`front matter line ${i + 1} is indented with a tab, which YAML does not allow; indent with spaces only (two per level)`, { line: i + 1, column: indent.indexOf('\t') + 1 });
+    }
+  }
   const firstLine = 2; // the YAML text starts on the file's line 2
   const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const yamlLines = lines.slice(1, close);
+  const doc = parseDocument(yamlLines.join('\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const pos = counter.linePos(offset);
     return { line: pos.line + firstLine - 1, column: pos.col };
   };
-  const result: FrontMatterResult<z.output<S>> = { ...empty, bodyStart: close + 1, present: true };
-  if (doc.errors.length > 0) {
-    result.diagnostics = doc.errors.map((e) =>
-      diagnostic('error', file, source, 'malformed-front-matter', `front matter is not valid YAML: ${e.message.split('\n')[0]}; fix the syntax`, at(e.pos[0])),
-    );
-    return result;
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const position = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      // The key as written on the duplicate's line, and the nearest earlier line with the same key at the same indentation.
+      const here = yamlLines[position.line - firstLine] ?? '';
+      const key = /^\s*(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(here)?.[1]?.trim();
+      const indent = /^\s*/.exec(here)![0].length;
+      let first = -1;
+      for (let i = position.line - firstLine - 1; key !== undefined && i >= 0 && first < 0; i--) {
+        const other = /^(\s*)(?:-\s+)?["']?([^"':]+)["']?\s*:/.exec(yamlLines[i]!);
+        if (other && other[1]!.length === indent && other[2]!.trim() === key) first = i;
+      }
+      const where = first >= 0 ? ` (first on line ${first + firstLine})` : '';
+      return malformed(`front matter has the key ${key === undefined ? '' : `"${key}" `}twice${where}; keep one of them`, position);
+    }
+    return malformed(`front matter is not valid YAML on line ${position.line}: ${error.message.split('\n')[0]}; ${yamlHint(error.code)}`, position);
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    result.diagnostics = [diagnostic('error', file, source, 'malformed-front-matter', 'front matter must be a YAML mapping of `key: value` lines', at(doc.contents.range?.[0] ?? 0))];
-    return result;
+    return malformed('front matter must be a YAML mapping of `key: value` lines, one key per line', at(doc.contents.range?.[0] ?? 0));
   }
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && pair.key.range) result.keyLines[String(pair.key.value)] = at(pair.key.range[0]).line;
     }
   }
-  const parsed = schema.safeParse(doc.toJS() ?? {});
+  let value: unknown;
+  try {
+    // toJS throws on an alias to no anchor (`*x`) and on alias bombs (more than 100 alias expansions).
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    return malformed(`front matter cannot be read: ${(e as Error).message.split('\n')[0]}; write the values out instead of using YAML anchors and aliases (& and *)`, { line: firstLine, column: 1 });
+  }
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) {
     result.data = parsed.data;
     return result;
@@ -190,10 +237,44 @@ export function readFrontMatter<S extends z.ZodObject>(lines: readonly string[],
     const what =
       issue.code === 'unrecognized_keys'
         ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed keys are ${Object.keys(schema.shape).join(', ')}`
-        : `expected ${issue.message}`;
+        : describeIssue(issue);
     return diagnostic('error', file, source, 'invalid-front-matter', `front matter "${key}": ${what}`, position);
   });
   return result;
+}
+
+/** What to do about a YAML syntax error, by the `yaml` package's error code. */
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a value that contains ": " must be quoted (headline: "China: the story"), and a key nested under another must be indented by spaces under it';
+    case 'BAD_INDENT':
+      return 'a "[" or "{" list must be closed on the same line ("]" or "}"), and nested keys indented by the same number of spaces; quote a value that is text starting with "[" or "{"';
+    case 'MISSING_CHAR':
+      return 'close the quote or bracket, or quote the whole value';
+    case 'BAD_SCALAR_START':
+      return 'a value starting with @, ` or another reserved character must be quoted ("@handle")';
+    case 'UNEXPECTED_TOKEN':
+      return 'put the whole value in one pair of quotes';
+    default:
+      return 'fix the syntax (quoting the value in double quotes often helps)';
+  }
+}
+
+/** A zod finding in words: what the value should have been, without zod's "Invalid input:" preamble. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const want = issue.expected === 'string' ? 'text' : issue.expected === 'array' ? 'a list ([a, b] or "- " lines)' : issue.expected === 'object' ? 'a mapping of `key: value` lines' : `a ${issue.expected}`;
+    if (issue.input === undefined) return `is required; add it (${want})`;
+    const got = Array.isArray(issue.input) ? 'a list' : issue.input === null ? 'an empty value' : typeof issue.input === 'object' ? 'a mapping' : `a ${typeof issue.input}`;
+    // YAML reads 2024, true or 1.5 as numbers and booleans; quoting keeps them text.
+    const quote = issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean') ? `; put it in quotes ("${String(issue.input)}")` : '';
+    const oneLine = issue.expected === 'string' && Array.isArray(issue.input) ? '; write it on one line, in quotes if it starts with "[" or "- "' : '';
+    return `expected ${want}, not ${got}${quote}${oneLine}`;
+  }
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return 'expected one of the forms this key allows (see the README), not this value';
+  return `expected ${issue.message}`;
 }
 
 /** The key node of the last step of a key path (the `title` in `title: x`), or the deepest node found on the way. */
@@ -268,12 +349,56 @@ export function toFrontMatterImages(
 
 /**
  * The article id: front matter `id`, else the file name without folders and extension
- * (`input/articles/world/a.md` → `a`). Undefined, with an `invalid-id` error (at `position`), when the name cannot be one.
+ * (`input/articles/world/a.md` → `a`). Undefined, with an `invalid-id` error, when it cannot be one:
+ * the id names the folder `dist/articles/<id>/` and ends every guid, so it is never repaired silently
+ * (a path like `../x` must not leave `dist/`, and a changed id would be a new story to partners).
+ * The error is at the `id:` line, or at line 1 for a file name (no line holds it).
  */
-export function toArticleId(file: string, fm: FrontMatter, source: string, diagnostics: Diagnostic[], position: Position = {}): string | undefined {
-  if (fm.id !== undefined) return fm.id;
-  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+export function toArticleId(file: string, fm: FrontMatter, keyLines: Record<string, number>, source: string, diagnostics: Diagnostic[]): string | undefined {
+  const RULE = 'lowercase ASCII letters, digits and inner hyphens, at most 100 characters';
+  if (fm.id !== undefined) {
+    if (ArticleIdSchema.safeParse(fm.id).success) return fm.id;
+    const suggestion = suggestId(fm.id);
+    const fix = suggestion === undefined ? 'write an id such as `id: harbour-night-shift`' : `write e.g. \`id: ${suggestion}\``;
+    diagnostics.push(diagnostic('error', file, source, 'invalid-id', `\`id: ${JSON.stringify(fm.id)}\` cannot be an article id: ${whyNotId(fm.id)}; an id is ${RULE} (it names the folder dist/articles/<id>/). ${capitalise(fix)}`, { line: keyLines.id ?? 1, column: 1 }));
+    return undefined;
+  }
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const extension = /\.[^.]*$/.exec(name)?.[0] ?? '';
+  const base = name.slice(0, name.length - extension.length);
   if (ArticleIdSchema.safeParse(base).success) return base;
-  diagnostics.push(diagnostic('error', file, source, 'invalid-id', `the file name "${base}" cannot be an article id (lowercase letters, digits and inner hyphens, at most 100); rename the file or set \`id:\` in front matter`, position));
+  const suggestion = suggestId(base);
+  const fix = suggestion === undefined ? 'rename the file (e.g. "harbour-night-shift' + extension + '") or set `id: …` in front matter' : `rename the file to "${suggestion}${extension}" or set \`id: ${suggestion}\` in front matter`;
+  diagnostics.push(diagnostic('error', file, source, 'invalid-id', `the file name "${base}" cannot be the article id, which defaults to it: ${whyNotId(base)}; an id is ${RULE}. ${capitalise(fix)}`, { line: 1, column: 1 }));
   return undefined;
+}
+
+/** The first reason, in words, why `text` is not an article id. */
+function whyNotId(text: string): string {
+  if (text === '') return 'it is empty';
+  if (/^[\\/]|^[A-Za-z]:[\\/]/.test(text)) return 'it is an absolute path, and would place files outside dist/';
+  if (text.split(/[\\/]/).includes('..')) return 'it contains "..", and would place files outside dist/articles/';
+  if (/[\\/]/.test(text)) return 'it contains a path separator ("/" or "\\"), and would place files in a subfolder';
+  if ([...text].length > 100) return `it is ${[...text].length} characters long, over 100`;
+  if (/\s/.test(text)) return 'it contains spaces';
+  if (/[A-Z]/.test(text)) return 'it contains upper-case letters';
+  if (/[^\x00-\x7f]/.test(text)) return 'it contains characters outside a-z, 0-9 and "-" (accented letters and other scripts are not allowed)';
+  if (/[^a-z0-9-]/.test(text)) return `it contains ${JSON.stringify(/[^a-z0-9-]/.exec(text)![0])}, which is not a lowercase letter, digit or hyphen`;
+  return 'it starts or ends with a hyphen';
+}
+
+/** A valid id close to `text` (`Über Story!` → `uber-story`), or undefined when nothing usable is left. */
+export function suggestId(text: string): string | undefined {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 100)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? undefined : slug;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -13,8 +13,8 @@ import { ArticleSchema } from '../model/article.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
-import { MarkdownFrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
-import { decodeSource } from './text.ts';
+import { MarkdownFrontMatterSchema, offsetFix, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
+import { decodeSource, rawLines } from './text.ts';
 import type { ReadResult } from './wire.ts';
 
 const SOURCE = 'read:markdown';
@@ -91,13 +91,13 @@ interface BlockText {
  */
 export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   const decoded = decodeSource(file.bytes, file.path, SOURCE);
-  // Every Markdown diagnostic has a line: an empty or binary file is reported at its first.
-  if ('severity' in decoded) return { diagnostics: [{ line: 1, column: 1, ...decoded }] };
+  if ('severity' in decoded) return { diagnostics: [decoded] };
   const diagnostics: Diagnostic[] = [];
   const report = (severity: 'error' | 'warning', ruleId: string, message: string, line: number) =>
     diagnostics.push(diagnostic(severity, file.path, SOURCE, ruleId, message, { line, column: 1 }));
 
-  const front = readFrontMatter(decoded.lines, file.path, SOURCE, MarkdownFrontMatterSchema);
+  const raw = rawLines(file.bytes);
+  const front = readFrontMatter(decoded.lines, file.path, SOURCE, MarkdownFrontMatterSchema, raw);
   if (!front.present) {
     report('error', 'missing-front-matter', 'the file has no YAML front matter, which a Markdown article needs; start it with "---", `headline: …`, `date: …` and "---" lines', 1);
     return { diagnostics };
@@ -116,8 +116,7 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   }
   const sections = fm.section ?? [];
   const images = toFrontMatterImages([], fm, front.keyLines, file.path, SOURCE, diagnostics);
-  // No line holds the file name; the error points at the top of the file, where `id:` would go.
-  const id = toArticleId(file.path, fm, SOURCE, diagnostics, { line: 1, column: 1 });
+  const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error') || fm.headline === undefined || published === undefined || id === undefined) {
     return { diagnostics };
@@ -125,8 +124,7 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
 
   const url = fm.url ?? toPermalink(site, { id, datePublished: published, sections });
   // Body lines as written (tabs and trailing spaces are Markdown syntax), numbered like the file.
-  const rawLines = new TextDecoder('utf-8').decode(file.bytes).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const body = toBody(rawLines.slice(front.bodyStart).join('\n'), url, front.bodyStart);
+  const body = toBody(raw.slice(front.bodyStart).join('\n'), url, front.bodyStart);
   for (const warning of toRemovalWarnings(body.removals)) report('warning', warning.ruleId, warning.message, warning.line);
   if (body.blocks.length === 0) {
     // At the first non-blank body line, or at the closing "---" when there is none.
@@ -182,7 +180,7 @@ function readTime(
     report('error', zoned.ruleId, `\`${key}:\` ${zoned.message}`, line);
     return undefined;
   }
-  if (zoned.note) report('warning', zoned.note.ruleId, `\`${key}:\` ${zoned.note.message}`, line);
+  if (zoned.note) report('warning', zoned.note.ruleId, `\`${key}:\` ${zoned.note.message}; ${offsetFix(key, zoned.note.alternative)}`, line);
   return zoned.value;
 }
 
@@ -405,7 +403,7 @@ function toXhtmlAttributes(html: string): string {
 const REMOVAL_ORDER: readonly Removal['ruleId'][] = ['raw-html', 'unsafe-url', 'unsupported-url'];
 
 /** One warning per rule: where it first happened, how often, and what to do. */
-function toRemovalWarnings(removals: readonly Removal[]): { ruleId: string; line: number; message: string }[] {
+function toRemovalWarnings(removals: readonly Removal[]): { ruleId: Removal['ruleId']; line: number; message: string }[] {
   return REMOVAL_ORDER.flatMap((ruleId) => {
     const found = removals.filter((r) => r.ruleId === ruleId);
     const first = found[0];

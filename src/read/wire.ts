@@ -6,7 +6,7 @@ import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
-import { decodeSource } from './text.ts';
+import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
 export interface ReadResult {
@@ -49,7 +49,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   const report = (severity: 'error' | 'warning', ruleId: string, message: string, line?: number) =>
     diagnostics.push(diagnostic(severity, file.path, SOURCE, ruleId, message, line === undefined ? {} : { line, column: 1 }));
 
-  const front = readFrontMatter(decoded.lines, file.path, SOURCE, FrontMatterSchema);
+  const front = readFrontMatter(decoded.lines, file.path, SOURCE, FrontMatterSchema, rawLines(file.bytes));
   diagnostics.push(...front.diagnostics);
   if (front.diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const fm = front.data;
@@ -141,7 +141,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   if (paragraphs.length === 0) report('error', 'missing-body', 'the article has no body paragraphs; add the story text after the header', headerLines.at(-1)?.line ?? headlineLine);
 
   const images = toFrontMatterImages(photos, fm, front.keyLines, file.path, SOURCE, diagnostics);
-  const id = toArticleId(file.path, fm, SOURCE, diagnostics);
+  const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
 
   if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined) {
@@ -227,7 +227,7 @@ function readTime(
 ): string | undefined {
   const wall = parseWireTime(text);
   if (!wall) {
-    report('error', 'unrecognised-date', `"${label}: ${text}" is not a date in the form "Sep 04, 2024 09:03 PM"; correct it`, line);
+    report('error', 'unrecognised-date', `"${label}: ${text}" is not a date in the form "Sep 04, 2024 09:03 PM" (or 24-hour "Sep 04, 2024 21:03"); write it that way`, line);
     return undefined;
   }
   const zoned = toZonedRfc3339(wall, site.timeZone);
@@ -235,6 +235,13 @@ function readTime(
     report('error', zoned.ruleId, `"${label}:" ${zoned.message}`, line);
     return undefined;
   }
-  if (zoned.note) report('warning', zoned.note.ruleId, `"${label}:" ${zoned.note.message}`, line);
+  if (zoned.note) {
+    // Wire copy has no way to write an offset: the fix is to correct the time, or to say it in Markdown.
+    const fix =
+      zoned.note.alternative === undefined
+        ? `check the time on this line (it is read in ${site.timeZone}, site.json "timeZone")`
+        : `if the later one was meant, wire copy cannot say so: write the story as Markdown with \`date: ${zoned.note.alternative}\``;
+    report('warning', zoned.note.ruleId, `"${label}:" ${zoned.note.message}; ${fix}`, line);
+  }
   return zoned.value;
 }

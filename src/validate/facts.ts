@@ -120,11 +120,13 @@ function jsonLdFacts(value: unknown): ArticleFacts[] {
     .map((article) =>
       facts({
         guid: String(article.identifier),
-        headline: String(article.headline),
+        // Trimmed like the XML formats' text below: edge whitespace is insignificant to their readers, so
+        // comparing it on one side only would report a difference no consumer sees.
+        headline: String(article.headline).trim(),
         published: instant(article.datePublished as string | undefined),
         modified: instant(article.dateModified as string | undefined),
         url: article.url as string | undefined,
-        authors: asArray(article.author).map((a) => String(resolve(a)?.name)),
+        authors: asArray(article.author).map((a) => String(resolve(a)?.name).trim()),
         images: asArray(article.image).map((i) => String(resolve(i)?.contentUrl ?? resolve(i)?.url)),
       }),
     );
@@ -220,11 +222,11 @@ function jsonFeedFacts(value: unknown): ArticleFacts[] {
   return (value as JsonFeed).items.map((item) =>
     facts({
       guid: item.id,
-      headline: item.title,
+      headline: item.title?.trim(),
       published: instant(item.date_published),
       modified: instant(item.date_modified),
       url: item.url,
-      authors: item.authors?.map((a) => a.name ?? ''),
+      authors: item.authors?.map((a) => (a.name ?? '').trim()),
     }),
   );
 }
@@ -244,7 +246,7 @@ function ninjsFacts(value: unknown): ArticleFacts[] {
   return [
     facts({
       guid: item.uri,
-      headline: item.headlines?.find((h) => h.role === 'main')?.value,
+      headline: item.headlines?.find((h) => h.role === 'main')?.value.trim(),
       published: instant(item.firstCreated),
       modified: instant(item.versionCreated),
       url: item.altIds?.find((id) => id.role === 'canonical-url')?.value,

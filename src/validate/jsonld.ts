@@ -366,7 +366,10 @@ export const validateJsonLd: Validator = (file, site) => {
     report(
       'error',
       'unsafe-for-html',
-      `raw "${char}" in JSON-LD: inside <script type="application/ld+json"> "</script" or "<!--" would break the page; write it as ${escapeOf(char)} (formatJsonLd does this)`,
+      char === '\u2028' || char === '\u2029'
+        ? // JSON allows them raw (RFC 8259 §7), but JavaScript before ES2019 ends a string literal at them, and pages do inline JSON-LD into scripts.
+          `raw ${escapeOf(char).replace('\\u', 'U+').toUpperCase()} in JSON-LD: a script that inlines the JSON would break on it; write it as ${escapeOf(char)} (formatJsonLd does this)`
+        : `raw "${char}" in JSON-LD: inside <script type="application/ld+json"> "</script" or "<!--" would break the page; write it as ${escapeOf(char)} (formatJsonLd does this)`,
       { line, column },
     ),
   ));
@@ -493,9 +496,9 @@ function nameOfImage(node: Record<string, unknown>): string {
 
 /** One finding per line that holds a raw `<`, `>` or `&`, at its first such character. */
 function findUnsafeForHtml(text: string): { line: number; column: number; char: string }[] {
-  if (!/[<>&]/.test(text)) return [];
+  if (!/[<>&\u2028\u2029]/.test(text)) return [];
   return text.split('\n').flatMap((lineText, index) => {
-    const column = lineText.search(/[<>&]/);
+    const column = lineText.search(/[<>&\u2028\u2029]/);
     return column < 0 ? [] : [{ line: index + 1, column: column + 1, char: lineText.charAt(column) }];
   });
 }

@@ -174,7 +174,8 @@ describe('isolation', () => {
       real(preload),
     ];
     // Node 20 takes one path per flag (comma lists came later).
-    const permissions = ['--experimental-permission', ...allowRead.map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${real(dir)}/*`, '--allow-worker'];
+    // Deduplicated: Node 20 aborts (`!path_prefix.empty()`) on a path given twice.
+    const permissions = ['--experimental-permission', ...[...new Set(allowRead)].map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${real(dir)}/*`, '--allow-worker'];
     const args = [...permissions, '--import', preload, bin, 'build', '--now', NOW];
     for (const attempt of ['first', 'again']) {
       const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SYNDICATE_DEBUG: '1' } });

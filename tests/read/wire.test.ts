@@ -169,7 +169,7 @@ describe('readWire on variants', () => {
     ['impossible-date', 'WORLD\nHeadline\nPublished: Sep 31, 2024 09:03 PM\n\nBody.\n', 3],
     ['unrecognised-date', 'WORLD\nHeadline\nPublished: yesterday\n\nBody.\n', 3],
     ['missing-body', 'WORLD\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n', 3],
-    ['empty-file', '', undefined],
+    ['empty-file', '', 1],
     ['unclosed-front-matter', '---\nid: x\nWORLD\n', 1],
     ['malformed-front-matter', '---\nid: [unclosed\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n', 2],
     ['invalid-front-matter', '---\nid: x\nimage: { url: not-a-url }\n---\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n', 3],
