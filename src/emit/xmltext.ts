@@ -1,3 +1,4 @@
+import { toCarriedText } from '../model/chars.ts';
 /**
  * Text handed to xmlbuilder2. Its serialiser leaves any `&` that already looks like an entity
  * (`&amp;`, `&nbsp;`, `&#38;`) unescaped (`nonEntityAmpersandRegex` in xmlbuilder2 4), so the literal
@@ -9,29 +10,15 @@ export function toXmlbuilderText(text: string): string {
   return text.replace(/&/g, '&amp;');
 }
 
-/** Removes characters XML 1.0 forbids (§2.2 Char): C0 controls but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates. */
-export function stripXmlIllegal(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-}
+export { stripXmlIllegal } from '../model/chars.ts';
 
 /**
- * Characters no output carries, beyond {@link stripXmlIllegal}: DEL and the C1 controls (U+007F–U+009F,
- * mis-decoded Windows-1252 that the W3C feed validator reports as BadCharacters and html5lib as parse
- * errors), U+FFFD (the mark of an earlier decoding loss, also BadCharacters), and the Unicode
- * noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF of every plane), which HTML parsers reject.
- */
-const UNCARRIED = /[\u007F-\u009F\uFFFD\uFDD0-\uFDEF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
-
-/** Quick test for anything {@link toOutputText} would remove, so clean text is passed on untouched. */
-const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFD-\uFFFF]/;
-
-/**
- * Text as every output carries it: {@link stripXmlIllegal}, and also the characters in {@link UNCARRIED}.
+ * Text as every output carries it ({@link toCarriedText}: what XML 1.0 forbids, C1 controls, U+FFFD, noncharacters).
  * One function for every format, so that JSON-LD, ninjs and JSON Feed (where JSON could escape these
  * characters) state exactly what the XML formats can, and the consistency check compares like with like.
  */
 export function toOutputText(text: string): string {
-  return NEEDS_CLEANING.test(text) ? stripXmlIllegal(text).replace(UNCARRIED, '') : text;
+  return toCarriedText(text);
 }
 
 /**

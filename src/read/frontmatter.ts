@@ -2,7 +2,9 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
 import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema, type Image } from '../model/article.ts';
+import { toCarriedText } from '../model/chars.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
+import { toControlWarning } from './text.ts';
 import { nodeAt } from './yamlpath.ts';
 
 /** A photo given in front matter; matched in order to the photo captions found in the text. */
@@ -223,12 +225,21 @@ export function readFrontMatter<S extends z.ZodObject>(
   } catch (e) {
     return malformed(`front matter cannot be read: ${(e as Error).message.split('\n')[0]}; write the values out instead of using YAML anchors and aliases (& and *)`, { line: firstLine, column: 1 });
   }
+  // YAML escapes ("\x07", "\uFFFD") can bring in what decoding removed from the raw text: removed too, with a warning at the key.
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const carried = toCarriedValue(item);
+      if (carried === item) continue;
+      (value as Record<string, unknown>)[key] = carried;
+      result.diagnostics.push(toControlWarning(toStrings(item).join(' '), file, source, result.keyLines[key] ?? firstLine, `front matter \`${key}\``));
+    }
+  }
   const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) {
     result.data = parsed.data;
     return result;
   }
-  result.diagnostics = parsed.error.issues.map((issue) => {
+  result.diagnostics = [...result.diagnostics, ...parsed.error.issues.map((issue) => {
     // An unknown key is reported on its own line; any other problem on the value's node.
     const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path.map(String), issue.keys[0]] : issue.path.map(String);
     const node = issue.code === 'unrecognized_keys' ? keyNodeAt(doc.contents as Node | null, path) : nodeAt(doc.contents as Node | null, path);
@@ -239,8 +250,29 @@ export function readFrontMatter<S extends z.ZodObject>(
         ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed keys are ${Object.keys(schema.shape).join(', ')}`
         : describeIssue(issue);
     return diagnostic('error', file, source, 'invalid-front-matter', `front matter "${key}": ${what}`, position);
-  });
+  })];
   return result;
+}
+
+/** Every string inside a front-matter value. */
+function toStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(toStrings);
+  return [];
+}
+
+/** `value` with every string passed through {@link toCarriedText}; the same object when nothing changed. */
+function toCarriedValue(value: unknown): unknown {
+  if (typeof value === 'string') return toCarriedText(value);
+  if (Array.isArray(value)) {
+    const items = value.map(toCarriedValue);
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => [k, toCarriedValue(v)] as const);
+    return entries.some(([k, v]) => v !== (value as Record<string, unknown>)[k]) ? Object.fromEntries(entries) : value;
+  }
+  return value;
 }
 
 /** What to do about a YAML syntax error, by the `yaml` package's error code. */

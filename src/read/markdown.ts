@@ -92,7 +92,7 @@ interface BlockText {
 export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   const decoded = decodeSource(file.bytes, file.path, SOURCE);
   if ('severity' in decoded) return { diagnostics: [decoded] };
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...decoded.warnings];
   const report = (severity: 'error' | 'warning', ruleId: string, message: string, line: number) =>
     diagnostics.push(diagnostic(severity, file.path, SOURCE, ruleId, message, { line, column: 1 }));
 

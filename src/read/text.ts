@@ -1,8 +1,11 @@
+import { toCarriedText, toCodePoint } from '../model/chars.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 /** A source decoded to text and split into normalised lines (1-based line numbers are index + 1). */
 export interface DecodedText {
   lines: string[];
+  /** One `control-character` warning per line that had characters no output can carry (they are removed). */
+  warnings: Diagnostic[];
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -73,13 +76,40 @@ export function decodeSource(bytes: Uint8Array, file: string, source: string): D
       at,
     );
   }
+  const warnings: Diagnostic[] = [];
   const lines = text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
+    .map((line, i) => {
+      const carried = toCarriedText(line);
+      if (carried !== line) warnings.push(toControlWarning(line, file, source, i + 1));
+      return carried;
+    })
     .map((line) => line.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ').replace(/ +$/, ''))
     .map((line) => (line.trim() === '' ? '' : line));
   if (lines.every((line) => line === '')) return refuse('empty-file', 'the file has only blank lines and spaces; write the article in it, or delete the file');
-  return { lines };
+  return { lines, warnings };
+}
+
+/**
+ * The warning for a line (or a front-matter value) that had characters no output can carry: control
+ * characters (XML 1.0 §2.2 forbids C0 controls; C1 controls are mis-decoded Windows-1252), U+FFFD and
+ * noncharacters. They are removed before anything else, so spacing is normalised as if they had never
+ * been there, and every format states the same text.
+ */
+export function toControlWarning(before: string, file: string, source: string, line: number, where = 'the line'): Diagnostic {
+  // By code point ([...text]), so an astral noncharacter counts as one.
+  const removed = [...before].filter((char) => toCarriedText(char) === '');
+  const codes = [...new Set(removed.map(toCodePoint))];
+  const column = [...before].findIndex((char) => toCarriedText(char) === '') + 1;
+  return diagnostic(
+    'warning',
+    file,
+    source,
+    'control-character',
+    `${where} has ${removed.length === 1 ? 'a character' : `${removed.length} characters`} no output can carry (${codes.slice(0, 4).join(', ')}${codes.length > 4 ? ', …' : ''}: control characters, U+FFFD or noncharacters, often left by a copy and paste); ${removed.length === 1 ? 'it was' : 'they were'} removed: delete ${removed.length === 1 ? 'it' : 'them'} from the source`,
+    { line, column: Math.max(column, 1) },
+  );
 }
 
 /**
@@ -88,7 +118,8 @@ export function decodeSource(bytes: Uint8Array, file: string, source: string): D
  * space normalisation hides.
  */
 export function rawLines(bytes: Uint8Array): string[] {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // Without the characters decodeSource removed (and warned about), so every reader sees the same text.
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map(toCarriedText);
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -1,0 +1,30 @@
+/**
+ * Characters no output can carry, shared by the readers (which remove them with a warning) and the
+ * emitters (which remove whatever reaches them another way, so every format states the same text).
+ */
+
+/** Removes characters XML 1.0 forbids (§2.2 Char): C0 controls but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates. */
+export function stripXmlIllegal(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+/**
+ * Characters no output carries, beyond {@link stripXmlIllegal}: DEL and the C1 controls (U+007F–U+009F,
+ * mis-decoded Windows-1252 that the W3C feed validator reports as BadCharacters and html5lib as parse
+ * errors), U+FFFD (the mark of an earlier decoding loss, also BadCharacters), and the Unicode
+ * noncharacters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF of every plane), which HTML parsers reject.
+ */
+export const UNCARRIED = /[\u007F-\u009F\uFFFD\uFDD0-\uFDEF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
+
+/** Quick test for anything {@link toCarriedText} would remove, so clean text is passed on untouched. */
+export const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFD-\uFFFF]/;
+
+/** The text without any character an output cannot carry. */
+export function toCarriedText(text: string): string {
+  return NEEDS_CLEANING.test(text) ? stripXmlIllegal(text).replace(UNCARRIED, '') : text;
+}
+
+/** `U+0007` notation for a character, for messages. */
+export function toCodePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
