@@ -1,7 +1,9 @@
 /** The only module that touches the filesystem: loading sources and writing the output folder atomically. */
 import { existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
 
@@ -307,6 +309,21 @@ export async function writeOutputs(outDir: string, cwd: string, files: readonly 
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * A hash of the tool's own code (every module beside this one): part of the cache key, so a changed
+ * build of the tool never reuses what an older one cached, even under the same version number.
+ */
+export async function readCodeFingerprint(): Promise<string> {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && /\.(?:js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file));
+  return hash.digest('base64url');
 }
 
 /** The tool's version, from its own package.json. */

@@ -15,6 +15,7 @@ import {
   commitStagedChanges,
   discardStaging,
   listSources,
+  readCodeFingerprint,
   readPreviousManifest,
   readSourceBytes,
   recoverOutputs,
@@ -128,7 +129,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
   const outAbsolute = path.resolve(cwd, options.outDir);
   const persistent = options.cacheDir !== undefined;
   const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
-  const key = toCacheKey(options.toolVersion, site, outAbsolute);
+  const key = toCacheKey(`${options.toolVersion}+${await readCodeFingerprint()}`, site, outAbsolute);
   let prior = persistent ? readCacheIndex(dirs, key) : undefined;
   if (prior && !outputsMatch(prior.index, outAbsolute)) prior = undefined;
   const found = readPreviousManifest(options.outDir, cwd);
