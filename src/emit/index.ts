@@ -1,9 +1,12 @@
 import type { EmittedFormat, Emitter } from '../model/output.ts';
 import { emitAtom } from './atom.ts';
+import { emitHead } from './head.ts';
+import { emitIndexPage } from './indexpage.ts';
 import { emitJsonFeed } from './jsonfeed.ts';
 import { emitJsonLd } from './jsonld.ts';
 import { emitNewsml } from './newsml.ts';
 import { emitNinjs } from './ninjs.ts';
+import { emitPage } from './page.ts';
 import { emitRss } from './rss.ts';
 import { emitNewsSitemap } from './sitemap.ts';
 
@@ -16,4 +19,7 @@ export const emitters: Record<EmittedFormat, Emitter> = {
   newsml: emitNewsml,
   ninjs: emitNinjs,
   sitemap: emitNewsSitemap,
+  head: emitHead,
+  page: emitPage,
+  index: emitIndexPage,
 };

@@ -2,8 +2,11 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { SiteConfig } from '../config.ts';
 import type { Article } from './article.ts';
 
-/** The output formats the build writes. */
-export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs' | 'manifest';
+/**
+ * The output formats the build writes. The HTML ones: `head` is `articles/<id>/head.html` (the head
+ * snippet), `page` is `articles/<id>/index.html` (the article page), `index` is `index.html`.
+ */
+export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs' | 'manifest' | 'head' | 'page' | 'index';
 
 /** The formats emitters write from articles (the manifest is written by the build from its version records). */
 export type EmittedFormat = Exclude<OutputFormat, 'manifest'>;

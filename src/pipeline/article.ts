@@ -4,6 +4,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { emitJsonLd } from '../emit/jsonld.ts';
 import { emitNewsml } from '../emit/newsml.ts';
 import { emitNinjs } from '../emit/ninjs.ts';
+import { emitHead } from '../emit/head.ts';
+import { emitPage } from '../emit/page.ts';
 import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat, SourceFile, Validator } from '../model/output.ts';
 import type { ManifestRecord } from '../model/manifest.ts';
@@ -12,15 +14,25 @@ import { checkConsistency, toReferenceFacts, type ReferenceFacts } from '../vali
 import { validateJsonLd } from '../validate/jsonld.ts';
 import { validateNewsml } from '../validate/newsml.ts';
 import { validateNinjs } from '../validate/ninjs.ts';
+import { validateHead, validatePage } from '../validate/page.ts';
 import { applyRevision, isEmbargoed, toRevision, type Revision } from './revision.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
-export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs'] as const satisfies readonly OutputFormat[];
+export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly OutputFormat[];
+
+/** Formats only a story on the web has: a withdrawn or embargoed story gets none of them (NewsML-G2 and ninjs say why). */
+const WEB_FORMATS: ReadonlySet<(typeof ARTICLE_FORMATS)[number]> = new Set(['jsonld', 'head', 'page']);
 
 // Imported one by one rather than through the registries so a worker (or a one-article rebuild) does
 // not load the feed emitters and validators it never runs.
-const articleEmitters = { jsonld: emitJsonLd, newsml: emitNewsml, ninjs: emitNinjs } as const;
-const articleValidators: Record<(typeof ARTICLE_FORMATS)[number], Validator> = { jsonld: validateJsonLd, newsml: validateNewsml, ninjs: validateNinjs };
+const articleEmitters = { jsonld: emitJsonLd, newsml: emitNewsml, ninjs: emitNinjs, head: emitHead, page: emitPage } as const;
+const articleValidators: Record<(typeof ARTICLE_FORMATS)[number], Validator> = {
+  jsonld: validateJsonLd,
+  newsml: validateNewsml,
+  ninjs: validateNinjs,
+  head: validateHead,
+  page: validatePage,
+};
 
 /** The stages of a build, in order; `profile` hooks receive their durations. */
 export type BuildStage = 'read' | 'emit' | 'validate' | 'consistency';
@@ -83,7 +95,7 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
   const diagnostics: Diagnostic[] = [];
   // A withdrawn or embargoed story is not on the web: no JSON-LD. Agencies still get NewsML-G2 and
   // ninjs, which say it is canceled or embargoed.
-  const formats: readonly (typeof ARTICLE_FORMATS)[number][] = isListed(article, context.now) ? ARTICLE_FORMATS : ARTICLE_FORMATS.filter((format) => format !== 'jsonld');
+  const formats: readonly (typeof ARTICLE_FORMATS)[number][] = isListed(article, context.now) ? ARTICLE_FORMATS : ARTICLE_FORMATS.filter((format) => !WEB_FORMATS.has(format));
   const outputs = timed('emit', () => formats.flatMap((format) => articleEmitters[format]([article], site)));
   outputs.sort(byPath);
   timed('validate', () => {

@@ -8,8 +8,8 @@ import { checkConsistency, type ReferenceFacts } from '../validate/consistency.t
 import { validators } from '../validate/index.ts';
 import { byPath, untimed, type StageTimer } from './article.ts';
 
-/** Formats built from many articles: the site and section feeds, JSON Feed and the news sitemap. */
-export const FEED_FORMATS = ['rss', 'atom', 'jsonfeed', 'sitemap'] as const satisfies readonly OutputFormat[];
+/** Formats built from many articles: the site and section feeds, JSON Feed, the news sitemap and the index page. */
+export const FEED_FORMATS = ['rss', 'atom', 'jsonfeed', 'sitemap', 'index'] as const satisfies readonly OutputFormat[];
 
 /** The feed files built from the selected articles, with their validation and consistency findings. */
 export interface FeedsBuild {

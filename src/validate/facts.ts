@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
 import { toInstant, toRfc822Instant } from '../model/time.ts';
+import { attributeOf, childElements, elementsNamed, hasToken, isInside, isJsonLdScript, metaProperties, parseHtml, textOf, type ParsedHtml } from './htmldoc.ts';
 import { parseXml } from './xml.ts';
 import { descendantsNamed, toTree, type XElement, type XTree } from './xmltree.ts';
 
@@ -71,6 +72,67 @@ export function factsFromTree(format: 'rss' | 'atom' | 'newsml', tree: XTree, si
 export function factsFromJson(format: 'jsonld' | 'jsonfeed' | 'ninjs', value: unknown): ArticleFacts[] {
   try {
     return format === 'jsonld' ? jsonLdFacts(value) : format === 'jsonfeed' ? jsonFeedFacts(value) : ninjsFacts(value);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Facts from a parsed head snippet or article page; the index page states none. The article is identified
+ * by the `identifier` of the JSON-LD embedded in it (HTML has no guid of its own); without readable JSON-LD
+ * nothing is stated (the validator reports why). A head snippet states its Open Graph (`og:title`,
+ * `og:url`, `article:published_time`/`modified_time`, `og:image`) and `<meta name="author">`; a page
+ * states those and, separately, what readers see (`<h1>`, `<time class="published|updated">`, the
+ * byline's `.author`s, the photos' `<figure class="photo"><img>`, the canonical link). The embedded
+ * JSON-LD's own facts are stated too, so a snippet whose graph drifted from `article.jsonld` is caught.
+ */
+export function factsFromHtml(format: 'head' | 'page' | 'index', parsed: ParsedHtml): ArticleFacts[] {
+  if (format === 'index') return [];
+  try {
+    const root = parsed.root;
+    const embedded = elementsNamed(root, 'script')
+      .filter(isJsonLdScript)
+      .flatMap((script) => {
+        try {
+          return jsonLdFacts(JSON.parse(textOf(script)));
+        } catch {
+          return [];
+        }
+      });
+    const guid = embedded[0]?.guid;
+    if (guid === undefined) return [];
+    const meta = metaProperties(root);
+    const first = (key: string) => meta.get(key)?.[0]?.value;
+    const all = (key: string) => (meta.get(key) ?? []).map((m) => m.value);
+    const openGraph = facts({
+      guid,
+      headline: first('og:title')?.trim(),
+      published: instant(first('article:published_time')),
+      modified: instant(first('article:modified_time')),
+      url: first('og:url'),
+      authors: meta.has('author') ? all('author').map((a) => a.trim()) : undefined,
+      images: all('og:image'),
+    });
+    if (format === 'head') return [openGraph, ...embedded];
+    const h1 = elementsNamed(root, 'h1')[0];
+    const times = elementsNamed(root, 'time');
+    const published = times.find((t) => hasToken(t, 'class', 'published'));
+    const updated = times.find((t) => hasToken(t, 'class', 'updated'));
+    const byline = elementsNamed(root, 'p').find((p) => hasToken(p, 'class', 'byline'));
+    const canonical = elementsNamed(root, 'link').find((l) => hasToken(l, 'rel', 'canonical'));
+    const photos = elementsNamed(root, 'figure').filter((f) => hasToken(f, 'class', 'photo'));
+    const publishedAt = published === undefined ? undefined : instant(attributeOf(published, 'datetime'));
+    const visible = facts({
+      guid,
+      headline: h1 === undefined ? undefined : textOf(h1).trim(),
+      published: publishedAt,
+      // The page shows an update only when there is one; the JSON-LD then repeats the publication time.
+      modified: updated === undefined ? publishedAt : instant(attributeOf(updated, 'datetime')),
+      url: canonical === undefined ? undefined : attributeOf(canonical, 'href'),
+      authors: byline === undefined ? undefined : elementsNamed(byline, 'a', 'span').filter((e) => hasToken(e, 'class', 'author') && isInside(e, byline)).map((e) => textOf(e).trim()),
+      images: photos.flatMap((f) => childElements(f).filter((e) => e.tagName === 'img').map((img) => attributeOf(img, 'src') ?? '')),
+    });
+    return [visible, openGraph, ...embedded];
   } catch {
     return [];
   }
@@ -266,6 +328,10 @@ const textReaders: Record<OutputFormat, (text: string, site: SiteConfig) => Arti
   // The news sitemap identifies articles only by URL and is left out.
   sitemap: () => [],
   manifest: () => [],
+  head: (text) => factsFromHtml('head', parseHtml(text, 'fragment')),
+  page: (text) => factsFromHtml('page', parseHtml(text, 'document')),
+  // The index page lists articles by headline and link only: nothing to compare beyond what the feeds state.
+  index: () => [],
 };
 
 function fromXml(text: string, read: (tree: XTree) => ArticleFacts[]): ArticleFacts[] {

@@ -5,6 +5,7 @@ import { validateJsonLd } from './jsonld.ts';
 import { validateManifest } from './manifest.ts';
 import { validateNewsml } from './newsml.ts';
 import { validateNinjs } from './ninjs.ts';
+import { validateHead, validateIndexPage, validatePage } from './page.ts';
 import { validateRss } from './rss.ts';
 import { validateNewsSitemap } from './sitemap.ts';
 
@@ -18,4 +19,7 @@ export const validators: Record<OutputFormat, Validator> = {
   ninjs: validateNinjs,
   sitemap: validateNewsSitemap,
   manifest: validateManifest,
+  head: validateHead,
+  page: validatePage,
+  index: validateIndexPage,
 };

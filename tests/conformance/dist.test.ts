@@ -26,10 +26,13 @@ const SAMPLE_INSTANT = '2024-09-04T13:03:00.000Z';
 it('finds the committed outputs to check', () => {
   expect(Object.keys(trees['dist/'])).toEqual([
     'articles/cyberspace-governance/article.jsonld',
+    'articles/cyberspace-governance/head.html',
+    'articles/cyberspace-governance/index.html',
     'articles/cyberspace-governance/newsml.xml',
     'articles/cyberspace-governance/ninjs.json',
     'atom.xml',
     'feed.json',
+    'index.html',
     'manifest.json',
     'news-sitemap.xml',
     'rss.xml',

@@ -168,7 +168,8 @@ describe('incremental project builds', () => {
     const before = manifestOf(dir);
     const result = await run(dir);
     expect(result.mode).toBe('incremental');
-    expect(result.removed).toBe(3);
+    // The deleted article's JSON-LD, NewsML-G2, ninjs, head snippet and page.
+    expect(result.removed).toBe(5);
     const expected = await reference(dir, before);
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
     expect(result.diagnostics).toEqual(expected.diagnostics);

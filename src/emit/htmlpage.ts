@@ -1,0 +1,167 @@
+/**
+ * What the HTML outputs (head snippet, article pages, index page) share: escaping, dates as readers
+ * see them, feed links and the document shell. Pure: no clock, no time zone, no `Intl`.
+ */
+import type { SiteConfig } from '../config.ts';
+import type { Article } from '../model/article.ts';
+import { toSectionPaths } from '../model/identity.ts';
+import { feedUrls } from './feed.ts';
+import { toJsonFeedUrl } from './jsonfeed.ts';
+
+/**
+ * Text for HTML element content: `&`, `<` and `>` as character references. `>` needs no escaping in
+ * text (HTML §13.1.3), but escaping it keeps `]]>`-like sequences and copy-paste into XML harmless.
+ */
+export function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+/**
+ * A value for a double-quoted HTML attribute: `&` (so no character reference is read into it, HTML
+ * §13.2.5.72), `"` (which would end the value), and `<`/`>` (harmless to the HTML parser, but
+ * naive tag-strippers and regex scanners cut at them).
+ */
+export function escapeHtmlAttribute(value: string): string {
+  return value.replace(/[&"<>]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A date-time as readers see it, in the publisher's own offset and words, formatted here rather than
+ * by `Intl`/`toLocaleString` (whose output depends on the machine's zone and ICU data):
+ * `2024-09-04T21:03:00+08:00` → `4 September 2024, 21:03 GMT+8`; `+05:30` → `GMT+5:30`; `Z` → `GMT`.
+ */
+export function formatReadableDate(offsetDateTime: string): string {
+  const m = RFC3339.exec(offsetDateTime);
+  if (m === null) return offsetDateTime;
+  const [, yyyy, mm, dd, hh, min, offset] = m as unknown as [string, string, string, string, string, string, string];
+  return `${Number(dd)} ${MONTHS[Number(mm) - 1] ?? mm} ${yyyy}, ${hh}:${min} ${toGmtOffset(offset)}`;
+}
+
+/** `+08:00` → `GMT+8`, `-03:30` → `GMT-3:30`, `Z`/`+00:00`/`-00:00` → `GMT`. */
+function toGmtOffset(offset: string): string {
+  if (offset === 'Z') return 'GMT';
+  const sign = offset[0];
+  const hours = Number(offset.slice(1, 3));
+  const minutes = offset.slice(4, 6);
+  if (hours === 0 && minutes === '00') return 'GMT';
+  return `GMT${sign}${hours}${minutes === '00' ? '' : `:${minutes}`}`;
+}
+
+/**
+ * The Open Graph locale of a BCP 47 tag. OGP §"Optional Metadata": `og:locale` is "of the format
+ * language_TERRITORY", so `zh-CN` → `zh_CN`; a bare language (`en`) stays as it is.
+ */
+export function toOgLocale(language: string): string {
+  return language.replace(/-/g, '_');
+}
+
+/** One feed a page links to: `<link rel="alternate">` in the head, and a visible link in the footer. */
+export interface FeedLink {
+  /** The feed's MIME type (`application/rss+xml`, `application/atom+xml`, `application/feed+json`). */
+  type: string;
+  /** Its title as feed readers list it ("Global Times (RSS)", "Global Times — China (Atom)"). */
+  title: string;
+  /** Short visible label ("RSS", "China: Atom"). */
+  label: string;
+  /** Its absolute public URL. */
+  href: string;
+}
+
+/**
+ * The site's RSS, Atom and JSON feeds, then (for an article with sections) the RSS and Atom feeds of
+ * its first section, whose titles follow the section feeds' own (`toFeedTitle`: "Title — China").
+ */
+export function toFeedLinks(site: SiteConfig, article?: Pick<Article, 'sections'>): FeedLink[] {
+  const siteFeeds = feedUrls(site);
+  const links: FeedLink[] = [
+    { type: 'application/rss+xml', title: `${site.feed.title} (RSS)`, label: 'RSS', href: siteFeeds.rss },
+    { type: 'application/atom+xml', title: `${site.feed.title} (Atom)`, label: 'Atom', href: siteFeeds.atom },
+    { type: 'application/feed+json', title: `${site.feed.title} (JSON Feed)`, label: 'JSON Feed', href: toJsonFeedUrl(site) },
+  ];
+  const section = article?.sections[0];
+  const sectionPath = article === undefined ? undefined : toSectionPaths(article.sections)[0];
+  if (section !== undefined && sectionPath !== undefined) {
+    const sectionFeeds = feedUrls(site, sectionPath);
+    links.push(
+      { type: 'application/rss+xml', title: `${site.feed.title} — ${section} (RSS)`, label: `${section}: RSS`, href: sectionFeeds.rss },
+      { type: 'application/atom+xml', title: `${site.feed.title} — ${section} (Atom)`, label: `${section}: Atom`, href: sectionFeeds.atom },
+    );
+  }
+  return links;
+}
+
+/** `<link rel="alternate">` for each feed (HTML §4.6.7.1: `rel=alternate` with a feed `type` marks a syndication feed). */
+export function toAlternateLinks(links: readonly FeedLink[]): string[] {
+  return links.map((l) => `<link rel="alternate" type="${l.type}" title="${escapeHtmlAttribute(l.title)}" href="${escapeHtmlAttribute(l.href)}">`);
+}
+
+/** The footer's visible feed links (`<a type>` carries the MIME type, HTML §4.6.2), separated by " · ". */
+export function toFeedAnchors(links: readonly FeedLink[]): string {
+  return links.map((l) => `<a href="${escapeHtmlAttribute(l.href)}" type="${l.type}">${escapeHtmlText(l.label)}</a>`).join(' · ');
+}
+
+/**
+ * The pages' only styling, inline (no external CSS, fonts or scripts): a readable measure, images that
+ * shrink to the screen, system fonts, and the user's light or dark scheme.
+ */
+export const PAGE_STYLE = [
+  ':root{color-scheme:light dark;--muted:#5f6368}',
+  '@media (prefers-color-scheme:dark){:root{--muted:#a0a4a8}}',
+  // `overflow-wrap:anywhere`: a long unbroken word or URL in a headline wraps instead of making a phone scroll sideways.
+  'body{margin:0 auto;max-width:42rem;padding:1rem;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow-wrap:anywhere}',
+  'a{color:inherit}',
+  'img{max-width:100%;height:auto}',
+  'h1{font-size:1.9rem;line-height:1.25;margin:.5rem 0}',
+  'h2{line-height:1.3}',
+  '.site{font-weight:700;font-size:1.1rem}',
+  '.site a{text-decoration:none}',
+  'nav ol{list-style:none;padding:0;margin:.5rem 0;font-size:.9rem;color:var(--muted)}',
+  'nav li{display:inline}',
+  'nav li+li::before{content:" › "}',
+  '.meta,.byline,figcaption,footer{color:var(--muted);font-size:.9rem}',
+  '.correction{border-left:4px solid #c5221f;padding:.25rem .75rem}',
+  'figure{margin:1rem 0}',
+  '.articles{list-style:none;padding:0}',
+  '.articles li{margin:0 0 1.5rem}',
+  'footer{border-top:1px solid;margin-top:2rem;padding-top:.5rem}',
+].join('\n');
+
+/** The parts of an HTML page {@link toHtmlDocument} assembles. */
+export interface HtmlDocumentParts {
+  /** `<html lang>`: the BCP 47 language of the page. */
+  language: string;
+  /** `<title>` text (plain; escaped here). */
+  title: string;
+  /** Extra `<head>` lines after charset, viewport and title (already HTML). */
+  head: readonly string[];
+  /** `<body>` lines (already HTML). */
+  body: readonly string[];
+}
+
+/**
+ * A complete HTML5 document (HTML §13.1): doctype, `<html lang>`, `<meta charset>` first (it must be
+ * within the first 1024 bytes, §4.2.5.4), the responsive viewport, the title, the given head lines,
+ * the inline style, then the body. Ends with "\n".
+ */
+export function toHtmlDocument(parts: HtmlDocumentParts): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtmlAttribute(parts.language)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtmlText(parts.title)}</title>`,
+    ...parts.head,
+    `<style>\n${PAGE_STYLE}\n</style>`,
+    '</head>',
+    '<body>',
+    ...parts.body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
