@@ -11,6 +11,7 @@ try {
     stderr: (line) => process.stderr.write(`${line}\n`),
     // \r returns to the start of the line and \x1b[K clears it: the bar redraws in place.
     progress: process.stderr.isTTY ? (line) => process.stderr.write(line === undefined ? '\r\x1b[K' : `\r${line}\x1b[K`) : undefined,
+    isTTY: process.stderr.isTTY === true,
   });
 } catch (error) {
   // A bug or an I/O failure (disk full, permissions): say what happened without a stack trace.

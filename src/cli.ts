@@ -1,6 +1,8 @@
 /** The command-line shell over the library: arguments in, diagnostics and an exit code out. */
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import type { SiteConfig } from './config.ts';
+import { createReporter, toReportFormat, useColour, type Reporter } from './report/index.ts';
 
 /** Exit codes: success, content or validation errors, usage or configuration errors. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -8,7 +10,7 @@ export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 /** The outside world as the CLI sees it; tests pass their own. */
 export interface CliIo {
   cwd: string;
-  /** Environment variables (only SOURCE_DATE_EPOCH is read). */
+  /** Environment variables (only SOURCE_DATE_EPOCH, GITHUB_ACTIONS and NO_COLOR are read). */
   env: Record<string, string | undefined>;
   /** The clock: the build time when neither --now nor SOURCE_DATE_EPOCH is given, and the progress bar's pace (never an output). */
   clock: () => Date;
@@ -19,9 +21,13 @@ export interface CliIo {
    * terminal: the progress bar is for people watching, never for logs.
    */
   progress?: ((line: string | undefined) => void) | undefined;
+  /** True when stderr is a terminal: text diagnostics are then coloured, unless NO_COLOR is set. */
+  isTTY?: boolean | undefined;
 }
 
 const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME] [options]
+       syndicate build --check [--input DIR] [--out DIR] [--now TIME]
+       syndicate validate <files or folders...> [--input DIR] [--schemas DIR]
 
 Reads the articles in DIR/articles (default input/articles) with the publication
 settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0,
@@ -30,11 +36,18 @@ dist/). Nothing is written when any output fails validation.
 
 Commands:
   build              build every output for the input folder
+  validate           check RSS, Atom, JSON Feed, JSON-LD (alone or in HTML
+                     pages), NewsML-G2, ninjs and news sitemap files, whoever
+                     wrote them, with the build's own rules; formats are told
+                     by content, folders are searched recursively
 
-Options:
+Options of build:
   -i, --input DIR    input folder holding site.json and articles/ (default: input)
   -o, --out DIR      output folder (default: dist); only changed files are
                      replaced, through a staging folder beside it
+      --check        write nothing: build in memory and compare with the output
+                     folder byte for byte; exit 1 listing every file that
+                     differs, is missing or should not be there
       --now TIME     build time for the news sitemap (RFC 3339 with offset, e.g.
                      2024-09-05T12:00:00+08:00); default: $SOURCE_DATE_EPOCH
                      (seconds since 1970) when set, else the clock. Nothing
@@ -47,13 +60,37 @@ Options:
                      start a new version history: ignore a missing or existing
                      DIR/manifest.json and give every article version 1
   -j, --workers N    worker threads for large builds (default: one per CPU)
-  -q, --quiet        print errors only
       --verbose      also print what was reused, rebuilt and written, and timings
+
+Options of validate:
+  -i, --input DIR    check against DIR/site.json (default: input/site.json when
+                     it exists). Without one, the rules that compare a file with
+                     the publication are skipped: feed self links and JSON Feed
+                     feed_url against feed.baseUrl, the news sitemap language,
+                     the feed item limit. The consistency check across formats
+                     is never run: it compares the files of one build.
+      --schemas DIR  also validate against official schemas found in DIR: the
+                     IPTC NewsML-G2 XSD, the Atom RELAX NG (atom.rng), the IPTC
+                     ninjs JSON Schema (needs the ajv package installed)
+
+Options of both:
+      --format F     text (default), json (one JSON document on stdout) or
+                     github (GitHub Actions annotations on stdout; the default
+                     when GITHUB_ACTIONS=true). Text is coloured only on a
+                     terminal, and never when NO_COLOR is set.
+  -q, --quiet        print errors only
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 success (warnings allowed), 1 content or validation errors,
-2 usage or configuration errors.`;
+Exit codes: 0 success (warnings allowed), 1 content or validation errors (or,
+with --check, differences), 2 usage or configuration errors.`;
+
+/** The options each command accepts (besides --help and --version). */
+const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate', ReadonlySet<string>> = {
+  build: new Set(['input', 'out', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'quiet', 'verbose', 'format']),
+  check: new Set(['check', 'input', 'out', 'now', 'reset-versions', 'quiet', 'format']),
+  validate: new Set(['input', 'schemas', 'quiet', 'format']),
+};
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -63,14 +100,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       args: [...argv],
       allowPositionals: true,
       options: {
-        input: { type: 'string', short: 'i', default: 'input' },
-        out: { type: 'string', short: 'o', default: 'dist' },
+        input: { type: 'string', short: 'i' },
+        out: { type: 'string', short: 'o' },
         now: { type: 'string' },
-        cache: { type: 'string', default: '.syndicate-cache' },
+        cache: { type: 'string' },
         'no-cache': { type: 'boolean' },
         'reset-versions': { type: 'boolean' },
         'keep-going': { type: 'boolean', short: 'k' },
         workers: { type: 'string', short: 'j' },
+        check: { type: 'boolean' },
+        schemas: { type: 'string' },
+        format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -78,9 +118,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       },
     });
   } catch (error) {
-    io.stderr(`syndicate: ${(error as Error).message}`);
-    io.stderr("Run 'syndicate --help' for usage.");
-    return EXIT.usage;
+    return usage(io, (error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -93,10 +131,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   const [command, ...rest] = positionals;
-  if (command !== 'build' || rest.length > 0) {
-    io.stderr(command === undefined ? 'syndicate: missing command' : `syndicate: unknown command or argument "${[command, ...rest].join(' ')}"`);
-    io.stderr("Run 'syndicate --help' for usage.");
+  if (command !== 'build' && command !== 'validate') {
+    return usage(io, command === undefined ? 'missing command' : `unknown command or argument "${[command, ...rest].join(' ')}"`);
+  }
+  if (command === 'build' && rest.length > 0) return usage(io, `unknown command or argument "${[command, ...rest].join(' ')}"`);
+  const mode = command === 'validate' ? 'validate' : values.check ? 'check' : 'build';
+  const given = Object.keys(values).filter((key) => values[key as keyof typeof values] !== undefined);
+  const foreign = given.filter((key) => !COMMAND_OPTIONS[mode].has(key));
+  if (foreign.length > 0) {
+    const what = mode === 'check' ? 'build --check' : mode;
+    return usage(io, `${foreign.map((key) => `--${key}`).join(', ')} cannot be used with ${what}`);
+  }
+  const format = toReportFormat(values.format, io.env);
+  if (!format.ok) return usage(io, format.message);
+  if (values.quiet && values.verbose) {
+    io.stderr('syndicate: --quiet and --verbose contradict each other; pick one');
     return EXIT.usage;
+  }
+  const log = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal';
+  const reporter = createReporter(format.value, { stdout: io.stdout, stderr: io.stderr, colour: useColour(io.isTTY, io.env) });
+  if (mode === 'validate') {
+    if (rest.length === 0) return usage(io, 'validate needs the files or folders to check, e.g. syndicate validate dist');
+    const { runValidate } = await import('./inspect/command.ts');
+    return runValidate({ targets: rest, inputDir: values.input, schemasDir: values.schemas, log, reporter }, io);
   }
   const now = toBuildTime(values.now, io.env.SOURCE_DATE_EPOCH, io.clock);
   if (!now.ok) {
@@ -108,23 +165,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`syndicate: --workers "${values.workers}" must be a whole number from 1 to 256`);
     return EXIT.usage;
   }
-  if (values.quiet && values.verbose) {
-    io.stderr('syndicate: --quiet and --verbose contradict each other; pick one');
-    return EXIT.usage;
-  }
-  return runBuild(
-    {
-      inputDir: values.input,
-      outDir: values.out,
-      now: now.value,
-      cacheDir: values['no-cache'] ? undefined : values.cache,
-      workers,
-      resetVersions: values['reset-versions'] ?? false,
-      keepGoing: values['keep-going'] ?? false,
-      log: values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal',
-    },
-    io,
-  );
+  const request: BuildRequest = {
+    inputDir: values.input ?? 'input',
+    outDir: values.out ?? 'dist',
+    now: now.value,
+    cacheDir: values['no-cache'] ? undefined : (values.cache ?? '.syndicate-cache'),
+    workers,
+    resetVersions: values['reset-versions'] ?? false,
+    keepGoing: values['keep-going'] ?? false,
+    log,
+    reporter,
+  };
+  return mode === 'check' ? runCheck(request, io) : runBuild(request, io);
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr(`syndicate: ${message}`);
+  io.stderr("Run 'syndicate --help' for usage.");
+  return EXIT.usage;
 }
 
 /**
@@ -151,6 +209,7 @@ export function toBuildTime(
   return { ok: true, value: clock().toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
+/** What `build` (and `build --check`) was asked to do. */
 interface BuildRequest {
   inputDir: string;
   outDir: string;
@@ -159,34 +218,55 @@ interface BuildRequest {
   workers: number | undefined;
   resetVersions: boolean;
   keepGoing: boolean;
-  log: 'quiet' | 'normal' | 'verbose';
+  log: LogLevel;
+  reporter: Reporter;
+}
+
+/** How much the CLI prints besides the report: errors only, the summary too, or timings as well. */
+export type LogLevel = 'quiet' | 'normal' | 'verbose';
+
+/**
+ * Reads and validates `<input>/site.json`; on failure reports why and gives the exit code (2). The
+ * same for `build`, `build --check` and `validate --input`.
+ */
+export async function loadSiteConfig(
+  inputDir: string,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+  reporter: Reporter,
+  log: LogLevel,
+  consequence = 'built',
+): Promise<{ config: SiteConfig; configPath: string } | { exit: number }> {
+  const [{ readConfigText }, { readSiteConfig }] = await Promise.all([import('./io.ts'), import('./config.ts')]);
+  const { configPath, configText } = await readConfigText(inputDir, io.cwd);
+  if (configText === undefined) {
+    const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see README "Configuration")` };
+    reporter.report([missing]);
+    reporter.finish({ configured: false });
+    return { exit: EXIT.usage };
+  }
+  const { config, diagnostics } = readSiteConfig(configText, configPath);
+  if (!config) {
+    reportAll(diagnostics, reporter, log);
+    if (log !== 'quiet') io.stderr(`syndicate: configuration invalid, nothing ${consequence} (${count(diagnostics.length, 'error')})`);
+    reporter.finish({ configured: false });
+    return { exit: EXIT.usage };
+  }
+  return { config, configPath };
 }
 
 async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
-  const [{ readConfigText, readToolVersion }, { readSiteConfig }, { buildProject }] = await Promise.all([
-    import('./io.ts'),
-    import('./config.ts'),
-    import('./project/build.ts'),
-  ]);
-  const { configPath, configText } = await readConfigText(request.inputDir, io.cwd);
-  if (configText === undefined) {
-    io.stderr(formatDiagnostic({ file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see README "Configuration")` }));
-    return EXIT.usage;
-  }
-  const { config, diagnostics: configDiagnostics } = readSiteConfig(configText, configPath);
-  if (!config) {
-    report(configDiagnostics, io, request.log);
-    if (request.log !== 'quiet') io.stderr(`syndicate: configuration invalid, nothing built (${count(configDiagnostics.length, 'error')})`);
-    return EXIT.usage;
-  }
-  const progress = request.log === 'quiet' ? undefined : toProgressBar(io);
+  const { reporter, log } = request;
+  const site = await loadSiteConfig(request.inputDir, io, reporter, log);
+  if ('exit' in site) return site.exit;
+  const [{ readToolVersion }, { buildProject }] = await Promise.all([import('./io.ts'), import('./project/build.ts')]);
+  const progress = log === 'quiet' ? undefined : toProgressBar(io);
   let result;
   try {
     result = await buildProject({
       cwd: io.cwd,
       inputDir: request.inputDir,
       outDir: request.outDir,
-      site: config,
+      site: site.config,
       toolVersion: await readToolVersion(),
       now: request.now,
       cacheDir: request.cacheDir,
@@ -198,12 +278,24 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
   } finally {
     progress?.done();
   }
-  if (request.log !== 'quiet') for (const line of result.recovered) io.stderr(`syndicate: ${line}`);
-  report(result.diagnostics, io, request.log);
+  if (log !== 'quiet') for (const line of result.recovered) io.stderr(`syndicate: ${line}`);
+  reportAll(result.diagnostics, reporter, log);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
+  reporter.finish({
+    command: 'build',
+    articles: result.articles,
+    files: result.files,
+    written: result.written,
+    removed: result.removed,
+    rejected: result.rejected,
+    committed: result.committed,
+    outDir: request.outDir,
+    errors,
+    warnings,
+  });
   const read = `${count(result.articles, 'article')} read`;
-  if (request.log === 'verbose') {
+  if (log === 'verbose') {
     const t = result.timings;
     const ms = (key: string) => `${Math.round(t[key] ?? 0)} ms`;
     io.stderr(
@@ -214,22 +306,79 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
   }
   if (errors > 0 && result.committed) {
     // --keep-going wrote the articles without errors: say which were left out, and still fail.
-    if (request.log !== 'quiet') {
+    if (log !== 'quiet') {
       for (const source of result.rejected) io.stderr(`syndicate: rejected ${source}`);
       io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}, ${count(result.rejected.length, 'article')} rejected, ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     }
     return EXIT.content;
   }
   if (errors > 0) {
-    if (request.log !== 'quiet') io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
+    if (log !== 'quiet') io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     return EXIT.content;
   }
-  if (request.log !== 'quiet') {
+  if (log !== 'quiet') {
     const unchanged = result.files - result.written;
     const detail = [unchanged > 0 ? `${unchanged} unchanged` : '', result.removed > 0 ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
     io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
   }
   return EXIT.ok;
+}
+
+/**
+ * `build --check`: the same build as `build` (the same input, manifest and build time), made in
+ * memory with {@link build} and compared byte for byte with the output folder, which is never
+ * written. Every file that differs, is missing or is not the build's own is an error.
+ */
+async function runCheck(request: BuildRequest, io: CliIo): Promise<number> {
+  const { reporter, log } = request;
+  const site = await loadSiteConfig(request.inputDir, io, reporter, log);
+  if ('exit' in site) return site.exit;
+  const [{ loadInput, readPreviousManifest, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, path] = await Promise.all([
+    import('./io.ts'),
+    import('./build.ts'),
+    import('./inspect/files.ts'),
+    import('./inspect/compare.ts'),
+    import('node:path'),
+  ]);
+  const loaded = await loadInput(request.inputDir, io.cwd);
+  const previous = readPreviousManifest(request.outDir, io.cwd);
+  const result = build(loaded.sources, site.config, {
+    articlesPath: loaded.articlesPath,
+    now: request.now,
+    manifest: { ...previous, reset: request.resetVersions },
+  });
+  const found = sortDiagnostics([...(loaded.diagnostics ?? []), ...result.diagnostics]);
+  const errors = found.filter((d) => d.severity === 'error').length;
+  const outDir = toDisplayPath(path.resolve(io.cwd, request.outDir), io.cwd);
+  if (errors > 0) {
+    reportAll(found, reporter, log);
+    reporter.finish({ command: 'build --check', articles: result.articles.length, outDir, checked: false, errors, warnings: found.length - errors });
+    if (log !== 'quiet') io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${outDir} was not compared`);
+    return EXIT.content;
+  }
+  const differences = compareOutputs(result.outputs, await readOutputFolder(request.outDir, io.cwd));
+  const all = [...found, ...differences.map((d) => toDifferenceDiagnostic(d, outDir))];
+  reportAll(all, reporter, log);
+  const warnings = found.length;
+  reporter.finish({
+    command: 'build --check',
+    articles: result.articles.length,
+    files: result.outputs.length,
+    outDir,
+    checked: true,
+    differences: differences.map((d) => ({ path: d.path, difference: d.difference, ...(d.line === undefined ? {} : { line: d.line }) })),
+    errors: differences.length,
+    warnings,
+  });
+  if (differences.length === 0) {
+    if (log !== 'quiet') io.stderr(`syndicate: ${outDir} is what the build writes (${count(result.outputs.length, 'file')} compared), ${count(warnings, 'warning')}`);
+    return EXIT.ok;
+  }
+  if (log !== 'quiet') {
+    const kinds = (['changed', 'missing', 'extra'] as const).map((k) => [k, differences.filter((d) => d.difference === k).length] as const).filter(([, n]) => n > 0);
+    io.stderr(`syndicate: ${outDir} is not what the build writes: ${count(differences.length, 'file')} ${differences.length === 1 ? 'differs' : 'differ'} (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}); run 'syndicate build --no-cache' and commit the result`);
+  }
+  return EXIT.content;
 }
 
 /** Shows a bar only on a terminal, only once a build has run for a second, redrawn at most 10 times a second. */
@@ -260,10 +409,12 @@ export function formatProgress(done: number, total: number): string {
   return `syndicate: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} articles`;
 }
 
-function report(diagnostics: readonly Diagnostic[], io: CliIo, log: BuildRequest['log']): void {
-  for (const d of diagnostics) if (log !== 'quiet' || d.severity === 'error') io.stderr(formatDiagnostic(d));
+/** Reports the diagnostics (errors only with --quiet). */
+export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter, log: LogLevel): void {
+  reporter.report(log === 'quiet' ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
 }
 
-function count(n: number, noun: string): string {
+/** `1 file`, `2 files`. */
+export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -38,7 +38,8 @@ async function run(dir: string, options: { keepGoing?: boolean } = {}) {
 }
 
 function cli(dir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'build', '--now', NOW, ...args], { cwd: dir, encoding: 'utf8' });
+  // GITHUB_ACTIONS emptied: inside a GitHub job the CLI would print annotations instead of these lines.
+  const result = spawnSync(process.execPath, [bin, 'build', '--now', NOW, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
   return { code: result.status, stderr: result.stderr };
 }
 
@@ -85,7 +86,7 @@ describe('--keep-going', () => {
     expect(going.stderr).toContain('syndicate: rejected input/articles/story-1.txt');
     expect(going.stderr.trim().split('\n').at(-1)).toMatch(/^syndicate: 3 articles read, \d+ files written to dist, 2 articles rejected, \d+ errors, \d+ warnings$/);
     const tree = readTree(path.join(dir, 'dist'));
-    expect(Object.keys(tree).filter((f) => f.startsWith('articles/')).map((f) => f.split('/')[1])).toEqual([...Array(9)].map((_, i) => `story-${Math.floor(i / 3)}`));
+    expect([...new Set(Object.keys(tree).filter((f) => f.startsWith('articles/')).map((f) => f.split('/')[1]))]).toEqual(['story-0', 'story-1', 'story-2']);
     // The rejected original was built after the copy and wrote to the same paths; the copy's files are what is written.
     expect(tree['articles/story-1/newsml.xml']).toContain('Story 1, the copy');
     expect(tree['articles/story-1/newsml.xml']).not.toContain('Story 1 about ports');
@@ -178,7 +179,7 @@ describe('isolation', () => {
     const permissions = ['--experimental-permission', ...[...new Set(allowRead)].map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${real(dir)}/*`, '--allow-worker'];
     const args = [...permissions, '--import', preload, bin, 'build', '--now', NOW];
     for (const attempt of ['first', 'again']) {
-      const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SYNDICATE_DEBUG: '1' } });
+      const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SYNDICATE_DEBUG: '1', GITHUB_ACTIONS: '' } });
       expect(result.stderr, attempt).not.toContain('NETWORK ATTEMPT');
       expect(result.stderr, attempt).not.toContain('ERR_ACCESS_DENIED');
       expect(result.status, `${attempt}: ${result.stderr}`).toBe(0);
@@ -189,7 +190,7 @@ describe('isolation', () => {
     symlinkSync(path.join(dir, 'outside.txt'), path.join(dir, 'input/articles/outside.txt'));
     const denied = spawnSync(process.execPath, [...permissions, '-e', `require('fs').readFileSync(${JSON.stringify(path.join(dir, 'outside.txt'))})`], { encoding: 'utf8' });
     expect(denied.stderr).toContain('ERR_ACCESS_DENIED');
-    const refused = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+    const refused = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('[input/symlink-outside-input]');
     expect(refused.stderr).not.toContain('ERR_ACCESS_DENIED');

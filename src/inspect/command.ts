@@ -1,0 +1,112 @@
+/** `syndicate validate <files or folders…>`: the command around {@link inspectFile}. */
+import path from 'node:path';
+import { count, EXIT, loadSiteConfig, reportAll, type CliIo, type LogLevel } from '../cli.ts';
+import type { SiteConfig } from '../config.ts';
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { Reporter } from '../report/index.ts';
+import { fileExists, listTargets, readSchemaFolder, readTarget } from './files.ts';
+import { loadOfficialSchemas, OFFICIAL_LABELS, type OfficialSchemas } from './official.ts';
+import { NEUTRAL_SITE } from './site.ts';
+import { inspectFile } from './validate.ts';
+
+/** What `validate` was asked to do. */
+export interface ValidateRequest {
+  /** The files and folders named on the command line. */
+  targets: readonly string[];
+  /** `--input DIR`, whose site.json the files are checked against; default `input` when `input/site.json` exists. */
+  inputDir: string | undefined;
+  /** `--schemas DIR`: a folder that may hold official schemas. */
+  schemasDir: string | undefined;
+  /** How much to print besides the report. */
+  log: LogLevel;
+  /** Where the findings go. */
+  reporter: Reporter;
+}
+
+/**
+ * Validates every file named or found under the folders named, and returns the exit code: 0 without
+ * errors, 1 with errors, 2 when a path cannot be read, the site.json is missing or invalid, or the
+ * schemas folder does not exist.
+ */
+export async function runValidate(request: ValidateRequest, io: CliIo): Promise<number> {
+  const { reporter, log } = request;
+  const { targets, unreadable } = await listTargets(request.targets, io.cwd);
+  if (unreadable.length > 0) {
+    for (const { argument, reason } of unreadable) io.stderr(`syndicate: cannot read "${argument}": ${reason}`);
+    return EXIT.usage;
+  }
+  if (targets.length === 0) {
+    io.stderr(`syndicate: no files to validate in ${request.targets.map((t) => `"${t}"`).join(', ')}`);
+    return EXIT.usage;
+  }
+
+  let site: SiteConfig = NEUTRAL_SITE;
+  let neutral = true;
+  const inputDir = request.inputDir ?? ((await fileExists(path.resolve(io.cwd, 'input', 'site.json'))) ? 'input' : undefined);
+  if (inputDir !== undefined) {
+    const loaded = await loadSiteConfig(inputDir, io, reporter, log, 'validated');
+    if ('exit' in loaded) return loaded.exit;
+    site = loaded.config;
+    neutral = false;
+    if (log === 'verbose') io.stderr(`syndicate: checking against ${loaded.configPath}`);
+  }
+
+  let official: OfficialSchemas | undefined;
+  if (request.schemasDir !== undefined) {
+    const files = await readSchemaFolder(request.schemasDir, io.cwd);
+    if (files === undefined) {
+      io.stderr(`syndicate: --schemas "${request.schemasDir}" is not a folder that can be read`);
+      return EXIT.usage;
+    }
+    official = await loadOfficialSchemas(files);
+  }
+
+  const found: Diagnostic[] = [];
+  const kinds = new Map<string, number>();
+  for (const target of targets) {
+    const read = await readTarget(target.absolute);
+    if ('reason' in read) {
+      found.push(diagnostic('error', target.shown, 'validate', 'unreadable-file', `cannot be read: ${read.reason}`));
+      continue;
+    }
+    const result = inspectFile({ shown: target.shown, publicPath: target.publicPath, bytes: read.bytes }, { site, neutral, official });
+    kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
+    found.push(...result.diagnostics);
+  }
+  const diagnostics = sortDiagnostics(found);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const formats = Object.fromEntries([...kinds].sort(([a], [b]) => (a < b ? -1 : 1)));
+
+  if (log !== 'quiet' && official !== undefined) {
+    // After validating: a schema is compiled on first use, so only now is it known whether it compiled.
+    for (const line of describeOfficial(official, request.schemasDir as string)) io.stderr(`syndicate: ${line}`);
+  }
+  reportAll(diagnostics, reporter, log);
+  reporter.finish({
+    command: 'validate',
+    files: targets.length,
+    formats,
+    site: neutral ? null : inputDir,
+    officialSchemas: official?.found.map((s) => ({ kind: s.kind, path: s.path, used: s.used, ...(s.unusable === undefined ? {} : { unusable: s.unusable }) })) ?? [],
+    errors,
+    warnings,
+  });
+  if (log !== 'quiet') {
+    const described = Object.entries(formats).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    io.stderr(`syndicate: ${count(targets.length, 'file')} validated (${described}), ${count(errors, 'error')}, ${count(warnings, 'warning')}${neutral ? '; no site.json, so the rules that compare files with the publication were skipped (see --input)' : ''}`);
+  }
+  return errors > 0 ? EXIT.content : EXIT.ok;
+}
+
+/** Which official schemas were found in the folder and what each did, one line each. */
+function describeOfficial(official: OfficialSchemas, dir: string): string[] {
+  const lines = official.found.map((s) => {
+    const name = `${OFFICIAL_LABELS[s.kind]} ${path.posix.join(dir.split(path.sep).join('/'), s.path)}`;
+    if (s.unusable !== undefined) return `official schema ${name} found but not used: ${s.unusable}`;
+    return `official schema ${name} used for ${count(s.used, 'file')}`;
+  });
+  const missing = (['newsml-xsd', 'atom-relaxng', 'ninjs-json-schema'] as const).filter((k) => !official.found.some((s) => s.kind === k));
+  if (missing.length > 0) lines.push(`no ${missing.map((k) => OFFICIAL_LABELS[k]).join(', ')} found in ${dir}`);
+  return lines;
+}
