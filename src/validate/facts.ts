@@ -2,7 +2,8 @@ import type { SiteConfig } from '../config.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
 import { toInstant, toRfc822Instant } from '../model/time.ts';
 import { attributeOf, childElements, elementsNamed, hasToken, isInside, isJsonLdScript, metaProperties, parseHtml, textOf, type ParsedHtml } from './htmldoc.ts';
-import { parseXml } from './xml.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { parseXml, validateXml, type XmlSchema } from './xml.ts';
 import { descendantsNamed, toTree, type XElement, type XTree } from './xmltree.ts';
 
 /*
@@ -57,6 +58,30 @@ export function readFacts(file: OutputFile, site: SiteConfig): ArticleFacts[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * {@link validateXml} for a format that states facts about articles: they are read from the tree the
+ * validator parsed and remembered for the consistency check (none when the file does not parse).
+ */
+export function validateStatingXml(
+  file: OutputFile,
+  site: SiteConfig,
+  format: 'rss' | 'atom' | 'newsml',
+  schema: XmlSchema,
+  source: string,
+  inspect: (tree: XTree) => Diagnostic[],
+): Diagnostic[] {
+  return validateXml(
+    file,
+    schema,
+    source,
+    (tree) => {
+      rememberFacts(file, site, factsFromTree(format, tree, site));
+      return inspect(tree);
+    },
+    () => rememberFacts(file, site, []),
+  );
 }
 
 /** Facts from a parsed XML feed or NewsML-G2 document; an empty list when the reader cannot follow it. */

@@ -34,9 +34,9 @@ import {
   RSS_SCHEMA,
   RSS_SCHEMA_FILE,
 } from './schemas/rss.ts';
-import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
+import { compileXsd, lazySchema, registerSchemaFiles } from './xml.ts';
 import type { XElement, XTree } from './xmltree.ts';
-import { factsFromTree, rememberFacts } from './facts.ts';
+import { validateStatingXml } from './facts.ts';
 import { toInstant } from '../model/time.ts';
 
 /*
@@ -66,16 +66,7 @@ const rssSchema = lazySchema(() => {
  * order, dates).
  */
 export const validateRss: Validator = (file, site) =>
-  validateXml(
-    file,
-    rssSchema(),
-    SOURCE,
-    (tree) => {
-      rememberFacts(file, site, factsFromTree('rss', tree, site));
-      return inspectRss(tree, file, site);
-    },
-    () => rememberFacts(file, site, []),
-  );
+  validateStatingXml(file, site, 'rss', rssSchema(), SOURCE, (tree) => inspectRss(tree, file, site));
 
 function inspectRss(tree: XTree, file: OutputFile, site: SiteConfig): Diagnostic[] {
   const ctx = feedContext(file, SOURCE, 'rss');
