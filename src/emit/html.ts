@@ -1,16 +1,8 @@
 import type { Article, Image } from '../model/article.ts';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML/XML element content and attribute values (numeric/XML entities only, never `&nbsp;`). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-/** Plain-text paragraphs as HTML: one `<p>…</p>` per paragraph, text escaped, joined by "\n" (wire copy's `bodyHtml`). */
-export function toParagraphsHtml(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-}
+// Shared with the readers, which build the model's bodyHtml: defined with the model.
+export { escapeHtml, toParagraphsHtml } from '../model/html.ts';
+import { escapeHtml } from '../model/html.ts';
 
 /** The article body as HTML (the model's sanitised `bodyHtml`), shared by feeds, ninjs and NewsML-G2. */
 export function toBodyHtml(article: Article): string {

@@ -8,7 +8,7 @@ import { toText } from 'hast-util-to-text';
 import { unified } from 'unified';
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { escapeHtml } from '../emit/html.ts';
+import { escapeHtml } from '../model/html.ts';
 import { ArticleSchema } from '../model/article.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import type { SourceFile } from '../model/output.ts';

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { toParagraphsHtml } from '../emit/html.ts';
+import { toParagraphsHtml } from '../model/html.ts';
 import { ArticleSchema, type Article, type Person } from '../model/article.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
