@@ -338,8 +338,29 @@ function resolveUrl(value: string, baseUrl: string): { ok: true; url: string } |
   } catch {
     return { ok: false, ruleId: 'unsupported-url' };
   }
+  // Markdown percent-encodes a destination's spaces (`<  javascript:…>` arrives as `%20%20javascript:…`),
+  // which makes it a harmless relative link, but it was meant as a script: say so, and drop it.
+  if (SCRIPT_SCHEMES.has(schemeOf(decodePercent(value)))) return { ok: false, ruleId: 'unsafe-url' };
   if (url.protocol === 'http:' || url.protocol === 'https:') return { ok: true, url: url.href };
   return { ok: false, ruleId: SCRIPT_SCHEMES.has(url.protocol) ? 'unsafe-url' : 'unsupported-url' };
+}
+
+/** `value` with percent-escapes decoded (left as it is where they do not decode). */
+function decodePercent(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The scheme the WHATWG URL parser would read from `value` on its own (`javascript:`), or '' for a relative reference. */
+function schemeOf(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return '';
+  }
 }
 
 /** Leaf blocks whose text is one entry of `paragraphs`; lists and quotes are walked into. */

@@ -345,6 +345,8 @@ describe('readMarkdown body', () => {
     ['javascript: link', '[x](javascript:alert(1))', 'unsafe-url', '<p>x</p>'],
     ['upper-case script link', '[x](JavaScript:alert(1))', 'unsafe-url', '<p>x</p>'],
     ['script link written with a character reference', '[x](&#106;avascript:alert(1))', 'unsafe-url', '<p>x</p>'],
+    ['script link behind spaces (percent-encoded by Markdown)', '[x](<  javascript:alert(1)>)', 'unsafe-url', '<p>x</p>'],
+    ['script link written with percent-escapes', '[x](%6Aavascript:alert(1))', 'unsafe-url', '<p>x</p>'],
     ['vbscript: autolink', '<vbscript:msgbox(1)>', 'unsafe-url', '<p>vbscript:msgbox(1)</p>'],
     ['data: image', '![x](data:image/svg+xml;base64,PHN2Zz4=)', 'unsafe-url', '<p>a</p>'],
     ['mailto: link', '[mail](mailto:a@example.com)', 'unsupported-url', '<p>mail</p>'],
