@@ -395,8 +395,28 @@ function collectBlocks(parent: HastRoot | Element, blocks: BlockText[]): void {
 /** Text as a reader sees it (hast-util-to-text's innerText), on one line. */
 function toPlainText(nodes: readonly ElementContent[]): string {
   // One wrapper for the run, so that spaces between inline elements are kept (a lone " " text node collapses to "").
-  const wrapper: Element = { type: 'element', tagName: 'span', properties: {}, children: [...nodes] };
-  return normaliseSpaces(toText(wrapper)).trim();
+  const wrapper: Element = { type: 'element', tagName: 'span', properties: {}, children: nodes.map(protectBidi) };
+  return restoreBidi(normaliseSpaces(toText(wrapper)).trim());
+}
+
+/*
+ * CSS Text §4.1.1 says to collapse white space "ignoring bidi formatting characters as if they were
+ * not there"; hast-util-to-text deletes them instead, so the plain text (JSON-LD articleBody, the
+ * description) would lose the direction marks that bodyHtml keeps. They travel through it as
+ * noncharacters U+FDD0…, which cannot be in the text: the decoder removes every noncharacter.
+ */
+const BIDI_CONTROLS = '\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+const BIDI_PATTERN = new RegExp(`[${BIDI_CONTROLS}]`, 'g');
+const STAND_IN_PATTERN = new RegExp(`[${String.fromCharCode(0xfdd0)}-${String.fromCharCode(0xfdd0 + BIDI_CONTROLS.length - 1)}]`, 'g');
+
+function protectBidi(node: ElementContent): ElementContent {
+  if (node.type === 'text') return { ...node, value: node.value.replace(BIDI_PATTERN, (c) => String.fromCharCode(0xfdd0 + BIDI_CONTROLS.indexOf(c))) };
+  if (node.type === 'element') return { ...node, children: node.children.map(protectBidi) };
+  return node;
+}
+
+function restoreBidi(text: string): string {
+  return text.replace(STAND_IN_PATTERN, (c) => BIDI_CONTROLS[c.charCodeAt(0) - 0xfdd0]!);
 }
 
 /**

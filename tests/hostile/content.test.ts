@@ -49,7 +49,6 @@ function fields(withIllegal: boolean) {
 type Fields = ReturnType<typeof fields>;
 
 /** Without the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). */
-const withoutBidi = (text: string) => text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
 
 /** Without U+2028/U+2029, which the wire story leaves out of its caption (see {@link wireStory}). */
 const withoutLineSeparators = (text: string) => text.replace(/[\u2028\u2029]/g, '');
@@ -66,9 +65,7 @@ function asRead(f: Fields, markdown: boolean): Fields {
   return {
     // The readers remove what no output carries first (with a warning), then normalise spaces.
     headline: markdown ? oneSpaced(clean(f.headline)) : clean(f.headline),
-    // KNOWN GAP (src/read/markdown.ts): the plain text of a Markdown block (hast-util-to-text) loses the bidi
-    // controls that its bodyHtml keeps; see the `it.fails` below.
-    paragraph: clean(markdown ? withoutBidi(f.paragraph) : f.paragraph),
+    paragraph: clean(f.paragraph),
     caption: clean(markdown ? f.caption : withoutLineSeparators(f.caption)),
     author: clean(f.author),
     keyword: clean(f.keyword),
@@ -246,7 +243,7 @@ describe.each([
 
   // KNOWN GAP (src/read/markdown.ts): a Markdown paragraph's plain text (JSON-LD articleBody, description)
   // loses its bidi controls, which bodyHtml (feeds, ninjs, NewsML-G2) keeps. When fixed, make it `it`.
-  (path.endsWith('.md') ? it.fails : it)('bidi controls survive in the plain text of the body too (known gap in Markdown)', () => {
+  it('bidi controls survive in the plain text of the body too', () => {
     const result = buildOne(path, story(fields(false)));
     expect(result.articles[0]!.paragraphs.at(-1)).toBe(fields(false).paragraph);
   });
