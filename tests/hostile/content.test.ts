@@ -48,8 +48,6 @@ function fields(withIllegal: boolean) {
 
 type Fields = ReturnType<typeof fields>;
 
-/** Without the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). */
-
 /** Without U+2028/U+2029, which the wire story leaves out of its caption (see {@link wireStory}). */
 const withoutLineSeparators = (text: string) => text.replace(/[\u2028\u2029]/g, '');
 
