@@ -4,7 +4,7 @@
  * what each source gave, worker threads for the sources that changed, articles kept on disk rather
  * than in memory, and output written through a staging folder.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,15 +24,12 @@ import {
   writeStagedFiles,
   type ListedSource,
 } from '../io.ts';
-import type { Article } from '../model/article.ts';
 import { acceptArticles } from '../pipeline/accept.ts';
 import type { ArticleContext, BuildStage } from '../pipeline/article.ts';
 import { readManifest, toManifestFile } from '../pipeline/manifest.ts';
-import { isEmbargoed, type Revision } from '../pipeline/revision.ts';
-import type { ManifestRecord } from '../model/manifest.ts';
+import type { Revision } from '../pipeline/revision.ts';
 import { checkPublicationDates } from '../pipeline/schedule.ts';
 import { selectFeedArticles } from '../pipeline/select.ts';
-import type { ReferenceFacts } from '../validate/consistency.ts';
 import {
   CACHE_FORMAT,
   hashFeedInput,
@@ -41,17 +38,18 @@ import {
   prepareStore,
   removeStored,
   readCacheIndex,
-  readStoredArticle,
   toCacheDirs,
   toCacheKey,
   writeCacheIndex,
-  type CacheDirs,
   type CacheEntry,
   type CacheIndex,
   type FeedsEntry,
   type OutputStamp,
 } from './cache.ts';
+import { loadArticles, restageKept } from './articles.ts';
+import { countOutputs, outputsMatch, outputsOf } from './outputs.ts';
 import type { JobPlaces, JobResult, SourceJob } from './process.ts';
+import { isCurrent } from './reuse.ts';
 
 /** Sources per batch sent to a worker: small enough to balance the load, large enough to keep messages few. */
 const BATCH = 32;
@@ -335,112 +333,5 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     throw error;
   } finally {
     if (!persistent) rmSync(dirs.root, { recursive: true, force: true });
-  }
-}
-
-/** Every output file an index describes, with its hash. */
-function outputsOf(index: CacheIndex): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of Object.values(index.entries)) for (const [file, hash] of entry.outputs) files.set(file, hash);
-  for (const [file, hash] of index.feeds?.outputs ?? []) files.set(file, hash);
-  if (index.manifest) files.set(index.manifest[0], index.manifest[1]);
-  return files;
-}
-
-function countOutputs(index: CacheIndex): number {
-  // Paths are unique across entries, feeds and the manifest (the manifest validator checks it).
-  let count = (index.feeds?.outputs.length ?? 0) + (index.manifest ? 1 : 0);
-  for (const entry of Object.values(index.entries)) count += entry.outputs.length;
-  return count;
-}
-
-/**
- * Whether the output folder still holds what the index says the last build wrote, checked on the
- * feeds (every build rewrites them when anything changes): an output folder replaced by hand or by a
- * checkout of another branch makes the build clean instead of trusting the cache.
- */
-function outputsMatch(index: CacheIndex, outAbsolute: string): boolean {
-  const feeds = [...(index.feeds?.outputs ?? []), ...(index.manifest ? [index.manifest] : [])];
-  if (feeds.length === 0) return false;
-  try {
-    return feeds.every(([file, hash]) => hashText(readFileSync(path.join(outAbsolute, ...file.split('/')), 'utf8')) === hash);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The full articles (and their JSON-LD facts) the feeds are built from, from the cache's store; a
- * missing or unreadable stored article is rebuilt from its source.
- */
-async function loadArticles(
-  selection: readonly { source: string; hash: string }[],
-  dirs: CacheDirs,
-  site: SiteConfig,
-  sources: readonly ListedSource[],
-  context: ArticleContext,
-): Promise<{ article: Article; references: ReferenceFacts[] }[]> {
-  const loaded = [];
-  for (const { source, hash } of selection) {
-    let stored = readStoredArticle(dirs, hash);
-    if (stored === undefined) {
-      const listed = sources.find((s) => s.path === source);
-      const { buildArticle } = await import('../pipeline/article.ts');
-      const built = listed ? buildArticle({ path: source, bytes: await readSourceBytes(listed.absolute) }, site, context) : undefined;
-      if (!built?.article) throw new Error(`the cached article for ${source} is missing and the source no longer reads; delete the cache folder and build again`);
-      stored = { article: built.article, references: built.references };
-    }
-    loaded.push(stored);
-  }
-  return loaded;
-}
-
-/**
- * Whether a cached entry still describes what this build would make of its source: its version record
- * is the one the previous manifest holds, and its embargo has not lifted since.
- */
-function isCurrent(entry: CacheEntry, context: ArticleContext): boolean {
-  if (entry.summary === undefined || entry.revision === undefined) return true;
-  const record = context.previous(entry.summary.id);
-  if (record === undefined || !sameRevision(entry.revision, record)) return false;
-  return entry.summary.listed === (entry.revision.status !== 'withdrawn' && !isEmbargoed(entry.revision, context.now));
-}
-
-function sameRevision(revision: Revision, record: ManifestRecord): boolean {
-  const { files: _files, sourceMissing: _missing, ...rest } = record;
-  const keys = new Set([...Object.keys(revision), ...Object.keys(rest)]);
-  return [...keys].every((key) => (revision as Record<string, unknown>)[key] === (rest as Record<string, unknown>)[key]);
-}
-
-/**
- * Leaves the staging folder holding only what the kept articles wrote. A rejected source's files are
- * removed; where a rejected duplicate wrote over a kept article's paths, the kept one is built again.
- */
-async function restageKept(
-  ordered: readonly { source: ListedSource; entry: CacheEntry }[],
-  rejected: ReadonlySet<string>,
-  kept: readonly CacheEntry[],
-  staging: string,
-  site: SiteConfig,
-  context: ArticleContext,
-  places: JobPlaces,
-): Promise<void> {
-  const keptPaths = new Map<string, CacheEntry>();
-  for (const entry of kept) for (const [file] of entry.outputs) keptPaths.set(file, entry);
-  const rebuild = new Set<CacheEntry>();
-  for (const { source, entry } of ordered) {
-    if (!rejected.has(source.path)) continue;
-    for (const [file] of entry.outputs) {
-      const owner = keptPaths.get(file);
-      if (owner) rebuild.add(owner);
-      else rmSync(path.join(staging, ...file.split('/')), { force: true });
-    }
-  }
-  if (rebuild.size === 0) return;
-  const { processSource } = await import('./process.ts');
-  for (const { source, entry } of ordered) {
-    if (!rebuild.has(entry)) continue;
-    const bytes = await readSourceBytes(source.absolute);
-    processSource({ path: source.path, hash: entry.hash, stamp: entry.stamp, bytes }, site, context, places);
   }
 }
