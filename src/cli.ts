@@ -31,8 +31,9 @@ const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME] [opt
 
 Reads the articles in DIR/articles (default input/articles) with the publication
 settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0,
-JSON Feed, a news sitemap, NewsML-G2 and ninjs to the output folder (default
-dist/). Nothing is written when any output fails validation.
+JSON Feed, a news sitemap, NewsML-G2, ninjs, HTML head snippets and pages, and
+a version manifest to the output folder (default dist/). Nothing is written
+when any output fails validation.
 
 Commands:
   build              build every output for the input folder
