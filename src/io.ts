@@ -63,6 +63,8 @@ export interface ListedSource {
   stamp: string;
   /** Last modification, epoch ms (for the racy-file check). */
   mtimeMs: number;
+  /** Size in bytes. */
+  size: number;
 }
 
 /** Lists every article file under `<inputDir>/articles/` (recursively, dot files skipped), sorted by path, with stat stamps. */
@@ -71,7 +73,7 @@ export async function listSources(inputDir: string, cwd: string): Promise<{ arti
   const found = await findArticleFiles(root, cwd);
   const sources = found.files.map((absolute) => {
     const s = statSync(absolute);
-    return { path: toDisplayPath(absolute, cwd), absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs };
+    return { path: toDisplayPath(absolute, cwd), absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs, size: s.size };
   });
   sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { articlesPath: toDisplayPath(path.join(root, 'articles'), cwd), sources, diagnostics: found.diagnostics };

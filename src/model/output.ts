@@ -17,6 +17,11 @@ export interface SourceFile {
   path: string;
   /** The file's bytes; readers decode and normalise them. */
   bytes: Uint8Array;
+  /**
+   * The file's size, when `bytes` does not hold the whole file: a file over the size limit is not read
+   * at all (its bytes are empty), and is refused by size.
+   */
+  size?: number;
 }
 
 /** One file the build will write under the output folder. */

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { SiteConfig } from '../config.ts';
+import { DEFAULT_MAX_ARTICLE_BYTES, type SiteConfig } from '../config.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { toRecentArticles } from '../emit/scopes.ts';
 import {
@@ -158,6 +158,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
 
     const places: JobPlaces = { staging, cache: dirs };
     const threshold = options.parallelThreshold ?? 64;
+    const limit = site.limits?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
     const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(candidates.length / BATCH)));
     const pool = candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places, now, previous: [...previous.records.values()] }, options.workerScript) : undefined;
     // Loaded only when something is to be built: a no-op rebuild never loads the readers and emitters.
@@ -179,11 +180,13 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
         const jobs: SourceJob[] = [];
         await Promise.all(
           batch.map(async (source) => {
-            const bytes = await readSourceBytes(source.absolute);
-            const hash = hashSource(source.path, bytes);
+            // A file over the size limit is not read: it is refused by its size (a stray multi-gigabyte export costs nothing).
+            const oversize = source.size > limit;
+            const bytes = oversize ? new Uint8Array(0) : await readSourceBytes(source.absolute);
+            const hash = hashSource(source.path, oversize ? new TextEncoder().encode(`oversize ${source.stamp}`) : bytes);
             const old = prior?.index.entries[source.path];
             if (old && old.hash === hash && isCurrent(old, context)) entries.set(source.path, { ...old, stamp: source.stamp });
-            else jobs.push({ path: source.path, hash, stamp: source.stamp, bytes });
+            else jobs.push({ path: source.path, hash, stamp: source.stamp, bytes, ...(oversize ? { size: source.size } : {}) });
           }),
         );
         done += batch.length - jobs.length;

@@ -12,6 +12,8 @@ export interface SourceJob {
   hash: string;
   stamp: string;
   bytes: Uint8Array;
+  /** The file's size, when `bytes` is empty because it is over the size limit (see SourceFile.size). */
+  size?: number;
 }
 
 /** What building one source gave: its cache entry, and the time spent per stage (for `--verbose` and the benchmark). */
@@ -43,7 +45,7 @@ export function processSource(job: SourceJob, site: SiteConfig, context: Article
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
     }
   };
-  const built = buildArticle({ path: job.path, bytes: job.bytes }, site, context, timed);
+  const built = buildArticle({ path: job.path, bytes: job.bytes, ...(job.size !== undefined ? { size: job.size } : {}) }, site, context, timed);
   const entry: CacheEntry = {
     hash: job.hash,
     stamp: job.stamp,

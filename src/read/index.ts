@@ -25,8 +25,9 @@ export function readSource(file: SourceFile, site: SiteConfig): ReadResult | und
   const reader = extension === undefined ? undefined : readers[extension];
   if (reader === undefined) return undefined;
   const limit = site.limits?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
-  if (file.bytes.length > limit) {
-    const message = `the file is ${formatBytes(file.bytes.length)}, over the ${formatBytes(limit)} limit for one article (site.json "limits.maxArticleBytes"); check that it is one article and has no embedded images or pasted data, then split it, or raise the limit`;
+  const size = file.size ?? file.bytes.length;
+  if (size > limit) {
+    const message = `the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit for one article (site.json "limits.maxArticleBytes"); check that it is one article and has no embedded images or pasted data, then split it, or raise the limit`;
     return { diagnostics: [diagnostic('error', file.path, SOURCES[extension!] ?? 'read', 'file-too-large', message, { line: 1, column: 1 })] };
   }
   return reader(file, site);

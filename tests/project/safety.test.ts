@@ -1,7 +1,7 @@
 // Issue 6 at the project level: symlinks, --keep-going, dates against the build time, a build killed
 // at random moments, and a build that touches neither the network nor files outside its folders.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,6 +97,24 @@ describe('--keep-going', () => {
     writeFileSync(path.join(dir, 'input/articles/bad-date.txt'), story(5));
     expect(cli(dir, []).code).toBe(0);
     expect(existsSync(path.join(dir, 'dist/articles/bad-date/newsml.xml'))).toBe(true);
+  });
+});
+
+describe('a file over limits.maxArticleBytes', () => {
+  it('is refused by its size without being read, with its real size in the message', async () => {
+    const dir = makeProject(2);
+    const config = JSON.parse(readFileSync(path.join(dir, 'input/site.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'input/site.json'), JSON.stringify({ ...config, limits: { maxArticleBytes: 4096 } }));
+    writeFileSync(path.join(dir, 'input/articles/big.txt'), story(3) + 'x'.repeat(50_000));
+    // 3 GiB, sparse: reading it whole would fail (Node reads at most 2 GiB at once), so only a build
+    // that never reads it can report it.
+    writeFileSync(path.join(dir, 'input/articles/huge.txt'), '');
+    truncateSync(path.join(dir, 'input/articles/huge.txt'), 3 * 2 ** 30);
+    const result = await run(dir);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ file: 'input/articles/big.txt', ruleId: 'file-too-large', message: expect.stringContaining(`${(Buffer.byteLength(story(3)) + 50_000).toLocaleString('en-US')} bytes`) }),
+      expect.objectContaining({ file: 'input/articles/huge.txt', ruleId: 'file-too-large', message: expect.stringContaining('3,221,225,472 bytes (3072.0 MiB)') }),
+    ]);
   });
 });
 
