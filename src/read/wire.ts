@@ -22,8 +22,11 @@ interface Block {
   line: number;
 }
 
-/** A photo caption paragraph: `<caption> Photo: <credit>`. The credit is short and has no sentence end. */
-const PHOTO = /^(.*?)\s*Photo:\s*([^.!?]{1,80}?)\s*$/;
+/**
+ * A photo caption paragraph: `<caption> Photo: <credit>`. The credit is short and has no sentence end.
+ * `s` flag: a caption may contain U+2028/U+2029, which `.` does not match otherwise (ECMA-262 §22.2.2.3).
+ */
+const PHOTO = /^(.*?)\s*Photo:\s*([^.!?]{1,80}?)\s*$/s;
 const PUBLISHED = /^Published:\s*(.*)$/i;
 const UPDATED = /^Updated:\s*(.*)$/i;
 const BYLINE = /^By\s+(\S.*)$/;

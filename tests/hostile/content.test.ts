@@ -48,9 +48,6 @@ function fields(withIllegal: boolean) {
 
 type Fields = ReturnType<typeof fields>;
 
-/** Without U+2028/U+2029, which the wire story leaves out of its caption (see {@link wireStory}). */
-const withoutLineSeparators = (text: string) => text.replace(/[\u2028\u2029]/g, '');
-
 /** JavaScript's `\\s` runs made one space, ends trimmed: how front matter reads a one-line value (also U+FEFF, U+2028/9, VT, FF). */
 const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -64,7 +61,7 @@ function asRead(f: Fields, markdown: boolean): Fields {
     // The readers remove what no output carries first (with a warning), then normalise spaces.
     headline: markdown ? oneSpaced(clean(f.headline)) : clean(f.headline),
     paragraph: clean(f.paragraph),
-    caption: clean(markdown ? f.caption : withoutLineSeparators(f.caption)),
+    caption: clean(f.caption),
     author: clean(f.author),
     keyword: clean(f.keyword),
     correction: oneSpaced(clean(f.correction)),
@@ -84,9 +81,7 @@ function wireStory(f: Fields): string {
     f.headline,
     'Published: Sep 04, 2024 09:03 PM',
     '',
-    // KNOWN GAP (src/read/wire.ts): the Photo: pattern's `.` stops at U+2028/U+2029, so a caption with
-    // them is read as a body paragraph and the front-matter image then has no caption. Left out here.
-    `${f.caption.replace(/[\u2028\u2029]/g, '')} Photo: Li Hao/GT`,
+    `${f.caption} Photo: Li Hao/GT`,
     '',
     f.paragraph,
     '',
