@@ -258,6 +258,39 @@ export async function recoverOutputs(outDir: string, cwd: string): Promise<strin
   return done;
 }
 
+/**
+ * Takes the output folder's lock (`.dist.syndicate-lock` beside it, holding the process id), so that two
+ * builds never stage into or recover the same folder at once. A lock whose process is gone (a killed
+ * build) is taken over. Returns the holder's pid when another live build has it.
+ */
+export function acquireOutputLock(outDir: string, cwd: string): { ok: true; release: () => void } | { ok: false; holder: number } {
+  const target = path.resolve(cwd, outDir);
+  const lock = path.join(path.dirname(target), `.${path.basename(target)}.syndicate-lock`);
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return { ok: true, release: () => rmSync(lock, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) return { ok: false, holder };
+    rmSync(lock, { force: true });
+  }
+  throw new Error(`could not take the lock ${lock}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    // Signal 0 checks that the process exists without touching it.
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Where a clean build moves the previous output folder while it swaps the new one in. */
 function toPreviousDir(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.syndicate-old`);

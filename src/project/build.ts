@@ -12,6 +12,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES, type SiteConfig } from '../config.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { toRecentArticles } from '../emit/scopes.ts';
 import {
+  acquireOutputLock,
   commitStagedChanges,
   discardStaging,
   listSources,
@@ -114,6 +115,19 @@ export interface ProjectBuildResult {
 
 /** Builds the project's output folder, reusing the cache for unchanged sources. Never writes a partial output folder. */
 export async function buildProject(options: ProjectBuildOptions): Promise<ProjectBuildResult> {
+  const lock = acquireOutputLock(options.outDir, options.cwd);
+  if (!lock.ok) {
+    const busy = diagnostic('error', options.outDir, 'build', 'output-locked', `another build (process ${lock.holder}) is writing this output folder; wait for it to finish, or run the builds one after another`);
+    return { articles: 0, files: 0, written: 0, removed: 0, diagnostics: [busy], mode: 'clean', reused: 0, built: 0, workers: 0, rejected: [], committed: false, recovered: [], timings: {} };
+  }
+  try {
+    return await buildLocked(options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildResult> {
   const { cwd, site, now } = options;
   const timings: Record<string, number> = {};
   let mark = performance.now();

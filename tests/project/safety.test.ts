@@ -100,6 +100,28 @@ describe('--keep-going', () => {
   });
 });
 
+describe('two builds of one output folder', () => {
+  it('a build finds the folder locked by a live build and writes nothing; a lock left by a dead one is taken over', async () => {
+    const dir = makeProject(2);
+    const lock = path.join(dir, '.dist.syndicate-lock');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(lock, String(other.pid));
+      const busy = await run(dir);
+      expect(busy.committed).toBe(false);
+      expect(busy.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'output-locked', message: expect.stringContaining(`process ${other.pid}`) })]);
+      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((resolve) => other.on('exit', resolve));
+    }
+    // The holder is gone: its lock is stale.
+    const taken = await run(dir);
+    expect(taken.committed).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
+});
+
 describe('a file over limits.maxArticleBytes', () => {
   it('is refused by its size without being read, with its real size in the message', async () => {
     const dir = makeProject(2);
@@ -185,6 +207,7 @@ describe('isolation', () => {
     const real = (p: string) => realpathSync(p);
     const allowRead = [
       ...['input', 'dist', '.dist.syndicate-tmp', '.dist.syndicate-old', '.syndicate-cache'].map((name) => `${real(dir)}/${name}/*`),
+      `${real(dir)}/.dist.syndicate-lock`,
       `${real(projectRoot)}/lib/*`,
       `${real(path.join(projectRoot, 'node_modules'))}/*`,
       // Module resolution also looks at the path as written, before resolving links.
