@@ -15,7 +15,7 @@ import { validateJsonLd } from '../validate/jsonld.ts';
 import { validateNewsml } from '../validate/newsml.ts';
 import { validateNinjs } from '../validate/ninjs.ts';
 import { validateHead, validatePage } from '../validate/page.ts';
-import { applyRevision, isEmbargoed, toRevision, type Revision } from './revision.ts';
+import { applyRevision, isListed, toRevision, type Revision } from './revision.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
 export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly OutputFormat[];
@@ -107,11 +107,6 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
     return toReferenceFacts(outputs, site);
   });
   return { source: file.path, supported: true, article, revision, outputs, readDiagnostics, outputDiagnostics: diagnostics, references };
-}
-
-/** Whether feeds, the news sitemap and JSON-LD carry the article at build time `now`. */
-export function isListed(article: Pick<Article, 'status' | 'embargo'>, now: string): boolean {
-  return article.status !== 'withdrawn' && !isEmbargoed(article, now);
 }
 
 /** The summary feeds select from. */

@@ -59,8 +59,14 @@ export function applyRevision(article: Article, revision: Revision): Article {
 }
 
 /** Whether an embargo still holds at the build time. */
-export function isEmbargoed(article: Pick<Article, 'embargo'>, now: string): boolean {
+export function isEmbargoed(article: { embargo?: string | undefined }, now: string): boolean {
   return article.embargo !== undefined && Date.parse(now) < Date.parse(article.embargo);
+}
+
+/** Whether feeds, the news sitemap and JSON-LD carry the article (or its version record) at build time `now`. */
+export function isListed(article: { status?: string | undefined; embargo?: string | undefined }, now: string): boolean {
+  // Kept beside isEmbargoed, away from the emitters: a no-op rebuild asks it of every cached entry.
+  return article.status !== 'withdrawn' && !isEmbargoed(article, now);
 }
 
 /** An instant written with the publication's offset, to the second, like every other date of the article. */

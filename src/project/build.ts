@@ -141,13 +141,14 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
   const outAbsolute = path.resolve(cwd, options.outDir);
   const persistent = options.cacheDir !== undefined;
   const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
-  const key = toCacheKey(`${options.toolVersion}+${await readCodeFingerprint()}`, site, outAbsolute);
-  let prior = persistent ? readCacheIndex(dirs, key) : undefined;
-  if (prior && !outputsMatch(prior.index, outAbsolute)) prior = undefined;
   const found = readPreviousManifest(options.outDir, cwd);
-  // The manifest this tool wrote and validated last time (its hash is in the cache index) is not
-  // checked against its schema again: on a large archive that is most of a no-op rebuild.
-  const trusted = prior?.index.manifest !== undefined && found.text !== undefined && hashText(found.text) === prior.index.manifest[1];
+  // Without a persistent cache no index is read or written, so the tool's code is not hashed either.
+  const key = persistent ? toCacheKey(`${options.toolVersion}+${await readCodeFingerprint()}`, site, outAbsolute) : '';
+  let prior = persistent ? readCacheIndex(dirs, key) : undefined;
+  if (prior && !outputsMatch(prior.index, outAbsolute, found.text)) prior = undefined;
+  // The manifest this tool wrote and validated last time (outputsMatch compared it with the hash in the
+  // cache index) is not checked against its schema again: on a large archive that is most of a no-op rebuild.
+  const trusted = prior?.index.manifest !== undefined;
   const previous = readManifest({ ...found, reset: options.resetVersions }, options.outDir, trusted);
   const context: ArticleContext = { now, previous: (id) => previous.records.get(id) };
   const mode = prior ? 'incremental' : 'clean';
@@ -270,8 +271,10 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
       }
       diagnostics.push(...feeds.diagnostics);
     }
+    // Every source as last time (same paths, same hashes), each with the record the manifest holds.
+    const sameSources = prior !== undefined && built === 0 && Object.keys(prior.index.entries).length === total;
     let manifest: OutputStamp | undefined;
-    if (trusted && prior?.index.manifest && built === 0 && Object.keys(prior.index.entries).length === total) {
+    if (trusted && sameSources && prior?.index.manifest) {
       // Every source as last time, each with the record the manifest holds: the manifest would be the same bytes.
       manifest = prior.index.manifest;
     } else if (kept.length > 0) {
@@ -317,11 +320,12 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
     // Rejected sources are not cached: their files are not in the output folder.
     for (const { source, entry } of ordered) if (!rejected.has(source.path)) next.entries[source.path] = entry;
     result.files = countOutputs(next);
+    const sameOutputs = sameSources && feeds === prior?.index.feeds && manifest?.[1] === prior?.index.manifest?.[1];
     if (!prior) {
       await swapInStaging(options.outDir, cwd, staging);
       result.written = result.files;
-    } else if (built === 0 && feeds === prior.index.feeds && manifest?.[1] === prior.index.manifest?.[1] && Object.keys(prior.index.entries).length === total) {
-      // Every source as before (same paths, same hashes) and the same feeds: nothing to compare or write.
+    } else if (sameOutputs) {
+      // Every source as before and the same feeds and manifest: nothing to compare or write.
       await discardStaging(staging);
     } else {
       const wanted = outputsOf(next);
@@ -335,8 +339,8 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
     }
     result.committed = true;
     lap('write');
-    // A no-op rebuild (every source matched by its stamp, nothing removed, feeds unchanged) leaves the index as it is.
-    const unchanged = prior !== undefined && reusedByStamp === total && feeds === prior.index.feeds && manifest?.[1] === prior.index.manifest?.[1] && Object.keys(prior.index.entries).length === total;
+    // A no-op rebuild (every source matched by its stamp as well, so no stamp to update) leaves the index as it is.
+    const unchanged = sameOutputs && reusedByStamp === total;
     if (persistent && !unchanged) {
       writeCacheIndex(dirs, next);
       // Stored articles of sources that changed or went away are no longer referenced.

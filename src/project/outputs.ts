@@ -22,12 +22,14 @@ export function countOutputs(index: CacheIndex): number {
 
 /**
  * Whether the output folder still holds what the index says the last build wrote, checked on the
- * feeds (every build rewrites them when anything changes): an output folder replaced by hand or by a
- * checkout of another branch makes the build clean instead of trusting the cache.
+ * feeds and the manifest (every build rewrites them when anything changes): an output folder replaced
+ * by hand or by a checkout of another branch makes the build clean instead of trusting the cache.
+ * `manifestText` is the output folder's manifest, which the caller has read already.
  */
-export function outputsMatch(index: CacheIndex, outAbsolute: string): boolean {
-  const feeds = [...(index.feeds?.outputs ?? []), ...(index.manifest ? [index.manifest] : [])];
-  if (feeds.length === 0) return false;
+export function outputsMatch(index: CacheIndex, outAbsolute: string, manifestText: string | undefined): boolean {
+  const feeds = index.feeds?.outputs ?? [];
+  if (feeds.length === 0 && index.manifest === undefined) return false;
+  if (index.manifest !== undefined && (manifestText === undefined || hashText(manifestText) !== index.manifest[1])) return false;
   try {
     return feeds.every(([file, hash]) => hashText(readFileSync(path.join(outAbsolute, ...file.split('/')), 'utf8')) === hash);
   } catch {

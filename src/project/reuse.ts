@@ -1,7 +1,7 @@
 /** Whether a cached entry can stand for its source in this build. */
 import type { ManifestRecord } from '../model/manifest.ts';
 import type { ArticleContext } from '../pipeline/article.ts';
-import { isEmbargoed, type Revision } from '../pipeline/revision.ts';
+import { isListed, type Revision } from '../pipeline/revision.ts';
 import type { CacheEntry } from './cache.ts';
 
 /**
@@ -12,7 +12,7 @@ export function isCurrent(entry: CacheEntry, context: ArticleContext): boolean {
   if (entry.summary === undefined || entry.revision === undefined) return true;
   const record = context.previous(entry.summary.id);
   if (record === undefined || !sameRevision(entry.revision, record)) return false;
-  return entry.summary.listed === (entry.revision.status !== 'withdrawn' && !isEmbargoed(entry.revision, context.now));
+  return entry.summary.listed === isListed(entry.revision, context.now);
 }
 
 function sameRevision(revision: Revision, record: ManifestRecord): boolean {
