@@ -1,7 +1,7 @@
 // @ts-check
 // `npm run compile && node tests/bench/profile.mjs [N] [--digest]`: CPU cost of each per-article and
 // per-feed step, in process, without the build driver or any I/O. Generates N synthetic articles
-// (default 2,000; half wire copy like tests/bench/bench.mjs, half Markdown with front matter), then
+// (default 2,000: the archive of tests/bench/archive.mjs, which npm run bench builds), then
 // times readSource, each per-article emitter and validator, and the feed emitters and validators.
 // `--digest` also prints a SHA-256 of every output and diagnostic, to compare two versions of the code
 // byte for byte on a large archive. Add `node --cpu-prof --cpu-prof-dir=/tmp/prof` to find hot spots.
@@ -20,6 +20,7 @@ import { emitRss } from '../../lib/emit/rss.js';
 import { emitNewsSitemap } from '../../lib/emit/sitemap.js';
 import { readSource } from '../../lib/read/index.js';
 import { validators } from '../../lib/validate/index.js';
+import { toSyntheticArchive } from './archive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -31,77 +32,10 @@ const NOW = '2024-12-31T12:00:00+08:00';
 const { config: site } = readSiteConfig(readFileSync(path.join(root, 'input/site.json'), 'utf8'), 'input/site.json');
 if (!site) throw new Error('bad input/site.json');
 
-// --- The generator of tests/bench/bench.mjs, plus a Markdown variant. -------------------------------
-const sample = readFileSync(path.join(root, 'input/articles/cyberspace-governance.txt'), 'utf8');
-const samplePars = sample.split(/\n\s*\n/).map((p) => p.replace(/\u00A0/g, ' ').trim()).filter((p) => p.length > 80 && !p.includes('\n') && !p.includes('Photo:'));
-const SECTIONS = ['CHINA / SOCIETY', 'CHINA / POLITICS', 'WORLD / ASIA-PACIFIC', 'SOURCE / ECONOMY', 'OPINION / EDITORIAL', 'SPORT', 'LIFE / CULTURE'];
-const NAMES = ['Liu Caiyu', 'Zhang Han', 'Li Hao', 'Wang Qi', 'Chen Qingqing', 'Yang Sheng', 'Fan Anqi', 'Xing Xiaojing'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** mulberry32, so every run profiles the same archive. */
-function prng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The parts both variants share: paragraphs, date, bylines, photo, section. */
-function facts(i, random) {
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const paragraphs = Array.from({ length: 8 + Math.floor(random() * 13) }, () => pick(samplePars));
-  const hasPhoto = random() < 0.5;
-  const month = Math.floor(random() * 12);
-  const day = 1 + Math.floor(random() * 28);
-  const year = 2015 + Math.floor(random() * 10);
-  const hour = 1 + Math.floor(random() * 12);
-  const minute = Math.floor(random() * 60);
-  const pm = random() < 0.5;
-  const first = pick(NAMES);
-  const second = NAMES[(NAMES.indexOf(first) + 1 + Math.floor(random() * (NAMES.length - 1))) % NAMES.length];
-  const authors = random() < 0.7 ? (random() < 0.3 ? [first, second] : [first]) : [];
-  return { paragraphs, hasPhoto, month, day, year, hour, minute, pm, authors, section: pick(SECTIONS), credit: pick(NAMES) };
-}
-
-/** Wire copy as bench.mjs writes it. */
-function wire(i, f) {
-  const front = f.hasPhoto ? `---\nimage:\n  url: https://www.globaltimes.cn/Portals/0/attachment/bench/${i}.jpeg\n  width: 1200\n  height: 800\n  bytes: ${100_000 + i}\n---\n` : '';
-  const date = `${MONTHS[f.month]} ${String(f.day).padStart(2, '0')}, ${f.year} ${String(f.hour).padStart(2, '0')}:${String(f.minute).padStart(2, '0')} ${f.pm ? 'PM' : 'AM'}`;
-  const byline = f.authors.length > 0 ? `By ${f.authors.join(' and ')}\n` : '';
-  const photo = f.hasPhoto ? `A photo caption for story ${i}. Photo: ${f.credit}/GT\n\n` : '';
-  return `${front}${f.section}\nStory ${i}: ${f.paragraphs[0].slice(0, 90)}\nPublished: ${date}\n${byline}\n${photo}${f.paragraphs.join('\n\n')}\n`;
-}
-
-/** The same story as Markdown: front matter `headline`, `date`, `section`, `authors`, `image`; some inline syntax in the body. */
-function markdown(i, f) {
-  const hour24 = (f.hour % 12) + (f.pm ? 12 : 0);
-  const date = `${f.year}-${String(f.month + 1).padStart(2, '0')}-${String(f.day).padStart(2, '0')} ${String(hour24).padStart(2, '0')}:${String(f.minute).padStart(2, '0')}`;
-  const lines = ['---', `headline: "Story ${i}: ${f.paragraphs[0].slice(0, 90).replace(/["\\]/g, '')}"`, `date: ${date}`, `section: ${f.section}`];
-  if (f.authors.length > 0) lines.push('authors:', ...f.authors.map((name) => `  - ${name}`));
-  if (f.hasPhoto) {
-    lines.push('image:', `  url: https://www.globaltimes.cn/Portals/0/attachment/bench/${i}.jpeg`, '  width: 1200', '  height: 800', `  bytes: ${100_000 + i}`);
-    lines.push(`  caption: A photo caption for story ${i}.`, `  credit: ${f.credit}/GT`);
-  }
-  lines.push('---', '');
-  const body = f.paragraphs.map((p, k) =>
-    k === 1 ? `## ${p.slice(0, 60)}` : k === 2 ? `${p.slice(0, 40)} *${p.slice(40, 80)}* [a link](/page/${i}.html) ${p.slice(80)}` : p,
-  );
-  return `${lines.join('\n')}\n${body.join('\n\n')}\n`;
-}
-
-const random = prng(size);
+// --- The archive npm run bench builds (tests/bench/archive.mjs). -----------------------------------
 const encoder = new TextEncoder();
 /** @type {{ path: string, bytes: Uint8Array }[]} */
-const sources = [];
-for (let i = 0; i < size; i++) {
-  const f = facts(i, random);
-  const md = i % 2 === 1;
-  const name = `input/articles/batch-${String(Math.floor(i / 1000)).padStart(3, '0')}/story-${String(i).padStart(6, '0')}.${md ? 'md' : 'txt'}`;
-  sources.push({ path: name, bytes: encoder.encode(md ? markdown(i, f) : wire(i, f)) });
-}
+const sources = [...toSyntheticArchive(size)].map(({ path: file, text }) => ({ path: file, bytes: encoder.encode(text) }));
 
 // --- Timing. -----------------------------------------------------------------------------------------
 const digest = createHash('sha256');
