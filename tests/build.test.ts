@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.ts';
 import { formatDiagnostic } from '../src/diagnostics.ts';
-import { loadProjectInput, projectRoot, readTree } from './helpers/project.ts';
+import { loadProjectInput, projectRoot, readTree, SAMPLE_OUTPUTS } from './helpers/project.ts';
 import { makeSite } from './helpers/fixtures.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -19,23 +19,7 @@ describe('build of the sample input', async () => {
 
   it('reads one article and writes every output, warning only that the photo has no URL', () => {
     expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
-    expect(result.outputs.map((o) => o.path)).toEqual([
-      'articles/cyberspace-governance/article.jsonld',
-      'articles/cyberspace-governance/head.html',
-      'articles/cyberspace-governance/index.html',
-      'articles/cyberspace-governance/newsml.xml',
-      'articles/cyberspace-governance/ninjs.json',
-      'atom.xml',
-      'feed.json',
-      'index.html',
-      'manifest.json',
-      'news-sitemap.xml',
-      'rss.xml',
-      'sections/china/atom.xml',
-      'sections/china/rss.xml',
-      'sections/china/society/atom.xml',
-      'sections/china/society/rss.xml',
-    ]);
+    expect(result.outputs.map((o) => o.path)).toEqual(SAMPLE_OUTPUTS);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       expect.stringMatching(/^dist\/articles\/cyberspace-governance\/article\.jsonld: warning no image: .*\[validate:jsonld\/missing-image\] \(from input\/articles\/cyberspace-governance\.txt\)$/),
       expect.stringMatching(/^input\/articles\/cyberspace-governance\.txt:5:1: warning photo .* has no image URL.*\[read:wire\/photo-without-url\]$/),

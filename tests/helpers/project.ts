@@ -24,3 +24,22 @@ export function readTree(dir: string): Record<string, string> {
   }
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/** The files a build of the sample input writes (and the committed dist/ holds), sorted. */
+export const SAMPLE_OUTPUTS: readonly string[] = [
+  'articles/cyberspace-governance/article.jsonld',
+  'articles/cyberspace-governance/head.html',
+  'articles/cyberspace-governance/index.html',
+  'articles/cyberspace-governance/newsml.xml',
+  'articles/cyberspace-governance/ninjs.json',
+  'atom.xml',
+  'feed.json',
+  'index.html',
+  'manifest.json',
+  'news-sitemap.xml',
+  'rss.xml',
+  'sections/china/atom.xml',
+  'sections/china/rss.xml',
+  'sections/china/society/atom.xml',
+  'sections/china/society/rss.xml',
+];
