@@ -1,4 +1,4 @@
-import { toCarriedText } from '../model/chars.ts';
+import { toCarriedText, toCarriedValue } from '../model/chars.ts';
 /**
  * Text handed to xmlbuilder2. Its serialiser leaves any `&` that already looks like an entity
  * (`&amp;`, `&nbsp;`, `&#38;`) unescaped (`nonEntityAmpersandRegex` in xmlbuilder2 4), so the literal
@@ -25,15 +25,4 @@ export function toOutputText(text: string): string {
  * `value` with every string in it passed through {@link toOutputText}. Objects and arrays are copied only
  * where something changed, so an ordinary article comes back as the same object (no copy per emitter).
  */
-export function toOutputValue<T>(value: T): T {
-  if (typeof value === 'string') return toOutputText(value) as T;
-  if (Array.isArray(value)) {
-    const items = value.map((item: unknown) => toOutputValue(item));
-    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => [key, toOutputValue(item)] as const);
-    return (entries.some(([key, item]) => item !== (value as Record<string, unknown>)[key]) ? Object.fromEntries(entries) : value) as T;
-  }
-  return value;
-}
+export const toOutputValue: <T>(value: T) => T = toCarriedValue;

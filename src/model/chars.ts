@@ -28,3 +28,20 @@ export function toCarriedText(text: string): string {
 export function toCodePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * `value` with every string in it passed through {@link toCarriedText}. Objects and arrays are copied
+ * only where something changed, so clean input comes back as the same object.
+ */
+export function toCarriedValue<T>(value: T): T {
+  if (typeof value === 'string') return toCarriedText(value) as T;
+  if (Array.isArray(value)) {
+    const items = value.map((item: unknown) => toCarriedValue(item));
+    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => [key, toCarriedValue(item)] as const);
+    return (entries.some(([key, item]) => item !== (value as Record<string, unknown>)[key]) ? Object.fromEntries(entries) : value) as T;
+  }
+  return value;
+}

@@ -2,7 +2,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
 import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema, type Image } from '../model/article.ts';
-import { toCarriedText } from '../model/chars.ts';
+import { toCarriedValue } from '../model/chars.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
 import { toControlWarning } from './text.ts';
 import { nodeAt } from './yamlpath.ts';
@@ -259,20 +259,6 @@ function toStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(toStrings);
   return [];
-}
-
-/** `value` with every string passed through {@link toCarriedText}; the same object when nothing changed. */
-function toCarriedValue(value: unknown): unknown {
-  if (typeof value === 'string') return toCarriedText(value);
-  if (Array.isArray(value)) {
-    const items = value.map(toCarriedValue);
-    return items.some((item, i) => item !== value[i]) ? items : value;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([k, v]) => [k, toCarriedValue(v)] as const);
-    return entries.some(([k, v]) => v !== (value as Record<string, unknown>)[k]) ? Object.fromEntries(entries) : value;
-  }
-  return value;
 }
 
 /** What to do about a YAML syntax error, by the `yaml` package's error code. */
