@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SiteConfig } from './config.ts';
+import { isBuildTime } from './model/time.ts';
 import { createReporter, toReportFormat, useColour, type Reporter } from './report/index.ts';
 
 /** Exit codes: success, content or validation errors, usage or configuration errors. */
@@ -26,14 +27,17 @@ export interface CliIo {
 }
 
 const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME] [options]
-       syndicate build --check [--input DIR] [--out DIR] [--now TIME]
+       syndicate build --check [--input DIR] [--out DIR]
        syndicate validate <files or folders...> [--input DIR] [--schemas DIR]
 
 Reads the articles in DIR/articles (default input/articles) with the publication
 settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0,
-JSON Feed, a news sitemap, NewsML-G2, ninjs, HTML head snippets and pages, and
-a version manifest to the output folder (default dist/). Nothing is written
-when any output fails validation.
+JSON Feed, a news sitemap, NewsML-G2, ninjs, HTML head snippets and pages to
+the output folder (default dist/), which is safe to publish at any time: it
+never holds embargoed or withdrawn text, embargo times, source paths or build
+state. Embargoed stories and withdrawal notices for partners go to the partner
+folder (default dist-partners/); the versions state goes to DIR/versions.json,
+which you commit. Nothing is written when any output fails validation.
 
 Commands:
   build              build every output for the input folder
@@ -44,22 +48,31 @@ Commands:
 
 Options of build:
   -i, --input DIR    input folder holding site.json and articles/ (default: input)
-  -o, --out DIR      output folder (default: dist); only changed files are
-                     replaced, through a staging folder beside it
-      --check        write nothing: build in memory and compare with the output
-                     folder byte for byte; exit 1 listing every file that
-                     differs, is missing or should not be there
-      --now TIME     build time for the news sitemap (RFC 3339 with offset, e.g.
-                     2024-09-05T12:00:00+08:00); default: $SOURCE_DATE_EPOCH
-                     (seconds since 1970) when set, else the clock. Nothing
-                     else depends on it.
+  -o, --out DIR      public output folder (default: dist); only changed files
+                     are replaced, through a staging folder beside it
+      --partner-out DIR
+                     partner folder: embargoed stories' NewsML-G2 and ninjs,
+                     withdrawal notices and their index.json (default: the
+                     output folder's name + "-partners", beside it); written
+                     only while it has something, never inside the output folder
+      --state FILE   versions state to read and write (default: DIR/versions.json)
+      --check        write nothing: build in memory at the build time the state
+                     records and compare with the output folder, the partner
+                     folder and the state byte for byte; exit 1 listing every
+                     file that differs, is missing or should not be there
+      --now TIME     build time (RFC 3339 with offset, e.g.
+                     2024-09-05T12:00:00+08:00): the news sitemap's two days,
+                     which embargoes have passed, the time of new versions;
+                     default: $SOURCE_DATE_EPOCH (seconds since 1970) when set,
+                     else the clock. --check uses the state's recorded time
+                     instead (--now only when there is no state yet)
       --cache DIR    cache of unchanged articles (default: .syndicate-cache)
       --no-cache     build everything from scratch; the cache is not read or written
   -k, --keep-going   write the articles without errors and list those left out;
                      the exit code is still 1
       --reset-versions
                      start a new version history: ignore a missing or existing
-                     DIR/manifest.json and give every article version 1
+                     versions state and give every article version 1
   -j, --workers N    worker threads for large builds (default: one per CPU)
       --verbose      also print what was reused, rebuilt and written, and timings
 
@@ -88,8 +101,8 @@ with --check, differences), 2 usage or configuration errors.`;
 
 /** The options each command accepts (besides --help and --version). */
 const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate', ReadonlySet<string>> = {
-  build: new Set(['input', 'out', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'quiet', 'verbose', 'format']),
-  check: new Set(['check', 'input', 'out', 'now', 'reset-versions', 'quiet', 'format']),
+  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'quiet', 'verbose', 'format']),
+  check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'quiet', 'format']),
   validate: new Set(['input', 'schemas', 'quiet', 'format']),
 };
 
@@ -103,6 +116,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       options: {
         input: { type: 'string', short: 'i' },
         out: { type: 'string', short: 'o' },
+        'partner-out': { type: 'string' },
+        state: { type: 'string' },
         now: { type: 'string' },
         cache: { type: 'string' },
         'no-cache': { type: 'boolean' },
@@ -166,9 +181,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`syndicate: --workers "${values.workers}" must be a whole number from 1 to 256`);
     return EXIT.usage;
   }
+  const { toDefaultPartnerDir, toDefaultStateFile } = await import('./pipeline/folders.ts');
+  const inputDir = values.input ?? 'input';
+  const outDir = values.out ?? 'dist';
   const request: BuildRequest = {
-    inputDir: values.input ?? 'input',
-    outDir: values.out ?? 'dist',
+    inputDir,
+    outDir,
+    partnerDir: values['partner-out'] ?? toDefaultPartnerDir(outDir),
+    stateFile: values.state ?? toDefaultStateFile(inputDir),
     now: now.value,
     cacheDir: values['no-cache'] ? undefined : (values.cache ?? '.syndicate-cache'),
     workers,
@@ -196,7 +216,7 @@ export function toBuildTime(
   clock: () => Date,
 ): { ok: true; value: string } | { ok: false; message: string } {
   if (flag !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(flag) || Number.isNaN(Date.parse(flag))) {
+    if (!isBuildTime(flag)) {
       return { ok: false, message: `--now "${flag}" is not an RFC 3339 time with offset; write e.g. --now 2024-09-05T12:00:00+08:00` };
     }
     return { ok: true, value: flag };
@@ -214,6 +234,8 @@ export function toBuildTime(
 interface BuildRequest {
   inputDir: string;
   outDir: string;
+  partnerDir: string;
+  stateFile: string;
   now: string;
   cacheDir: string | undefined;
   workers: number | undefined;
@@ -267,6 +289,8 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
       cwd: io.cwd,
       inputDir: request.inputDir,
       outDir: request.outDir,
+      partnerDir: request.partnerDir,
+      stateFile: request.stateFile,
       site: site.config,
       toolVersion: await readToolVersion(),
       now: request.now,
@@ -287,11 +311,15 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
     command: 'build',
     articles: result.articles,
     files: result.files,
+    partnerFiles: result.partnerFiles,
     written: result.written,
     removed: result.removed,
     rejected: result.rejected,
     committed: result.committed,
     outDir: request.outDir,
+    partnerDir: request.partnerDir,
+    stateFile: request.stateFile,
+    ...(result.nextEmbargo !== undefined ? { nextEmbargo: result.nextEmbargo } : {}),
     errors,
     warnings,
   });
@@ -318,66 +346,78 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
     return EXIT.content;
   }
   if (log !== 'quiet') {
-    const unchanged = result.files - result.written;
+    const unchanged = result.files + result.partnerFiles - result.written;
     const detail = [unchanged > 0 ? `${unchanged} unchanged` : '', result.removed > 0 ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
-    io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
+    const where = result.partnerFiles > 0 ? `${request.outDir} and ${request.partnerDir}` : request.outDir;
+    io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${where}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
+    if (result.nextEmbargo !== undefined) io.stderr(`syndicate: next embargo lifts at ${result.nextEmbargo}; build again after it to publish what it holds`);
   }
   return EXIT.ok;
 }
 
 /**
- * `build --check`: the same build as `build` (the same input, manifest and build time), made in
- * memory with {@link build} and compared byte for byte with the output folder, which is never
- * written. Every file that differs, is missing or is not the build's own is an error.
+ * `build --check`: the same build as `build` (the same input and versions state) made in memory with
+ * {@link build} at the build time the state records (so a check minutes or days later, or on another
+ * machine, rebuilds the same moment), and compared byte for byte with the public folder, the partner
+ * folder and the state file, none of which is written. Every file that differs, is missing or is not
+ * the build's own is an error.
  */
 async function runCheck(request: BuildRequest, io: CliIo): Promise<number> {
   const { reporter, log } = request;
   const site = await loadSiteConfig(request.inputDir, io, reporter, log);
   if ('exit' in site) return site.exit;
-  const [{ loadInput, readPreviousManifest, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, path] = await Promise.all([
-    import('./io.ts'),
-    import('./build.ts'),
-    import('./inspect/files.ts'),
-    import('./inspect/compare.ts'),
-    import('node:path'),
-  ]);
+  const [{ loadInput, readPreviousState, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, { toRecordedBuildTime }, path] =
+    await Promise.all([import('./io.ts'), import('./build.ts'), import('./inspect/files.ts'), import('./inspect/compare.ts'), import('./pipeline/state.ts'), import('node:path')]);
+  const shown = (p: string) => toDisplayPath(path.resolve(io.cwd, p), io.cwd);
+  const names = { out: shown(request.outDir), partner: shown(request.partnerDir), state: shown(request.stateFile) };
   const loaded = await loadInput(request.inputDir, io.cwd);
-  const previous = readPreviousManifest(request.outDir, io.cwd);
-  const result = build(loaded.sources, site.config, {
-    articlesPath: loaded.articlesPath,
-    now: request.now,
-    manifest: { ...previous, reset: request.resetVersions },
-  });
+  const state = { ...readPreviousState(request.stateFile, request.outDir, io.cwd), reset: request.resetVersions };
+  const now = toRecordedBuildTime(state) ?? request.now;
+  const result = build(loaded.sources, site.config, { articlesPath: loaded.articlesPath, now, state, names });
   const found = sortDiagnostics([...(loaded.diagnostics ?? []), ...result.diagnostics]);
   const errors = found.filter((d) => d.severity === 'error').length;
-  const outDir = toDisplayPath(path.resolve(io.cwd, request.outDir), io.cwd);
+  const summary = { command: 'build --check', articles: result.articles.length, outDir: names.out, partnerDir: names.partner, stateFile: names.state, builtAt: now };
   if (errors > 0) {
     reportAll(found, reporter, log);
-    reporter.finish({ command: 'build --check', articles: result.articles.length, outDir, checked: false, errors, warnings: found.length - errors });
-    if (log !== 'quiet') io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${outDir} was not compared`);
+    reporter.finish({ ...summary, checked: false, errors, warnings: found.length - errors });
+    if (log !== 'quiet') io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${names.out} was not compared`);
     return EXIT.content;
   }
-  const differences = compareOutputs(result.outputs, await readOutputFolder(request.outDir, io.cwd));
-  const all = [...found, ...differences.map((d) => toDifferenceDiagnostic(d, outDir))];
+  // The state file is compared as the one file of its folder.
+  const stateFolder = path.posix.dirname(names.state);
+  const stateName = path.posix.basename(names.state);
+  const stateBytes = state.text === undefined || state.legacy ? undefined : new TextEncoder().encode(state.text);
+  const places = [
+    { folder: names.out, expected: result.outputs, actual: await readOutputFolder(request.outDir, io.cwd) },
+    { folder: names.partner, expected: result.partnerOutputs, actual: await readOutputFolder(request.partnerDir, io.cwd) },
+    {
+      folder: stateFolder,
+      expected: result.state === undefined ? [] : [{ path: stateName, text: result.state, format: 'state' as const, sources: [] }],
+      actual: new Map(stateBytes === undefined ? [] : [[stateName, stateBytes]]),
+    },
+  ];
+  const differences = places.flatMap(({ folder, expected, actual }) => compareOutputs(expected, actual).map((d) => ({ folder, difference: d })));
+  const all = [...found, ...differences.map(({ folder, difference }) => toDifferenceDiagnostic(difference, folder))];
   reportAll(all, reporter, log);
   const warnings = found.length;
+  const compared = result.outputs.length + result.partnerOutputs.length + (result.state === undefined ? 0 : 1);
   reporter.finish({
-    command: 'build --check',
-    articles: result.articles.length,
-    files: result.outputs.length,
-    outDir,
+    ...summary,
+    files: compared,
     checked: true,
-    differences: differences.map((d) => ({ path: d.path, difference: d.difference, ...(d.line === undefined ? {} : { line: d.line }) })),
+    differences: differences.map(({ folder, difference: d }) => ({ path: `${folder}/${d.path}`, difference: d.difference, ...(d.line === undefined ? {} : { line: d.line }) })),
     errors: differences.length,
     warnings,
   });
   if (differences.length === 0) {
-    if (log !== 'quiet') io.stderr(`syndicate: ${outDir} is what the build writes (${count(result.outputs.length, 'file')} compared), ${count(warnings, 'warning')}`);
+    if (log !== 'quiet') io.stderr(`syndicate: ${names.out} is what the build writes at its recorded time ${now} (${count(compared, 'file')} compared), ${count(warnings, 'warning')}`);
     return EXIT.ok;
   }
   if (log !== 'quiet') {
-    const kinds = (['changed', 'missing', 'extra'] as const).map((k) => [k, differences.filter((d) => d.difference === k).length] as const).filter(([, n]) => n > 0);
-    io.stderr(`syndicate: ${outDir} is not what the build writes: ${count(differences.length, 'file')} ${differences.length === 1 ? 'differs' : 'differ'} (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}); run 'syndicate build --no-cache' and commit the result`);
+    const kinds = (['changed', 'missing', 'extra'] as const).map((k) => [k, differences.filter((d) => d.difference.difference === k).length] as const).filter(([, n]) => n > 0);
+    io.stderr(
+      `syndicate: the committed output is not what the build writes at ${now}: ${count(differences.length, 'file')} ${differences.length === 1 ? 'differs' : 'differ'} (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}); run 'syndicate build --no-cache' and commit the result`,
+    );
   }
   return EXIT.content;
 }

@@ -141,16 +141,51 @@ export async function readConfigText(inputDir: string, cwd: string): Promise<{ c
   }
 }
 
-/** The previous build's `manifest.json` in the output folder, and whether the folder holds articles at all. */
-export function readPreviousManifest(outDir: string, cwd: string): { text?: string; outputsExist: boolean } {
+/**
+ * The previous versions state: the state file, else (once, to migrate it) the `manifest.json` earlier
+ * versions kept in the output folder; and whether the output folder holds articles at all.
+ */
+export function readPreviousState(statePath: string, outDir: string, cwd: string): { text?: string; legacy?: true; outputsExist: boolean } {
   const target = path.resolve(cwd, outDir);
   const outputsExist = existsSync(path.join(target, 'articles'));
+  const text = readOptional(path.resolve(cwd, statePath));
+  if (text !== undefined) return { text, outputsExist };
+  const legacy = readOptional(path.join(target, 'manifest.json'));
+  return legacy === undefined ? { outputsExist } : { text: legacy, legacy: true, outputsExist };
+}
+
+function readOptional(file: string): string | undefined {
   try {
-    return { text: readFileSync(path.join(target, 'manifest.json'), 'utf8'), outputsExist };
+    return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return { outputsExist };
+    return undefined;
   }
+}
+
+/** Replaces the state file atomically (a temporary file beside it, then a rename), creating its folder if needed. */
+export function writeStateFile(statePath: string, cwd: string, text: string): void {
+  const target = path.resolve(cwd, statePath);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.syndicate-tmp`);
+  writeFileSync(temporary, text, 'utf8');
+  renameSync(temporary, target);
+}
+
+/**
+ * Removes an output folder that a build leaves with no files (the partner folder once nothing is held):
+ * moved aside first, so a build killed half-way leaves it whole, to be removed by the next build.
+ */
+export async function removeOutputFolder(outDir: string, cwd: string): Promise<void> {
+  const target = path.resolve(cwd, outDir);
+  const previous = toPreviousDir(target);
+  try {
+    await rename(target, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
 }
 
 /** Reads one source file's bytes. */

@@ -13,9 +13,9 @@ const MINIMAL = 'WORLD\nA headline\nPublished: Sep 04, 2024 09:03 PM\n\nBody par
 
 describe('build of the sample input', async () => {
   const input = await loadProjectInput('input');
-  // The committed manifest carries the sample's version (1) from the build that wrote dist/.
-  const manifest = { text: readFileSync(path.join(projectRoot, 'dist/manifest.json'), 'utf8'), outputsExist: true };
-  const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: NOW, manifest });
+  // The committed versions state carries the sample's version (1) from the build that wrote dist/.
+  const state = { text: readFileSync(path.join(projectRoot, 'input/versions.json'), 'utf8'), outputsExist: true };
+  const result = build(input.sources, input.site, { articlesPath: input.articlesPath, now: NOW, state });
 
   it('reads one article and writes every output, warning only that the photo has no URL', () => {
     expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
@@ -26,9 +26,11 @@ describe('build of the sample input', async () => {
     ]);
   });
 
-  it('reproduces the committed dist/ byte for byte', () => {
+  it('reproduces the committed dist/ and versions state byte for byte, and holds nothing for partners', () => {
     const built = Object.fromEntries(result.outputs.map((o) => [o.path, o.text]));
     expect(built).toEqual(readTree(path.join(projectRoot, 'dist')));
+    expect(result.state).toBe(state.text);
+    expect(result.partnerOutputs).toEqual([]);
   });
 
   it('gives the same bytes in any machine time zone', () => {
@@ -36,7 +38,7 @@ describe('build of the sample input', async () => {
     try {
       for (const tz of ['UTC', 'Pacific/Kiritimati', 'America/St_Johns']) {
         process.env.TZ = tz;
-        expect(build(input.sources, input.site, { now: NOW, manifest }).outputs).toEqual(result.outputs);
+        expect(build(input.sources, input.site, { now: NOW, state }).outputs).toEqual(result.outputs);
       }
     } finally {
       process.env.TZ = before;
@@ -81,7 +83,6 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
       'atom.xml',
       'feed.json',
       'index.html',
-      'manifest.json',
       'news-sitemap.xml',
       'rss.xml',
       'sections/business/atom.xml',
@@ -108,6 +109,10 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
     const output = result.outputs.find((o) => o.path === file)!;
     await expect(output.text).toMatchFileSnapshot(`./fixtures/newsroom/expected/${file}`);
   });
+
+  it('matches the golden versions state, which records the build time and input-relative sources', async () => {
+    await expect(result.state).toMatchFileSnapshot('./fixtures/newsroom/expected-versions.json');
+  });
 });
 
 describe('build failures', () => {
@@ -115,7 +120,7 @@ describe('build failures', () => {
   // MINIMAL has no image, so every build of it also carries JSON-LD's missing-image warning.
   const withoutImageWarning = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.filter((d) => d.ruleId !== 'missing-image');
 
-  it('reports a duplicate id naming both files', () => {
+  it('reports a duplicate id on every file that has it, naming the others, and builds none of them', () => {
     const result = build(
       [
         { path: 'input/articles/a/story.txt', bytes: encode(MINIMAL) },
@@ -125,8 +130,12 @@ describe('build failures', () => {
       { now: NOW },
     );
     expect(withoutImageWarning(result)).toEqual([
-      expect.objectContaining({ severity: 'error', ruleId: 'duplicate-id', file: 'input/articles/b/story.txt', message: expect.stringContaining('input/articles/a/story.txt') }),
+      expect.objectContaining({ severity: 'error', ruleId: 'duplicate-id', file: 'input/articles/a/story.txt', message: expect.stringContaining('also used by input/articles/b/story.txt') }),
+      expect.objectContaining({ severity: 'error', ruleId: 'duplicate-id', file: 'input/articles/b/story.txt', message: expect.stringContaining('also used by input/articles/a/story.txt') }),
     ]);
+    expect(result.articles).toEqual([]);
+    expect(result.outputs).toEqual([]);
+    expect(result.state).toBeUndefined();
   });
 
   it('ignores unsupported files with a warning', () => {

@@ -27,7 +27,7 @@ describe('syndicate build --check', () => {
     const before = readTree(path.join(work, 'dist'));
     const { code, stderr } = await run(['build', '--check'], work);
     expect(code).toBe(0);
-    expect(stderr.at(-1)).toMatch(/^syndicate: dist is what the build writes \(\d+ files compared\), 2 warnings$/);
+    expect(stderr.at(-1)).toMatch(/^syndicate: dist is what the build writes at its recorded time \S+ \(\d+ files compared\), 2 warnings$/);
     expect(readTree(path.join(work, 'dist'))).toEqual(before);
     expect(existsSync(path.join(work, '.syndicate-cache'))).toBe(false);
   });
@@ -46,9 +46,9 @@ describe('syndicate build --check', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout[0]!) as { diagnostics: Diagnostic[]; summary: Record<string, unknown> };
     expect(report.summary['differences']).toEqual([
-      { path: 'articles/cyberspace-governance/ninjs.json', difference: 'missing' },
-      { path: 'rss.xml', difference: 'changed', line: edited + 1 },
-      { path: 'stray.html', difference: 'extra' },
+      { path: 'dist/articles/cyberspace-governance/ninjs.json', difference: 'missing' },
+      { path: 'dist/rss.xml', difference: 'changed', line: edited + 1 },
+      { path: 'dist/stray.html', difference: 'extra' },
     ]);
     expect(report.diagnostics.filter((d) => d.source === 'check').map((d) => [d.file, d.ruleId, d.line])).toEqual([
       ['dist/articles/cyberspace-governance/ninjs.json', 'output-missing', undefined],
@@ -56,7 +56,7 @@ describe('syndicate build --check', () => {
       ['dist/stray.html', 'output-extra', undefined],
     ]);
     expect(report.summary).toMatchObject({ command: 'build --check', errors: 3, warnings: 2, checked: true });
-    expect(stderr.at(-1)).toBe("syndicate: dist is not what the build writes: 3 files differ (1 changed, 1 missing, 1 extra); run 'syndicate build --no-cache' and commit the result");
+    expect(stderr.at(-1)).toMatch(/^syndicate: the committed output is not what the build writes at \S+: 3 files differ \(1 changed, 1 missing, 1 extra\); run 'syndicate build --no-cache' and commit the result$/);
     expect(readTree(path.join(work, 'dist'))).toEqual(before);
   });
 

@@ -60,7 +60,17 @@ describe('syndicate validate on the sample outputs', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(diagnostics.filter((d) => d.ruleId === 'unknown-format')).toEqual([]);
     expect(summary).toMatchObject({ command: 'validate', site: 'input', errors: 0 });
-    expect(summary['formats']).toMatchObject({ rss: 3, atom: 3, jsonfeed: 1, jsonld: 1, newsml: 1, ninjs: 1, sitemap: 1, manifest: 1 });
+    expect(summary['formats']).toEqual({ rss: 3, atom: 3, jsonfeed: 1, jsonld: 1, newsml: 1, ninjs: 1, sitemap: 1, html: 3 });
+  });
+
+  it('checks the versions state and a partners\' index by their content', async () => {
+    const partners = write('index.json', '{"format": "syndicate-partners/1", "items": [{"id": "a", "guid": "urn:x:a", "version": 1, "status": "embargoed", "files": []}]}\n');
+    const { code, diagnostics, summary } = await validateJson([path.join(projectRoot, 'input/versions.json'), partners], work);
+    expect(code).toBe(1);
+    expect(summary['formats']).toEqual({ state: 1, partners: 1 });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file.split('/').at(-1), d.ruleId, d.message])).toEqual([
+      ['index.json', 'schema', expect.stringContaining('items.0.files')],
+    ]);
   });
 
   it('passes the same files without a site.json (neutral publication), and says which rules were skipped', async () => {
@@ -242,7 +252,9 @@ describe('content detection', () => {
     ['{"@context": "https://www.w3.org/ns/activitystreams"}', 'unknown'],
     ['{"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json", "uri": "x"}', 'ninjs'],
     ['{"uri": "urn:newsml:example.com:1", "type": "text"}', 'ninjs'],
-    ['{"format": "syndicate-manifest/1", "articles": []}', 'manifest'],
+    ['{"format": "syndicate-state/1", "builtAt": "2024-01-01T00:00:00Z", "articles": []}', 'state'],
+    ['{"format": "syndicate-partners/1", "items": []}', 'partners'],
+    ['{"format": "syndicate-manifest/1", "articles": []}', 'unknown'],
     ['<!DOCTYPE html><title>x</title>', 'html'],
     ['<script type="application/ld+json">{}</script>\n<link rel="canonical" href="x">', 'html'],
     ['\uFEFF  {"name": "a package.json"}', 'unknown'],

@@ -46,7 +46,7 @@ describe('syndicate CLI (real process)', () => {
       const { code, stderr } = run(['build'], work, { TZ: tz });
       expect(code).toBe(0);
       expect(stderr).toMatch(/warning .*\[read:wire\/photo-without-url\]/);
-      expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 15 files written to dist, 0 errors, 2 warnings');
+      expect(stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 14 files written to dist, 0 errors, 2 warnings');
       expect(readTree(path.join(work, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
     }
   });
@@ -98,13 +98,13 @@ describe('syndicate CLI (real process)', () => {
   it('reuses the cache on the next build, and says so', () => {
     const dir = path.join(work, 'cached');
     cpSync(path.join(work, 'input'), path.join(dir, 'input'), { recursive: true });
-    expect(run(['build'], dir).stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 15 files written to dist, 0 errors, 2 warnings');
+    expect(run(['build'], dir).stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 14 files written to dist, 0 errors, 2 warnings');
     expect(existsSync(path.join(dir, '.syndicate-cache/index.json'))).toBe(true);
     const again = run(['build', '--verbose'], dir);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('syndicate: incremental build, 1 source reused from the cache, 0 built on the main thread');
     expect(again.stderr).toMatch(/syndicate: wall time list \d+ ms, articles \d+ ms/);
-    expect(again.stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 0 files written to dist (15 unchanged), 0 errors, 2 warnings');
+    expect(again.stderr.trim().split('\n').at(-1)).toBe('syndicate: 1 article read, 0 files written to dist (14 unchanged), 0 errors, 2 warnings');
     expect(readTree(path.join(dir, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
   });
 

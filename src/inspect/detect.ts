@@ -1,5 +1,7 @@
 /** Which format a file is, decided by its content alone (never its name), for `syndicate validate`. */
 import type { OutputFormat } from '../model/output.ts';
+import { PARTNERS_FORMAT } from '../model/partners.ts';
+import { LEGACY_MANIFEST_FORMAT, STATE_FILE, STATE_FORMAT } from '../model/state.ts';
 import { HTML_TAGS, isAbsoluteUrl } from '../validate/html.ts';
 
 /** The namespaces that identify XML formats. */
@@ -11,7 +13,7 @@ export const NAMESPACES = {
 } as const;
 
 /** The formats `validate` recognises and checks with the build's own validator. */
-export type DetectedFormat = Extract<OutputFormat, 'rss' | 'atom' | 'newsml' | 'sitemap' | 'jsonfeed' | 'jsonld' | 'ninjs' | 'manifest'>;
+export type DetectedFormat = Extract<OutputFormat, 'rss' | 'atom' | 'newsml' | 'sitemap' | 'jsonfeed' | 'jsonld' | 'ninjs' | 'state' | 'partners'>;
 
 /** What a file was found to be: a format the build's validators check, an HTML page, or nothing known. */
 export type Detection =
@@ -31,7 +33,7 @@ export interface XmlRoot {
  * Detects a file's format from its text. XML by root element and namespace: RSS 2.0 `<rss>`, Atom
  * `<feed>` in the Atom namespace, NewsML-G2 `<newsMessage>`, `<newsItem>` or `<packageItem>` in the
  * IPTC NAR namespace, a sitemap `<urlset>`. JSON by shape: JSON Feed `version`, schema.org JSON-LD
- * `@context`, ninjs `$schema` / `uri` + `type`, the build's `manifest.json`. HTML by doctype or first
+ * `@context`, ninjs `$schema` / `uri` + `type`, the build's versions state and partners' index. HTML by doctype or first
  * tag. Text that is JSON or XML but does not parse is still recognised by its markers, so that the
  * format's validator can report where it breaks.
  */
@@ -133,18 +135,23 @@ function detectJson(body: string): Detection {
       : { kind: 'unknown', reason: 'it is a JSON array, and not of schema.org JSON-LD nodes' };
   }
   if (!isObject(value)) return { kind: 'unknown', reason: 'it is JSON but not an object' };
-  if (value['format'] === 'syndicate-manifest/1') return json('manifest');
+  if (value['format'] === STATE_FORMAT) return json('state');
+  if (value['format'] === PARTNERS_FORMAT) return json('partners');
+  if (value['format'] === LEGACY_MANIFEST_FORMAT) {
+    return { kind: 'unknown', reason: `it is the manifest earlier versions of syndicate kept in the output folder; a build moves it to the versions state (${STATE_FILE} in the input folder) and stops writing it` };
+  }
   if (typeof value['version'] === 'string' && /^https?:\/\/jsonfeed\.org\/version\//.test(value['version'])) return json('jsonfeed');
   if ('@context' in value) {
     return isSchemaOrgContext(value['@context']) ? json('jsonld') : { kind: 'unknown', reason: 'it is JSON-LD whose @context is not schema.org' };
   }
   if (isNinjs(value)) return json('ninjs');
-  return { kind: 'unknown', reason: 'it is a JSON object that is not a JSON Feed, schema.org JSON-LD, ninjs or syndicate manifest' };
+  return { kind: 'unknown', reason: 'it is a JSON object that is not a JSON Feed, schema.org JSON-LD, ninjs, syndicate versions state or partners\' index' };
 }
 
 /** Markers of each JSON format, for text that does not parse: its validator then reports the syntax error with its line. */
 const BROKEN_JSON_MARKERS: readonly [DetectedFormat, RegExp][] = [
-  ['manifest', /"format"\s*:\s*"syndicate-manifest\//],
+  ['state', /"format"\s*:\s*"syndicate-state\//],
+  ['partners', /"format"\s*:\s*"syndicate-partners\//],
   ['jsonfeed', /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//],
   ['jsonld', /"@context"\s*:\s*(?:\[[^\]]*)?"https?:\/\/schema\.org/],
   ['ninjs', /"\$schema"\s*:\s*"[^"]*ninjs/],

@@ -74,10 +74,10 @@ export function inspectFile(file: InspectedFile, options: InspectOptions): Inspe
   return { kind: detected.format, diagnostics };
 }
 
-/** Runs the build's validator for `format` and names the user's file in its findings (the build names `dist/<path>`). */
+/** Runs the build's validator for `format` and names the user's file in its findings (validators name a file by its path inside its folder). */
 function runValidator(format: DetectedFormat, text: string, file: InspectedFile, options: InspectOptions): Diagnostic[] {
   const output: OutputFile = { path: file.publicPath, text, format, sources: [] };
-  const builtName = `dist/${file.publicPath}`;
+  const builtName = file.publicPath;
   let found: Diagnostic[];
   try {
     found = validators[format](output, options.site);
@@ -99,6 +99,6 @@ function unknownFormat(file: string, reason: string): Diagnostic {
     file,
     SOURCE,
     'unknown-format',
-    `not checked: ${reason}. syndicate validate recognises RSS 2.0, Atom 1.0, JSON Feed, schema.org JSON-LD (alone or in HTML), NewsML-G2, ninjs, Google News sitemaps and its own manifest.json by their content`,
+    `not checked: ${reason}. syndicate validate recognises RSS 2.0, Atom 1.0, JSON Feed, schema.org JSON-LD (alone or in HTML), NewsML-G2, ninjs, Google News sitemaps, and its own versions state and partners' index, by their content`,
   );
 }

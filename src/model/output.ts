@@ -6,10 +6,13 @@ import type { Article } from './article.ts';
  * The output formats the build writes. The HTML ones: `head` is `articles/<id>/head.html` (the head
  * snippet), `page` is `articles/<id>/index.html` (the article page), `index` is `index.html`.
  */
-export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs' | 'manifest' | 'head' | 'page' | 'index';
+export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | 'sitemap' | 'ninjs' | 'state' | 'partners' | 'head' | 'page' | 'index';
 
-/** The formats emitters write from articles (the manifest is written by the build from its version records). */
-export type EmittedFormat = Exclude<OutputFormat, 'manifest'>;
+/**
+ * The formats emitters write from articles. The build writes the other two from its records: `state`
+ * (the versions state, outside the output folders) and `partners` (the partner folder's index).
+ */
+export type EmittedFormat = Exclude<OutputFormat, 'state' | 'partners'>;
 
 /** A source file handed to the readers: its path relative to the project, and its raw bytes. */
 export interface SourceFile {

@@ -1,6 +1,14 @@
 /** RFC 3339 date-time with an explicit offset (`Z` or `±hh:mm`), optionally with fractional seconds. */
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** A build time as `--now` takes it: RFC 3339 with an explicit offset; seconds and their fraction optional. */
+const BUILD_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether `text` is a build time (`--now`, the state's `builtAt`): RFC 3339 with offset, a real instant. */
+export function isBuildTime(text: string): boolean {
+  return BUILD_TIME.test(text) && !Number.isNaN(Date.parse(text));
+}
+
 /**
  * The instant (epoch milliseconds) of an RFC 3339 date-time that carries its offset, else undefined.
  * `Date.parse` alone would read an offset-less time in the machine's time zone, which would make

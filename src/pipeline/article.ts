@@ -8,20 +8,21 @@ import { emitHead } from '../emit/head.ts';
 import { emitPage } from '../emit/page.ts';
 import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat, SourceFile, Validator } from '../model/output.ts';
-import type { ManifestRecord } from '../model/manifest.ts';
+import type { StateRecord } from '../model/state.ts';
 import { readSource } from '../read/index.ts';
 import { checkConsistency, toReferenceFacts, type ReferenceFacts } from '../validate/consistency.ts';
 import { validateJsonLd } from '../validate/jsonld.ts';
 import { validateNewsml } from '../validate/newsml.ts';
 import { validateNinjs } from '../validate/ninjs.ts';
 import { validateHead, validatePage } from '../validate/page.ts';
-import { applyRevision, isListed, toRevision, type Revision } from './revision.ts';
+import { applyRevision, isListed, toPlacement, toRevision, type Placement, type Revision } from './revision.ts';
+import { toInputRelative } from './state.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
 export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly OutputFormat[];
 
-/** Formats only a story on the web has: a withdrawn or embargoed story gets none of them (NewsML-G2 and ninjs say why). */
-const WEB_FORMATS: ReadonlySet<(typeof ARTICLE_FORMATS)[number]> = new Set(['jsonld', 'head', 'page']);
+/** Formats a partner receives for a story that is not on the web: an embargoed story, or a withdrawal notice. */
+const PARTNER_FORMATS = ['newsml', 'ninjs'] as const satisfies readonly (typeof ARTICLE_FORMATS)[number][];
 
 // Imported one by one rather than through the registries so a worker (or a one-article rebuild) does
 // not load the feed emitters and validators it never runs.
@@ -53,12 +54,24 @@ export interface ArticleSummary {
   listed: boolean;
 }
 
-/** What building one article depends on besides its source and the site: the build time and what was published before. */
+/** How the build names the input and output folders: in the state's source paths and in diagnostics. */
+export interface FolderNames {
+  /** The input folder as shown (`input`); the state's source paths are relative to it. */
+  input: string;
+  /** The public output folder as shown (`dist`). */
+  public: string;
+  /** The partner folder as shown (`dist-partners`). */
+  partner: string;
+}
+
+/** What building one article depends on besides its source and the site: the build time, what was published before, and the folders. */
 export interface ArticleContext {
   /** The build time (RFC 3339 with offset). */
   now: string;
-  /** The article's record in the previous manifest, by id. */
-  previous: (id: string) => ManifestRecord | undefined;
+  /** The article's record in the previous state, by id. */
+  previous: (id: string) => StateRecord | undefined;
+  /** The folders, as diagnostics show them. */
+  folders: FolderNames;
 }
 
 /** The result of building one source file. */
@@ -71,8 +84,12 @@ export interface ArticleBuild {
   article?: Article;
   /** Its version record, when it could be read. */
   revision?: Revision;
-  /** The article's own files (JSON-LD, NewsML-G2, ninjs), sorted by path; empty when it could not be read. */
+  /** Where its files go at this build time, when it could be read. */
+  placement?: Placement;
+  /** The article's files in the public output folder, sorted by path. */
   outputs: OutputFile[];
+  /** Its files in the partner folder (an embargoed story, a withdrawal notice), sorted by path. */
+  partnerOutputs: OutputFile[];
   /** What reading the source found. */
   readDiagnostics: Diagnostic[];
   /** What validating the article's own files (and their consistency) found; reported only when the article is kept. */
@@ -81,32 +98,64 @@ export interface ArticleBuild {
   references: ReferenceFacts[];
 }
 
-/** Reads one source, emits the article's own files and validates them (with their consistency against the JSON-LD). */
+/**
+ * The article as the public folder carries it: without its embargo time, which is partners' business
+ * (a passed embargo tells readers nothing, and an embargo time is never published).
+ */
+export function toPublicArticle(article: Article): Article {
+  if (article.embargo === undefined) return article;
+  const { embargo: _embargo, ...rest } = article;
+  return rest;
+}
+
+/**
+ * Reads one source, emits the article's own files and validates them (with their consistency against
+ * the JSON-LD). A story on the web gets every article format in the public folder; an embargoed story
+ * gets NewsML-G2 and ninjs in the partner folder only; a withdrawn one gets withdrawal notices there,
+ * and in the public folder too when it had been public.
+ */
 export function buildArticle(file: SourceFile, site: SiteConfig, context: ArticleContext, timed: StageTimer = untimed): ArticleBuild {
   const result = timed('read', () => readSource(file, site));
+  const empty = { outputs: [], partnerOutputs: [], outputDiagnostics: [], references: [] };
   if (!result) {
     const unsupported = diagnostic('warning', file.path, 'build', 'unsupported-file', 'not an article format syndicate reads (.txt wire copy, .md Markdown); the file is ignored. Rename or move it');
-    return { source: file.path, supported: false, outputs: [], readDiagnostics: [unsupported], outputDiagnostics: [], references: [] };
+    return { source: file.path, supported: false, readDiagnostics: [unsupported], ...empty };
   }
   const readDiagnostics = result.diagnostics;
-  if (!result.article) return { source: file.path, supported: true, outputs: [], readDiagnostics, outputDiagnostics: [], references: [] };
-  const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone);
+  if (!result.article) return { source: file.path, supported: true, readDiagnostics, ...empty };
+  const source = toInputRelative(file.path, context.folders.input);
+  const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone, source);
   const article = applyRevision(result.article, revision);
+  const placement = toPlacement(article, context.now);
+  const emit = (formats: readonly (typeof ARTICLE_FORMATS)[number][], from: Article) =>
+    formats.flatMap((format) => articleEmitters[format]([from], site)).sort(byPath);
+  const { outputs, partnerOutputs } = timed('emit', () => {
+    if (placement === 'public') return { outputs: emit(ARTICLE_FORMATS, toPublicArticle(article)), partnerOutputs: [] };
+    const held = emit(PARTNER_FORMATS, placement === 'withdrawn' ? toPublicArticle(article) : article);
+    // A withdrawal notice carries no text: readers who saw the story on the web get it where they saw it.
+    return { outputs: placement === 'withdrawn' && revision.public ? held : [], partnerOutputs: held };
+  });
   const diagnostics: Diagnostic[] = [];
-  // A withdrawn or embargoed story is not on the web: no JSON-LD. Agencies still get NewsML-G2 and
-  // ninjs, which say it is canceled or embargoed.
-  const formats: readonly (typeof ARTICLE_FORMATS)[number][] = isListed(article, context.now) ? ARTICLE_FORMATS : ARTICLE_FORMATS.filter((format) => !WEB_FORMATS.has(format));
-  const outputs = timed('emit', () => formats.flatMap((format) => articleEmitters[format]([article], site)));
-  outputs.sort(byPath);
   timed('validate', () => {
-    for (const output of outputs) diagnostics.push(...articleValidators[output.format as (typeof ARTICLE_FORMATS)[number]](output, site));
+    for (const [files, folder] of [[outputs, context.folders.public], [partnerOutputs, context.folders.partner]] as const) {
+      for (const output of files) diagnostics.push(...toPlaced(articleValidators[output.format as (typeof ARTICLE_FORMATS)[number]](output, site), folder));
+    }
   });
   const references = timed('consistency', () => {
-    // Without JSON-LD there is no reference to compare with.
-    if (formats.includes('jsonld')) diagnostics.push(...checkConsistency(outputs, site));
+    // Only a story on the web has JSON-LD, the reference every other format is compared with.
+    if (placement !== 'public') return [];
+    diagnostics.push(...toPlaced(checkConsistency(outputs, site), context.folders.public));
     return toReferenceFacts(outputs, site);
   });
-  return { source: file.path, supported: true, article, revision, outputs, readDiagnostics, outputDiagnostics: diagnostics, references };
+  return { source: file.path, supported: true, article, revision, placement, outputs, partnerOutputs, readDiagnostics, outputDiagnostics: diagnostics, references };
+}
+
+/**
+ * Validators name an output by its path inside its folder; the build names the folder it goes to
+ * (`public/articles/a/newsml.xml` with `--out public`).
+ */
+export function toPlaced(diagnostics: readonly Diagnostic[], folder: string): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, file: `${folder}/${d.file}` }));
 }
 
 /** The summary feeds select from. */

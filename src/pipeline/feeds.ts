@@ -6,7 +6,7 @@ import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
 import { checkConsistency, type ReferenceFacts } from '../validate/consistency.ts';
 import { validators } from '../validate/index.ts';
-import { byPath, untimed, type StageTimer } from './article.ts';
+import { byPath, toPlaced, untimed, type StageTimer } from './article.ts';
 
 /** Formats built from many articles: the site and section feeds, JSON Feed, the news sitemap and the index page. */
 export const FEED_FORMATS = ['rss', 'atom', 'jsonfeed', 'sitemap', 'index'] as const satisfies readonly OutputFormat[];
@@ -17,23 +17,27 @@ export interface FeedsBuild {
   diagnostics: Diagnostic[];
 }
 
+/** What the feeds depend on besides the articles and the site. */
+export interface FeedsContext {
+  /** The build time (the news sitemap's window). */
+  now: string;
+  /** JSON-LD facts of the articles, which every item is checked against. */
+  references: readonly ReferenceFacts[];
+  /** The public output folder as diagnostics show it. */
+  folder: string;
+}
+
 /**
  * Emits and validates every feed from `articles` (the selection, newest first), checking what each
- * item states against the JSON-LD facts in `references`.
+ * item states against the JSON-LD facts in `context.references`.
  */
-export function buildFeeds(
-  articles: readonly Article[],
-  site: SiteConfig,
-  now: string,
-  references: readonly ReferenceFacts[],
-  timed: StageTimer = untimed,
-): FeedsBuild {
-  const outputs = timed('emit', () => FEED_FORMATS.flatMap((format) => emitters[format](articles, site, { now })));
+export function buildFeeds(articles: readonly Article[], site: SiteConfig, context: FeedsContext, timed: StageTimer = untimed): FeedsBuild {
+  const outputs = timed('emit', () => FEED_FORMATS.flatMap((format) => emitters[format](articles, site, { now: context.now })));
   outputs.sort(byPath);
   const diagnostics: Diagnostic[] = [];
   timed('validate', () => {
     for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
   });
-  diagnostics.push(...timed('consistency', () => checkConsistency(outputs, site, references)));
-  return { outputs, diagnostics };
+  diagnostics.push(...timed('consistency', () => checkConsistency(outputs, site, context.references)));
+  return { outputs, diagnostics: toPlaced(diagnostics, context.folder) };
 }

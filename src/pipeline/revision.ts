@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { lastModified, type Article } from '../model/article.ts';
-import type { ManifestRecord } from '../model/manifest.ts';
+import type { StateRecord } from '../model/state.ts';
 
-/** A record before the build knows which files it wrote. */
-export type Revision = Omit<ManifestRecord, 'files'>;
+/** An article's record as this build sees it (a vanished source has a record, but no revision). */
+export type Revision = Omit<StateRecord, 'sourceMissing'>;
 
 /**
  * Hash of what the article says, as read: every field except where it was read from and the
@@ -24,22 +24,26 @@ export function toContentHash(article: Article): string {
  * The article's version given its previous record: unchanged content keeps the record; changed
  * content gets the next version, timed by the source's `Updated:` when that is newer than the last
  * version, else by the build time (in the publication's zone), and a signal: `withdrawal` when it has
- * just been withdrawn, `correction` when it carries a new correction, else `update`.
+ * just been withdrawn, `correction` when it carries a new correction, else `update`. `source` is the
+ * source's path relative to the input folder (the state never depends on where the build ran);
+ * `public` turns true at the first build time at which the story is listed, and stays true.
  */
-export function toRevision(article: Article, previous: ManifestRecord | undefined, now: string, timeZone: string): Revision {
+export function toRevision(article: Article, previous: StateRecord | undefined, now: string, timeZone: string, source: string): Revision {
   const contentHash = toContentHash(article);
   const status = article.status === 'withdrawn' ? 'withdrawn' : 'usable';
+  const listedNow = isListed(article, now);
   const carried = {
     ...(article.correction !== undefined ? { correction: article.correction } : {}),
     ...(article.embargo !== undefined ? { embargo: article.embargo } : {}),
   };
-  const base = { id: article.id, guid: article.guid, source: article.source, contentHash, status, ...carried } as const;
+  const base = { id: article.id, guid: article.guid, source, contentHash, status, ...carried } as const;
   if (previous === undefined) {
-    return { ...base, version: 1, firstCreated: article.datePublished, versionCreated: lastModified(article) };
+    return { ...base, version: 1, firstCreated: article.datePublished, versionCreated: lastModified(article), public: listedNow };
   }
+  const wasPublic = previous.public || listedNow;
   if (previous.contentHash === contentHash) {
-    const { files: _files, sourceMissing: _missing, ...kept } = previous;
-    return { ...kept, source: article.source };
+    const { sourceMissing: _missing, ...kept } = previous;
+    return { ...kept, source, public: wasPublic };
   }
   const updated = article.dateModified;
   const versionCreated = updated !== undefined && Date.parse(updated) > Date.parse(previous.versionCreated) ? updated : toZoned(now, timeZone);
@@ -49,7 +53,7 @@ export function toRevision(article: Article, previous: ManifestRecord | undefine
       : article.correction !== undefined && article.correction !== previous.correction
         ? 'correction'
         : 'update';
-  return { ...base, version: previous.version + 1, firstCreated: previous.firstCreated, versionCreated, signal };
+  return { ...base, version: previous.version + 1, firstCreated: previous.firstCreated, versionCreated, signal, public: wasPublic };
 }
 
 /** The article as its version is published: version, signal and that version's time as `dateModified`. */
@@ -67,6 +71,18 @@ export function isEmbargoed(article: { embargo?: string | undefined }, now: stri
 export function isListed(article: { status?: string | undefined; embargo?: string | undefined }, now: string): boolean {
   // Kept beside isEmbargoed, away from the emitters: a no-op rebuild asks it of every cached entry.
   return article.status !== 'withdrawn' && !isEmbargoed(article, now);
+}
+
+/** Where a story's files go at a build time: on the web, held for partners under embargo, or withdrawn. */
+export type Placement = 'public' | 'embargoed' | 'withdrawn';
+
+/**
+ * Where the story's files go at build time `now`. A withdrawn story's text goes nowhere (its files are
+ * withdrawal notices); an embargoed one's goes only to partners until a build after its embargo.
+ */
+export function toPlacement(article: { status?: string | undefined; embargo?: string | undefined }, now: string): Placement {
+  if (article.status === 'withdrawn') return 'withdrawn';
+  return isEmbargoed(article, now) ? 'embargoed' : 'public';
 }
 
 /** An instant written with the publication's offset, to the second, like every other date of the article. */

@@ -36,27 +36,28 @@ export async function loadArticles(
 }
 
 /**
- * Leaves the staging folder holding only what the kept articles wrote. A rejected source's files are
- * removed; where a rejected duplicate wrote over a kept article's paths, the kept one is built again.
+ * Leaves the staging folders holding only what the kept articles wrote. A rejected source's files are
+ * removed; where a rejected source wrote over a kept article's paths, the kept one is built again.
  */
 export async function restageKept(
   ordered: readonly { source: ListedSource; entry: CacheEntry }[],
   rejected: ReadonlySet<string>,
   kept: readonly CacheEntry[],
-  staging: string,
   site: SiteConfig,
   context: ArticleContext,
   places: JobPlaces,
 ): Promise<void> {
-  const keptPaths = new Map<string, CacheEntry>();
-  for (const entry of kept) for (const [file] of entry.outputs) keptPaths.set(file, entry);
   const rebuild = new Set<CacheEntry>();
-  for (const { source, entry } of ordered) {
-    if (!rejected.has(source.path)) continue;
-    for (const [file] of entry.outputs) {
-      const owner = keptPaths.get(file);
-      if (owner) rebuild.add(owner);
-      else rmSync(path.join(staging, ...file.split('/')), { force: true });
+  for (const [list, staging] of [['outputs', places.staging], ['partnerOutputs', places.partnerStaging]] as const) {
+    const keptPaths = new Map<string, CacheEntry>();
+    for (const entry of kept) for (const [file] of entry[list]) keptPaths.set(file, entry);
+    for (const { source, entry } of ordered) {
+      if (!rejected.has(source.path)) continue;
+      for (const [file] of entry[list]) {
+        const owner = keptPaths.get(file);
+        if (owner) rebuild.add(owner);
+        else rmSync(path.join(staging, ...file.split('/')), { force: true });
+      }
     }
   }
   if (rebuild.size === 0) return;

@@ -17,20 +17,24 @@ import {
   discardStaging,
   listSources,
   readCodeFingerprint,
-  readPreviousManifest,
+  readPreviousState,
   readSourceBytes,
   recoverOutputs,
+  removeOutputFolder,
   swapInStaging,
+  toDisplayPath,
   toStagingDir,
   writeStagedFiles,
+  writeStateFile,
   type ListedSource,
 } from '../io.ts';
 import { acceptArticles } from '../pipeline/accept.ts';
-import type { ArticleContext, BuildStage } from '../pipeline/article.ts';
-import { readManifest, toManifestFile } from '../pipeline/manifest.ts';
-import type { Revision } from '../pipeline/revision.ts';
+import { toPlaced, type ArticleContext, type BuildStage } from '../pipeline/article.ts';
+import { toDefaultPartnerDir, toDefaultStateFile, toFolderNames } from '../pipeline/folders.ts';
+import { toNextEmbargo, toPartnerIndex } from '../pipeline/partners.ts';
 import { checkPublicationDates } from '../pipeline/schedule.ts';
 import { selectFeedArticles } from '../pipeline/select.ts';
+import { readState, toBuiltAt, toInputRelative, toStateFile } from '../pipeline/state.ts';
 import {
   CACHE_FORMAT,
   hashFeedInput,
@@ -59,10 +63,14 @@ const BATCH = 32;
 export interface ProjectBuildOptions {
   /** Working directory that relative paths are resolved against (and shown relative to). */
   cwd: string;
-  /** Input folder (holding `articles/`), relative to `cwd`. */
+  /** Input folder (holding `site.json` and `articles/`), relative to `cwd`. */
   inputDir: string;
-  /** Output folder, relative to `cwd`. */
+  /** Public output folder, relative to `cwd`: safe to deploy at any time. */
   outDir: string;
+  /** Partner folder (embargoed stories, withdrawal notices), relative to `cwd` (default: `<outDir>-partners`). */
+  partnerDir?: string | undefined;
+  /** The versions state file, relative to `cwd` (default: `<inputDir>/versions.json`). */
+  stateFile?: string | undefined;
   /** The validated site configuration. */
   site: SiteConfig;
   /** The tool's version: part of the cache key, so an upgrade rebuilds everything. */
@@ -79,7 +87,7 @@ export interface ProjectBuildOptions {
   workerScript?: URL | undefined;
   /** `--keep-going`: write the articles without errors, leave out (and list) those with errors; the result still has the errors. */
   keepGoing?: boolean | undefined;
-  /** `--reset-versions`: ignore a missing or previous manifest and start every version at 1. */
+  /** `--reset-versions`: ignore a missing or previous state and start every version at 1. */
   resetVersions?: boolean | undefined;
   /** Called as sources are done, for a progress bar. */
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -89,14 +97,20 @@ export interface ProjectBuildOptions {
 export interface ProjectBuildResult {
   /** Articles in the output. */
   articles: number;
-  /** Files the output folder holds after the build (unchanged when there were errors). */
+  /** Files the public output folder holds after the build (unchanged when there were errors). */
   files: number;
-  /** Files written or replaced, and files deleted, by this build. */
+  /** Files the partner folder holds after the build. */
+  partnerFiles: number;
+  /** Files written or replaced, and files deleted, by this build (both folders). */
   written: number;
   removed: number;
+  /** True when the state file was written. */
+  stateWritten: boolean;
+  /** The earliest embargo still in force at the build time, when a story is held. */
+  nextEmbargo?: string | undefined;
   /** Every finding, sorted by file and position (cached findings are reported again). */
   diagnostics: Diagnostic[];
-  /** `clean` when the output folder was built from scratch, `incremental` when the cache was used. */
+  /** `clean` when the output folders were built from scratch, `incremental` when the cache was used. */
   mode: 'clean' | 'incremental';
   /** Sources taken from the cache, and sources built. */
   reused: number;
@@ -105,7 +119,7 @@ export interface ProjectBuildResult {
   workers: number;
   /** Sources left out because of their own errors (`keepGoing`), sorted. */
   rejected: string[];
-  /** True when the output folder now holds this build's result (false: errors stopped it, nothing was written). */
+  /** True when the folders now hold this build's result (false: errors stopped it, nothing was written). */
   committed: boolean;
   /** What was done to finish or undo an interrupted earlier build. */
   recovered: string[];
@@ -113,21 +127,55 @@ export interface ProjectBuildResult {
   timings: Record<string, number>;
 }
 
-/** Builds the project's output folder, reusing the cache for unchanged sources. Never writes a partial output folder. */
+/** Builds the project's output folders, reusing the cache for unchanged sources. Never writes a partial output folder. */
 export async function buildProject(options: ProjectBuildOptions): Promise<ProjectBuildResult> {
-  const lock = acquireOutputLock(options.outDir, options.cwd);
-  if (!lock.ok) {
-    const busy = diagnostic('error', options.outDir, 'build', 'output-locked', `another build (process ${lock.holder}) is writing this output folder; wait for it to finish, or run the builds one after another`);
-    return { articles: 0, files: 0, written: 0, removed: 0, diagnostics: [busy], mode: 'clean', reused: 0, built: 0, workers: 0, rejected: [], committed: false, recovered: [], timings: {} };
+  const partnerDir = options.partnerDir ?? toDefaultPartnerDir(options.outDir);
+  const conflict = checkPlaces(options, partnerDir);
+  if (conflict) return { ...emptyResult(), diagnostics: [conflict] };
+  const locks = [];
+  for (const dir of [options.outDir, partnerDir]) {
+    const lock = acquireOutputLock(dir, options.cwd);
+    if (!lock.ok) {
+      for (const held of locks) held.release();
+      const busy = diagnostic('error', dir, 'build', 'output-locked', `another build (process ${lock.holder}) is writing this output folder; wait for it to finish, or run the builds one after another`);
+      return { ...emptyResult(), diagnostics: [busy] };
+    }
+    locks.push(lock);
   }
   try {
-    return await buildLocked(options);
+    return await buildLocked(options, partnerDir);
   } finally {
-    lock.release();
+    for (const lock of locks) lock.release();
   }
 }
 
-async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildResult> {
+function emptyResult(): ProjectBuildResult {
+  return { articles: 0, files: 0, partnerFiles: 0, written: 0, removed: 0, stateWritten: false, diagnostics: [], mode: 'clean', reused: 0, built: 0, workers: 0, rejected: [], committed: false, recovered: [], timings: {} };
+}
+
+/**
+ * The public folder, the partner folder, the input folder and the state file must be apart: a partner
+ * folder inside the public one would publish embargoed text, and an output folder over the input would
+ * replace the articles.
+ */
+function checkPlaces(options: ProjectBuildOptions, partnerDir: string): Diagnostic | undefined {
+  const resolve = (p: string) => path.resolve(options.cwd, p);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + path.sep);
+  const out = resolve(options.outDir);
+  const partner = resolve(partnerDir);
+  const input = resolve(options.inputDir);
+  const state = resolve(options.stateFile ?? toDefaultStateFile(options.inputDir));
+  const shown = (p: string) => toDisplayPath(p, options.cwd);
+  const clash = (file: string, message: string) => diagnostic('error', file, 'build', 'output-overlap', message);
+  if (within(partner, out) || within(out, partner)) return clash(shown(partner), `the partner folder and the output folder ${shown(out)} overlap; partners' files must never be deployed with the public folder: choose a partner folder beside it (--partner-out)`);
+  for (const [dir, what] of [[out, 'output folder'], [partner, 'partner folder']] as const) {
+    if (within(input, dir) || within(dir, input)) return clash(shown(dir), `the ${what} and the input folder ${shown(input)} overlap; a build replaces its output folders, so keep them apart`);
+    if (within(state, dir)) return clash(shown(state), `the versions state lies in the ${what} ${shown(dir)}: build state must never be published; keep it elsewhere (--state)`);
+  }
+  return undefined;
+}
+
+async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Promise<ProjectBuildResult> {
   const { cwd, site, now } = options;
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -136,25 +184,31 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
     timings[phase] = (timings[phase] ?? 0) + t - mark;
     mark = t;
   };
-  const recovered = await recoverOutputs(options.outDir, cwd);
+  const recovered = [...(await recoverOutputs(options.outDir, cwd)), ...(await recoverOutputs(partnerDir, cwd))];
   const { articlesPath, sources, diagnostics: inputDiagnostics } = await listSources(options.inputDir, cwd);
-  const outAbsolute = path.resolve(cwd, options.outDir);
+  const stateFile = options.stateFile ?? toDefaultStateFile(options.inputDir);
+  const absolute = { public: path.resolve(cwd, options.outDir), partner: path.resolve(cwd, partnerDir), state: path.resolve(cwd, stateFile) };
+  const { folders, places: statePlaces } = toFolderNames(articlesPath, {
+    out: toDisplayPath(absolute.public, cwd),
+    partner: toDisplayPath(absolute.partner, cwd),
+    state: toDisplayPath(absolute.state, cwd),
+  });
   const persistent = options.cacheDir !== undefined;
   const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
-  const found = readPreviousManifest(options.outDir, cwd);
+  const found = readPreviousState(stateFile, options.outDir, cwd);
   // Without a persistent cache no index is read or written, so the tool's code is not hashed either.
-  const key = persistent ? toCacheKey(`${options.toolVersion}+${await readCodeFingerprint()}`, site, outAbsolute) : '';
+  const key = persistent ? toCacheKey(`${options.toolVersion}+${await readCodeFingerprint()}`, site, { ...absolute, ...folders, state: statePlaces.statePath }) : '';
   let prior = persistent ? readCacheIndex(dirs, key) : undefined;
-  if (prior && !outputsMatch(prior.index, outAbsolute, found.text)) prior = undefined;
-  // The manifest this tool wrote and validated last time (outputsMatch compared it with the hash in the
+  if (prior && (found.legacy || !outputsMatch(prior.index, absolute, found.text))) prior = undefined;
+  // The state this tool wrote and validated last time (outputsMatch compared it with the hash in the
   // cache index) is not checked against its schema again: on a large archive that is most of a no-op rebuild.
-  const trusted = prior?.index.manifest !== undefined;
-  const previous = readManifest({ ...found, reset: options.resetVersions }, options.outDir, trusted);
-  const context: ArticleContext = { now, previous: (id) => previous.records.get(id) };
+  const trusted = prior !== undefined;
+  const previous = readState({ ...found, reset: options.resetVersions }, statePlaces, trusted);
+  const context: ArticleContext = { now, previous: (id) => previous.records.get(id), folders };
   const mode = prior ? 'incremental' : 'clean';
   prepareStore(dirs, !prior);
-  const staging = toStagingDir(options.outDir, cwd);
-  await discardStaging(staging);
+  const staging = { public: toStagingDir(options.outDir, cwd), partner: toStagingDir(partnerDir, cwd) };
+  await Promise.all([discardStaging(staging.public), discardStaging(staging.partner)]);
   lap('list');
 
   try {
@@ -171,11 +225,12 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
     let done = reusedByStamp;
     options.onProgress?.(done, total);
 
-    const places: JobPlaces = { staging, cache: dirs };
+    const places: JobPlaces = { staging: staging.public, partnerStaging: staging.partner, cache: dirs };
     const threshold = options.parallelThreshold ?? 64;
     const limit = site.limits?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
     const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(candidates.length / BATCH)));
-    const pool = candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places, now, previous: [...previous.records.values()] }, options.workerScript) : undefined;
+    const pool =
+      candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places, now, previous: [...previous.records.values()], folders }, options.workerScript) : undefined;
     // Loaded only when something is to be built: a no-op rebuild never loads the readers and emitters.
     const processLocally = pool || candidates.length === 0 ? undefined : (await import('./process.ts')).processSource;
     const cpu: Partial<Record<BuildStage, number>> = {};
@@ -225,12 +280,13 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
     );
     diagnostics.push(...inputDiagnostics, ...previous.diagnostics);
     for (const { entry } of ordered) diagnostics.push(...entry.readDiagnostics);
-    let kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry);
+    let kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry as Built);
     for (const entry of kept) diagnostics.push(...entry.outputDiagnostics);
-    const dated = checkPublicationDates(kept.map((entry) => entry.summary as NonNullable<CacheEntry['summary']>), now);
+    const dated = checkPublicationDates(kept.map((entry) => entry.summary), now);
     diagnostics.push(...dated);
-    // --keep-going: sources with errors of their own are left out (and listed); their findings do not
-    // stop the build. Anything else (feeds, manifest, configuration) still does.
+    // --keep-going: sources with errors of their own, and every source sharing an id with another, are
+    // left out (and listed); their findings do not stop the build. Anything else (feeds, state,
+    // configuration) still does.
     const rejected = new Set<string>();
     const excused = new Set<Diagnostic>();
     if (options.keepGoing) {
@@ -245,13 +301,13 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
         diagnostics.push(why);
       }
       for (const d of diagnostics) if (d.ruleId === 'duplicate-id') excused.add(d);
-      kept = kept.filter((entry) => !rejected.has(entry.summary?.source ?? ''));
+      kept = kept.filter((entry) => !rejected.has(entry.summary.source));
     }
 
     let feeds: FeedsEntry | undefined;
-    const listed = kept.filter((entry) => entry.summary?.listed);
+    const listed = kept.filter((entry) => entry.placement === 'public');
     if (listed.length > 0) {
-      const summaries = listed.map((entry) => ({ ...(entry.summary as NonNullable<CacheEntry['summary']>), hash: entry.hash }));
+      const summaries = listed.map((entry) => ({ ...entry.summary, hash: entry.hash }));
       const selection = selectFeedArticles(summaries, site, now);
       const recent = toRecentArticles(summaries, Date.parse(now)).map((s) => s.source);
       const feedKey = hashFeedInput(selection, recent);
@@ -263,84 +319,103 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
         const made = buildFeeds(
           stored.map((s) => s.article),
           site,
-          now,
-          stored.flatMap((s) => s.references),
+          { now, references: stored.flatMap((s) => s.references), folder: folders.public },
         );
-        writeStagedFiles(staging, made.outputs);
+        writeStagedFiles(staging.public, made.outputs);
         feeds = { key: feedKey, outputs: made.outputs.map((o): OutputStamp => [o.path, hashText(o.text)]), diagnostics: made.diagnostics };
       }
       diagnostics.push(...feeds.diagnostics);
     }
-    // Every source as last time (same paths, same hashes), each with the record the manifest holds.
-    const sameSources = prior !== undefined && built === 0 && Object.keys(prior.index.entries).length === total;
-    let manifest: OutputStamp | undefined;
-    if (trusted && sameSources && prior?.index.manifest) {
-      // Every source as last time, each with the record the manifest holds: the manifest would be the same bytes.
-      manifest = prior.index.manifest;
-    } else if (kept.length > 0) {
-      const made = toManifestFile(
-        kept.map((entry) => ({ revision: entry.revision as Revision, files: entry.outputs.map(([file]) => file) })),
-        previous.records,
-        options.outDir,
-        rejected,
-      );
-      const { validateManifest } = await import('../validate/manifest.ts');
-      diagnostics.push(...made.diagnostics, ...validateManifest(made.file, site));
-      manifest = [made.file.path, hashText(made.file.text)];
-      if (prior?.index.manifest?.[1] !== manifest[1]) writeStagedFiles(staging, [made.file]);
+
+    let partnerIndex: OutputStamp | undefined;
+    const index = toPartnerIndex(
+      kept.flatMap((entry) => (entry.placement === 'public' ? [] : [{ revision: entry.revision, placement: entry.placement, files: entry.partnerOutputs.map(([file]) => file) }])),
+    );
+    if (index) {
+      const { validatePartnerIndex } = await import('../validate/partners.ts');
+      diagnostics.push(...toPlaced(validatePartnerIndex(index, site), folders.partner));
+      partnerIndex = [index.path, hashText(index.text)];
+      if (prior?.index.partnerIndex?.[1] !== partnerIndex[1]) writeStagedFiles(staging.partner, [index]);
     }
+
+    // Every source as last time (same paths, same hashes), each with the record the state holds.
+    const sameSources = prior !== undefined && built === 0 && Object.keys(prior.index.entries).length === total && rejected.size === 0;
+    const builtAt = toBuiltAt(previous.builtAt, now, kept.map((entry) => ({ ...entry.summary, ...entry.revision })));
+    let stateText: string | undefined;
+    let stateHash: string | undefined;
+    if (trusted && sameSources && builtAt === previous.builtAt && prior?.index.state !== undefined) {
+      // The same records at the same build time: the state would be the same bytes.
+      stateHash = prior.index.state;
+    } else if (kept.length > 0) {
+      const rejectedSources = new Set([...rejected].map((source) => toInputRelative(source, folders.input)));
+      const made = toStateFile(
+        kept.map((entry) => entry.revision),
+        previous.records,
+        builtAt,
+        statePlaces,
+        rejectedSources,
+      );
+      const { validateState } = await import('../validate/state.ts');
+      diagnostics.push(...made.diagnostics, ...validateState({ path: statePlaces.statePath, format: 'state', text: made.text, sources: [] }, site));
+      stateHash = hashText(made.text);
+      if (found.text === undefined || found.legacy || hashText(found.text) !== stateHash) stateText = made.text;
+    }
+    const nextEmbargo = toNextEmbargo(kept.map((entry) => entry.revision), now);
     lap('feeds');
 
     const sorted = sortDiagnostics(diagnostics);
     const result: ProjectBuildResult = {
+      ...emptyResult(),
       articles: kept.length,
-      files: 0,
-      written: 0,
-      removed: 0,
+      nextEmbargo,
       diagnostics: sorted,
       mode,
       reused: total - built,
       built,
       workers: pool ? size : 0,
-      rejected: [],
-      committed: false,
       recovered,
       timings,
     };
-    result.rejected = [...rejected].sort();
     if (sorted.some((d) => d.severity === 'error' && !excused.has(d)) || kept.length === 0) {
-      await discardStaging(staging);
-      result.files = prior ? countOutputs(prior.index) : 0;
+      await Promise.all([discardStaging(staging.public), discardStaging(staging.partner)]);
+      result.files = prior ? countOutputs(prior.index, 'public') : 0;
+      result.partnerFiles = prior ? countOutputs(prior.index, 'partner') : 0;
       lap('write');
       return result;
     }
-    if (rejected.size > 0) await restageKept(ordered, rejected, kept, staging, site, context, places);
+    result.rejected = [...rejected].sort();
+    if (rejected.size > 0) await restageKept(ordered, rejected, kept, site, context, places);
 
-    const next: CacheIndex = { format: CACHE_FORMAT, key, entries: {}, ...(feeds ? { feeds } : {}), ...(manifest ? { manifest } : {}) };
-    // Rejected sources are not cached: their files are not in the output folder.
+    const next: CacheIndex = {
+      format: CACHE_FORMAT,
+      key,
+      entries: {},
+      ...(feeds ? { feeds } : {}),
+      ...(partnerIndex ? { partnerIndex } : {}),
+      ...(stateHash ? { state: stateHash } : {}),
+    };
+    // Rejected sources are not cached: their files are not in the output folders.
     for (const { source, entry } of ordered) if (!rejected.has(source.path)) next.entries[source.path] = entry;
-    result.files = countOutputs(next);
-    const sameOutputs = sameSources && feeds === prior?.index.feeds && manifest?.[1] === prior?.index.manifest?.[1];
-    if (!prior) {
-      await swapInStaging(options.outDir, cwd, staging);
-      result.written = result.files;
-    } else if (sameOutputs) {
-      // Every source as before and the same feeds and manifest: nothing to compare or write.
-      await discardStaging(staging);
-    } else {
-      const wanted = outputsOf(next);
-      const had = outputsOf(prior.index);
-      const changed = [...wanted].filter(([file, hash]) => had.get(file) !== hash).map(([file]) => file);
-      const removed = [...had.keys()].filter((file) => !wanted.has(file));
-      if (changed.length > 0 || removed.length > 0) await commitStagedChanges(options.outDir, cwd, staging, changed, removed);
-      else await discardStaging(staging);
-      result.written = changed.length;
-      result.removed = removed.length;
+    result.files = countOutputs(next, 'public');
+    result.partnerFiles = countOutputs(next, 'partner');
+    // The state goes first: a build killed after it is repeated exactly by the next one (same versions,
+    // same times), while folders written before their state could be written again with other versions.
+    if (stateText !== undefined) {
+      writeStateFile(stateFile, cwd, stateText);
+      result.stateWritten = true;
+    }
+    const sameOutputs = sameSources && feeds === prior?.index.feeds && partnerIndex?.[1] === prior?.index.partnerIndex?.[1];
+    // Partners' files before the public ones: a lifted embargo never shows on the web before partners have it.
+    for (const folder of ['partner', 'public'] as const) {
+      const dir = folder === 'public' ? options.outDir : partnerDir;
+      const changes = await commitFolder(dir, cwd, staging[folder], outputsOf(next, folder), prior && !sameOutputs ? outputsOf(prior.index, folder) : prior ? 'same' : undefined);
+      result.written += changes.written;
+      result.removed += changes.removed;
     }
     result.committed = true;
     lap('write');
     // A no-op rebuild (every source matched by its stamp as well, so no stamp to update) leaves the index as it is.
-    const unchanged = sameOutputs && reusedByStamp === total;
+    const unchanged = sameOutputs && reusedByStamp === total && stateText === undefined;
     if (persistent && !unchanged) {
       writeCacheIndex(dirs, next);
       // Stored articles of sources that changed or went away are no longer referenced.
@@ -350,9 +425,39 @@ async function buildLocked(options: ProjectBuildOptions): Promise<ProjectBuildRe
     lap('cache');
     return result;
   } catch (error) {
-    await discardStaging(staging);
+    await Promise.all([discardStaging(staging.public), discardStaging(staging.partner)]);
     throw error;
   } finally {
     if (!persistent) rmSync(dirs.root, { recursive: true, force: true });
   }
+}
+
+/** A kept entry: read and built, so its summary, revision and placement are known. */
+type Built = CacheEntry & Required<Pick<CacheEntry, 'summary' | 'revision' | 'placement'>>;
+
+/**
+ * Puts one folder's staged files in place. `had` is what the folder held by the cache (undefined: a
+ * clean build, the staging folder replaces the folder whole; `'same'`: nothing changed). A folder left
+ * with no files is removed (the partner folder once nothing is held).
+ */
+async function commitFolder(dir: string, cwd: string, staging: string, wanted: Map<string, string>, had: Map<string, string> | 'same' | undefined): Promise<{ written: number; removed: number }> {
+  if (had === 'same') {
+    await discardStaging(staging);
+    return { written: 0, removed: 0 };
+  }
+  if (had === undefined) {
+    if (wanted.size === 0) {
+      await discardStaging(staging);
+      await removeOutputFolder(dir, cwd);
+      return { written: 0, removed: 0 };
+    }
+    await swapInStaging(dir, cwd, staging);
+    return { written: wanted.size, removed: 0 };
+  }
+  const changed = [...wanted].filter(([file, hash]) => had.get(file) !== hash).map(([file]) => file);
+  const removed = [...had.keys()].filter((file) => !wanted.has(file));
+  if (changed.length > 0 || removed.length > 0) await commitStagedChanges(dir, cwd, staging, changed, removed);
+  else await discardStaging(staging);
+  if (wanted.size === 0) await removeOutputFolder(dir, cwd);
+  return { written: changed.length, removed: removed.length };
 }

@@ -10,11 +10,11 @@ import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Article } from '../model/article.ts';
 import type { ArticleSummary } from '../pipeline/article.ts';
-import type { Revision } from '../pipeline/revision.ts';
+import type { Placement, Revision } from '../pipeline/revision.ts';
 import type { ReferenceFacts } from '../validate/consistency.ts';
 
 /** Bumped whenever the cache's layout or meaning changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const INDEX = 'index.json';
 
 /** An output file as the cache remembers it: its path under the output folder and the hash of its text. */
@@ -34,10 +34,14 @@ export interface CacheEntry {
   outputDiagnostics: Diagnostic[];
   /** Present when the article could be read. */
   summary?: ArticleSummary;
-  /** Its version record (present with `summary`): the entry is reused only while the manifest still says the same. */
+  /** Its version record (present with `summary`): the entry is reused only while the state still says the same. */
   revision?: Revision;
-  /** The article's own files. */
+  /** Where its files went at the build time it was made for (present with `summary`). */
+  placement?: Placement;
+  /** The article's own files in the public output folder. */
   outputs: OutputStamp[];
+  /** Its files in the partner folder. */
+  partnerOutputs: OutputStamp[];
 }
 
 /** The feeds as last written. */
@@ -48,15 +52,17 @@ export interface FeedsEntry {
   diagnostics: Diagnostic[];
 }
 
-/** The cache index: valid for one tool version, configuration and output folder. */
+/** The cache index: valid for one tool version, configuration and set of folders. */
 export interface CacheIndex {
   format: number;
   key: string;
   /** By source path. */
   entries: Record<string, CacheEntry>;
   feeds?: FeedsEntry;
-  /** The manifest as last written. */
-  manifest?: OutputStamp;
+  /** The partner folder's index as last written (absent: no partner folder). */
+  partnerIndex?: OutputStamp;
+  /** Hash of the state file as last written. */
+  state?: string;
 }
 
 /** What the article store keeps per source hash: the full article and its JSON-LD facts, for rebuilding feeds. */
@@ -65,9 +71,12 @@ export interface StoredArticle {
   references: ReferenceFacts[];
 }
 
-/** The key every entry of a cache depends on: tool version, cache format, configuration and output folder. */
-export function toCacheKey(toolVersion: string, site: SiteConfig, outDir: string): string {
-  return sha256(JSON.stringify({ toolVersion, format: CACHE_FORMAT, site, outDir }));
+/**
+ * The key every entry of a cache depends on: tool version, cache format, configuration and where the
+ * build reads and writes (absolute, and as diagnostics name them: cached findings carry those names).
+ */
+export function toCacheKey(toolVersion: string, site: SiteConfig, places: Record<string, string>): string {
+  return sha256(JSON.stringify({ toolVersion, format: CACHE_FORMAT, site, places }));
 }
 
 /** The hash an entry is keyed by: the source's path (ids and diagnostics depend on it) and its bytes. */

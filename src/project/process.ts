@@ -24,15 +24,18 @@ export interface JobResult {
   timings: Partial<Record<BuildStage, number>>;
 }
 
-/** Where a build puts what it makes: the staging folder for output files and the cache for articles. */
+/** Where a build puts what it makes: the staging folders of the two output folders, and the cache for articles. */
 export interface JobPlaces {
+  /** Staging folder of the public output folder. */
   staging: string;
+  /** Staging folder of the partner folder. */
+  partnerStaging: string;
   cache: CacheDirs;
 }
 
 /**
  * Builds one source: reads it, emits and validates the article's own files, writes them to the staging
- * folder and the article to the cache's store, and returns the entry that describes it all.
+ * folders and the article to the cache's store, and returns the entry that describes it all.
  */
 export function processSource(job: SourceJob, site: SiteConfig, context: ArticleContext, places: JobPlaces): JobResult {
   const timings: Partial<Record<BuildStage, number>> = {};
@@ -54,11 +57,14 @@ export function processSource(job: SourceJob, site: SiteConfig, context: Article
     readDiagnostics: built.readDiagnostics,
     outputDiagnostics: built.outputDiagnostics,
     outputs: built.outputs.map((o) => [o.path, hashText(o.text)]),
+    partnerOutputs: built.partnerOutputs.map((o) => [o.path, hashText(o.text)]),
   };
   if (built.article) {
     entry.summary = toArticleSummary(built.article, context.now);
     if (built.revision) entry.revision = built.revision;
+    if (built.placement) entry.placement = built.placement;
     writeStagedFiles(places.staging, built.outputs);
+    writeStagedFiles(places.partnerStaging, built.partnerOutputs);
     writeStoredArticle(places.cache, job.hash, { article: built.article, references: built.references });
   }
   return { path: job.path, entry, timings };

@@ -1,7 +1,8 @@
 /** Worker-thread entry: builds batches of source files sent by {@link WorkerPool} and posts back their results. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../config.ts';
-import type { ManifestRecord } from '../model/manifest.ts';
+import type { StateRecord } from '../model/state.ts';
+import type { FolderNames } from '../pipeline/article.ts';
 import { processSource, type JobPlaces, type SourceJob } from './process.ts';
 
 /** What the pool tells each worker once, at start. */
@@ -10,8 +11,10 @@ export interface WorkerSetup {
   places: JobPlaces;
   /** The build time. */
   now: string;
-  /** The previous manifest's records. */
-  previous: ManifestRecord[];
+  /** The previous state's records. */
+  previous: StateRecord[];
+  /** The folders, as diagnostics show them. */
+  folders: FolderNames;
 }
 
 /** A batch of jobs. */
@@ -20,9 +23,9 @@ export interface WorkerTask {
   jobs: SourceJob[];
 }
 
-const { site, places, now, previous } = workerData as WorkerSetup;
+const { site, places, now, previous, folders } = workerData as WorkerSetup;
 const byId = new Map(previous.map((record) => [record.id, record]));
-const context = { now, previous: (id: string) => byId.get(id) };
+const context = { now, previous: (id: string) => byId.get(id), folders };
 parentPort?.on('message', (task: WorkerTask) => {
   try {
     parentPort?.postMessage({ id: task.id, results: task.jobs.map((job) => processSource(job, site, context, places)) });

@@ -37,7 +37,7 @@ export function checkConsistency(outputs: readonly OutputFile[], site: SiteConfi
   const found: Diagnostic[] = [];
   for (const { file, facts: f } of stated) {
     const ref = reference.get(f.guid);
-    const path = `dist/${file.path}`;
+    const path = file.path;
     if (ref === undefined) {
       found.push(diagnostic('error', path, 'validate:consistency', 'unknown-article', `carries an article with id "${f.guid}" that no JSON-LD file describes; every format must use the article's guid`));
       continue;
@@ -53,7 +53,7 @@ export function checkConsistency(outputs: readonly OutputFile[], site: SiteConfi
             path,
             'validate:consistency',
             `inconsistent-${field}`,
-            `says ${field} ${show(field, mine)} for "${f.guid}", but dist/${ref.path} says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,
+            `says ${field} ${show(field, mine)} for "${f.guid}", but its JSON-LD (${ref.path}) says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,
             {},
             ref.sources.join(', ') || undefined,
           ),

@@ -352,7 +352,8 @@ const textReaders: Record<OutputFormat, (text: string, site: SiteConfig) => Arti
   newsml: (text, site) => fromXml(text, (tree) => newsmlFacts(tree, site)),
   // The news sitemap identifies articles only by URL and is left out.
   sitemap: () => [],
-  manifest: () => [],
+  state: () => [],
+  partners: () => [],
   head: (text) => factsFromHtml('head', parseHtml(text, 'fragment')),
   page: (text) => factsFromHtml('page', parseHtml(text, 'document')),
   // The index page lists articles by headline and link only: nothing to compare beyond what the feeds state.

@@ -19,7 +19,7 @@ export type Reporter = (severity: Severity, ruleId: string, message: string, nod
 /** A {@link Reporter} for `file`, tagging diagnostics with `source` and the file's source articles. */
 export function reporter(file: OutputFile, source: string): Reporter {
   const origin = file.sources.join(', ') || undefined;
-  return (severity, ruleId, message, node) => diagnostic(severity, `dist/${file.path}`, source, ruleId, message, { line: node && node.line > 0 ? node.line : undefined }, origin);
+  return (severity, ruleId, message, node) => diagnostic(severity, file.path, source, ruleId, message, { line: node && node.line > 0 ? node.line : undefined }, origin);
 }
 
 /** What the shared rules need to know about the document they check. */

@@ -2,12 +2,13 @@ import type { OutputFormat, Validator } from '../model/output.ts';
 import { validateAtom } from './atom.ts';
 import { validateJsonFeed } from './jsonfeed.ts';
 import { validateJsonLd } from './jsonld.ts';
-import { validateManifest } from './manifest.ts';
 import { validateNewsml } from './newsml.ts';
 import { validateNinjs } from './ninjs.ts';
+import { validatePartnerIndex } from './partners.ts';
 import { validateHead, validateIndexPage, validatePage } from './page.ts';
 import { validateRss } from './rss.ts';
 import { validateNewsSitemap } from './sitemap.ts';
+import { validateState } from './state.ts';
 
 /** Every validator, keyed by the format it checks. */
 export const validators: Record<OutputFormat, Validator> = {
@@ -18,7 +19,8 @@ export const validators: Record<OutputFormat, Validator> = {
   newsml: validateNewsml,
   ninjs: validateNinjs,
   sitemap: validateNewsSitemap,
-  manifest: validateManifest,
+  state: validateState,
+  partners: validatePartnerIndex,
   head: validateHead,
   page: validatePage,
   index: validateIndexPage,

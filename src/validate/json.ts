@@ -30,10 +30,10 @@ export const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+
 /** Creates a diagnostic about one output file, at a position when known. */
 export type FileReport = (severity: Severity, ruleId: string, message: string, position?: Position) => Diagnostic;
 
-/** A {@link FileReport} for `file`: `dist/<path>`, tagged with `source` and the file's source articles as origin. */
+/** A {@link FileReport} for `file`, named by its path inside its folder (the build names the folder), tagged with `source` and the file's source articles as origin. */
 export function fileReporter(file: OutputFile, source: string): FileReport {
   const origin = file.sources.join(', ') || undefined;
-  return (severity, ruleId, message, position = {}) => diagnostic(severity, `dist/${file.path}`, source, ruleId, message, position, origin);
+  return (severity, ruleId, message, position = {}) => diagnostic(severity, file.path, source, ruleId, message, position, origin);
 }
 
 /**

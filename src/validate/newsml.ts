@@ -72,7 +72,7 @@ function inspectNewsml(tree: XTree, file: OutputFile): Diagnostic[] {
   const origin = file.sources.join(', ') || undefined;
   const report: Report = (element, ruleId, message) => {
     const line = element?.line;
-    found.push(diagnostic('error', `dist/${file.path}`, SOURCE, ruleId, message, line === undefined || line <= 0 ? {} : { line }, origin));
+    found.push(diagnostic('error', file.path, SOURCE, ruleId, message, line === undefined || line <= 0 ? {} : { line }, origin));
   };
   checkGroupRoles(tree, report);
   checkGroupSetRoots(tree, report);

@@ -83,7 +83,7 @@ export function validateXml(
   inspect?: (tree: XTree) => Diagnostic[],
   onMalformed?: () => void,
 ): Diagnostic[] {
-  const path = `dist/${file.path}`;
+  const path = file.path;
   const origin = file.sources.join(', ') || undefined;
   let doc: XmlDocument;
   try {

@@ -48,20 +48,20 @@ async function siteOf(dir: string): Promise<SiteConfig> {
   return config;
 }
 
-/** The manifest a build of `dir` starts from (read before it runs). */
-function manifestOf(dir: string) {
-  const file = path.join(dir, 'dist/manifest.json');
+/** The versions state a build of `dir` starts from (read before it runs). */
+function stateOf(dir: string) {
+  const file = path.join(dir, 'input/versions.json');
   return { outputsExist: existsSync(path.join(dir, 'dist/articles')), ...(existsSync(file) ? { text: readFileSync(file, 'utf8') } : {}) };
 }
 
 /**
- * What the in-memory build makes of the project from the manifest `previous` (default: none, a first
- * build): the reference every project build must equal.
+ * What the in-memory build makes of the project from the versions state `previous` (default: none, a
+ * first build): the reference every project build must equal.
  */
-async function reference(dir: string, previous = { outputsExist: false }) {
+async function reference(dir: string, previous: { text?: string; outputsExist: boolean } = { outputsExist: false }, out = 'dist') {
   const input = await loadInput('input', dir);
-  const result = build(input.sources, await siteOf(dir), { articlesPath: input.articlesPath, now: NOW, manifest: previous });
-  return { files: Object.fromEntries(result.outputs.map((o) => [o.path, o.text])), diagnostics: result.diagnostics };
+  const result = build(input.sources, await siteOf(dir), { articlesPath: input.articlesPath, now: NOW, state: previous, names: { out } });
+  return { files: Object.fromEntries(result.outputs.map((o) => [o.path, o.text])), state: result.state, diagnostics: result.diagnostics };
 }
 
 async function run(dir: string, options: Partial<ProjectBuildOptions> = {}) {
@@ -103,11 +103,14 @@ describe('project build: same bytes as the in-memory build, whatever the workers
   ])('on %s', async (_name, options) => {
     const outDir = `dist-${_name.replace(/\W+/g, '-')}`;
     const result = await run(dir, { ...options, outDir, cacheDir: undefined });
+    // Findings name the output folder the build was given.
+    const expected = await reference(dir, { outputsExist: false }, outDir);
     expect(result.workers).toBe(options.parallelThreshold === 0 ? options.workers : 0);
     expect(result.mode).toBe('clean');
     expect(result.diagnostics).toEqual(expected.diagnostics);
     expect(result.articles).toBe(91);
     expect(readTree(path.join(dir, outDir))).toEqual(expected.files);
+    expect(readFileSync(path.join(dir, 'input/versions.json'), 'utf8')).toBe(expected.state);
   });
 
   it('selects the feeds from every article: a section feed holds its 5 newest', () => {
@@ -135,14 +138,16 @@ describe('incremental project builds', () => {
     await run(dir);
     const file = path.join(dir, 'input/articles/batch-0/wire-1.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Wire story 1:', 'Wire story 1 (corrected):'));
-    const before = manifestOf(dir);
+    const before = stateOf(dir);
     const result = await run(dir);
     expect(result).toMatchObject({ mode: 'incremental', built: 1, reused: 90, removed: 0 });
-    // Its JSON-LD, NewsML-G2 and ninjs, the manifest (its version 2), and at most the feeds that list it.
-    expect(result.written).toBeGreaterThanOrEqual(4);
+    // Its JSON-LD, NewsML-G2 and ninjs, and at most the feeds that list it; the state (its version 2) beside.
+    expect(result.written).toBeGreaterThanOrEqual(3);
     expect(result.written).toBeLessThan(20);
+    expect(result.stateWritten).toBe(true);
     const expected = await reference(dir, before);
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
+    expect(readFileSync(path.join(dir, 'input/versions.json'), 'utf8')).toBe(expected.state);
     expect(result.diagnostics).toEqual(expected.diagnostics);
   });
 
@@ -165,7 +170,7 @@ describe('incremental project builds', () => {
     writeFileSync(path.join(dir, 'input/articles/batch-0/brand-new.txt'), 'SCIENCE\nA new discovery\nPublished: Oct 27, 2024 11:00 PM\n\nBody.\n');
     rmSync(path.join(dir, 'input/articles/batch-2/wire-62.txt'));
     renameSync(path.join(dir, 'input/articles/batch-1'), path.join(dir, 'input/articles/batch-9'));
-    const before = manifestOf(dir);
+    const before = stateOf(dir);
     const result = await run(dir);
     expect(result.mode).toBe('incremental');
     // The deleted article's JSON-LD, NewsML-G2, ninjs, head snippet and page.
@@ -182,7 +187,7 @@ describe('incremental project builds', () => {
     expect((await run(dir, { toolVersion: 'test-2' })).mode).toBe('clean');
     expect((await run(dir, { toolVersion: 'test-2' })).mode).toBe('incremental');
     writeFileSync(path.join(dir, 'dist/rss.xml'), 'edited by hand');
-    const before = manifestOf(dir);
+    const before = stateOf(dir);
     const repaired = await run(dir, { toolVersion: 'test-2' });
     expect(repaired.mode).toBe('clean');
     expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir, before)).files);
@@ -210,16 +215,18 @@ describe('incremental project builds', () => {
     expect(await run(dir)).toMatchObject({ built: 0, written: 0 });
   });
 
-  it('two files with one id are an error naming both, even when one comes from the cache', async () => {
+  it('two files with one id are an error on both, even when one comes from the cache; nothing is written', async () => {
     const dir = fresh();
     await run(dir);
+    const written = readTree(path.join(dir, 'dist'));
     cpSync(path.join(dir, 'input/articles/batch-0/wire-1.txt'), path.join(dir, 'input/articles/batch-2/wire-1.txt'));
-    const before = manifestOf(dir);
     const result = await run(dir);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      expect.objectContaining({ file: 'input/articles/batch-0/wire-1.txt', ruleId: 'duplicate-id', message: expect.stringContaining('input/articles/batch-2/wire-1.txt') }),
       expect.objectContaining({ file: 'input/articles/batch-2/wire-1.txt', ruleId: 'duplicate-id', message: expect.stringContaining('input/articles/batch-0/wire-1.txt') }),
     ]);
-    expect(readTree(path.join(dir, 'dist'))).toEqual((await reference(dir, before)).files);
+    expect(result.committed).toBe(false);
+    expect(readTree(path.join(dir, 'dist'))).toEqual(written);
   });
 });
 
@@ -231,7 +238,7 @@ describe('recovery from an interrupted build', () => {
     mkdirSync(path.join(staging, 'articles/wire-1'), { recursive: true });
     writeFileSync(path.join(staging, 'articles/wire-1/ninjs.json'), 'new\n');
     writeFileSync(path.join(staging, '.syndicate-journal.json'), JSON.stringify({ changed: ['articles/wire-1/ninjs.json'], removed: ['articles/wire-4/ninjs.json'] }));
-    const before = manifestOf(dir);
+    const before = stateOf(dir);
     const result = await run(dir, { cacheDir: undefined });
     expect(result.recovered).toEqual([expect.stringContaining('completed the output changes of an interrupted build')]);
     expect(existsSync(staging)).toBe(false);

@@ -1,12 +1,12 @@
 // Issue 5 end to end: a story published, rebuilt, edited, corrected and withdrawn through the real
-// project build (manifest in dist/, cache, staged writes), checking every output and the manifest
+// project build (versions state in input/, cache, staged writes), checking every output and the state
 // after each step, against the official NewsML-G2 XSD where present.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSiteConfig } from '../../src/config.ts';
-import type { Manifest } from '../../src/model/manifest.ts';
+import type { State } from '../../src/model/state.ts';
 import { buildProject } from '../../src/project/build.ts';
 import { haveOfficialSchemas } from '../helpers/official.ts';
 import { loadOfficialNewsmlXsd, officialErrors } from '../helpers/official-validators.ts';
@@ -50,13 +50,14 @@ async function step(dir: string, source: string | undefined, now: string, option
   const { config } = readSiteConfig(readFileSync(path.join(dir, 'input/site.json'), 'utf8'), 'input/site.json');
   const result = await buildProject({ cwd: dir, inputDir: 'input', outDir: 'dist', site: config!, toolVersion: 'test', now, cacheDir: '.cache', ...options });
   const tree = readTree(path.join(dir, 'dist'));
-  let manifest = {} as Manifest;
+  const partners = existsSync(path.join(dir, 'dist-partners')) ? readTree(path.join(dir, 'dist-partners')) : {};
+  let state = {} as State;
   try {
-    manifest = JSON.parse(tree['manifest.json'] ?? '{}') as Manifest;
+    state = JSON.parse(readFileSync(path.join(dir, 'input/versions.json'), 'utf8')) as State;
   } catch {
-    // A test damaged it on purpose.
+    // A test damaged or removed it on purpose.
   }
-  return { result, tree, manifest, record: manifest.articles?.find((r) => r.id === ID) };
+  return { result, tree, partners, state, record: state.articles?.find((r) => r.id === ID) };
 }
 
 /** The text item's version, signal and pubStatus, and the package's and itemRef's versions. */
@@ -107,8 +108,9 @@ describe('publish, no-op rebuild, edit, correct, withdraw', async () => {
     const item = newsml(run.tree[`articles/${ID}/newsml.xml`]);
     expect(item).toMatchObject({ guid: GUID, ...expected[i] });
     expect(item.packageVersion).toBe(expected[i]!.version);
-    expect(item.itemRefVersions.length).toBeGreaterThan(0);
-    expect(new Set(item.itemRefVersions)).toEqual(new Set([expected[i]!.version]));
+    // A withdrawal notice cancels the package without describing its items again.
+    if (expected[i]!.pubStatus === 'stat:usable') expect(item.itemRefVersions.length).toBeGreaterThan(0);
+    expect(item.itemRefVersions.every((v) => v === expected[i]!.version)).toBe(true);
     expect(run.record).toMatchObject({ id: ID, guid: GUID, version: expected[i]!.version, versionCreated: expected[i]!.versionCreated });
   });
 
@@ -139,37 +141,49 @@ describe('publish, no-op rebuild, edit, correct, withdraw', async () => {
     expect(runs[3]!.record).toMatchObject({ signal: 'correction', correction: CORRECTION });
   });
 
-  it('the withdrawal: stat:canceled with the reason; out of the feeds and the sitemap; no JSON-LD', () => {
-    const tree = runs[4]!.tree;
-    expect(newsml(tree[`articles/${ID}/newsml.xml`]).edNotes).toContain('Withdrawn: Published by mistake before legal review.');
-    expect(tree[`articles/${ID}/article.jsonld`]).toBeUndefined();
+  it('the withdrawal: notices with stat:canceled and the reason, in public and for partners; out of the feeds and the sitemap; no JSON-LD or page', () => {
+    const { tree, partners } = runs[4]!;
+    expect(newsml(tree[`articles/${ID}/newsml.xml`]).edNotes).toEqual(['Withdrawn: Published by mistake before legal review.']);
+    expect(Object.keys(tree).filter((file) => file.startsWith(`articles/${ID}/`))).toEqual([`articles/${ID}/newsml.xml`, `articles/${ID}/ninjs.json`]);
     expect(JSON.parse(tree[`articles/${ID}/ninjs.json`]!)).toMatchObject({ version: '4', pubStatus: 'canceled' });
-    for (const [file, text] of Object.entries(tree)) if (!file.startsWith(`articles/${ID}/`) && file !== 'manifest.json') expect(text, file).not.toContain(ID);
-    expect(runs[4]!.record).toMatchObject({ status: 'withdrawn', signal: 'withdrawal', files: [`articles/${ID}/newsml.xml`, `articles/${ID}/ninjs.json`] });
+    for (const file of ['newsml.xml', 'ninjs.json']) {
+      const text = tree[`articles/${ID}/${file}`]!;
+      for (const phrase of ['night shift', 'Ports never sleep', 'Zoe Muller', CORRECTION]) expect(text, file).not.toContain(phrase);
+      expect(partners[`articles/${ID}/${file}`]).toBe(text);
+    }
+    for (const [file, text] of Object.entries(tree)) if (!file.startsWith(`articles/${ID}/`)) expect(text, file).not.toContain(ID);
+    expect(runs[4]!.record).toMatchObject({ status: 'withdrawn', signal: 'withdrawal', public: true });
   });
 
-  it('a rebuild without the cache gives the same bytes at every step (the manifest alone carries the versions)', async () => {
+  it('a rebuild without the cache gives the same bytes at every step (the state alone carries the versions)', async () => {
     const again = await step(dir, withdrawn, '2024-10-25T00:00:00Z', { cacheDir: undefined });
     expect(again.result.mode).toBe('clean');
     expect(again.tree).toEqual(runs[4]!.tree);
+    expect(again.partners).toEqual(runs[4]!.partners);
   });
 });
 
-describe('embargo, vanished sources and damaged manifests', () => {
+describe('embargo, vanished sources and damaged state', () => {
   const embargoed = ORIGINAL.replace('---\nkeywords', '---\nembargo: 2024-10-22 06:00\nkeywords');
 
-  it('an embargoed story stays out of feeds, sitemap and JSON-LD until the build time passes the embargo', async () => {
+  it('an embargoed story is only in the partner folder until the build time passes the embargo', async () => {
     const dir = makeProject();
     const before = await step(dir, embargoed, '2024-10-21T09:00:00Z');
-    expect(before.tree[`articles/${ID}/newsml.xml`]).toContain('<embargoed>2024-10-22T06:00:00+01:00</embargoed>');
-    expect(before.tree[`articles/${ID}/article.jsonld`]).toBeUndefined();
+    expect(before.partners[`articles/${ID}/newsml.xml`]).toContain('<embargoed>2024-10-22T06:00:00+01:00</embargoed>');
+    expect(Object.keys(before.tree).filter((file) => file.includes(ID))).toEqual([]);
     expect(before.tree['rss.xml']).not.toContain(ID);
-    expect(before.record).toMatchObject({ version: 1, embargo: '2024-10-22T06:00:00+01:00' });
+    expect(before.record).toMatchObject({ version: 1, embargo: '2024-10-22T06:00:00+01:00', public: false });
+    expect(before.result.nextEmbargo).toBe('2024-10-22T06:00:00+01:00');
     const after = await step(dir, embargoed, '2024-10-22T05:00:00Z');
     expect(after.result.built).toBe(1);
+    expect(after.result.nextEmbargo).toBeUndefined();
     expect(after.tree[`articles/${ID}/article.jsonld`]).toBeDefined();
     expect(after.tree['rss.xml']).toContain(GUID);
+    expect(after.tree[`articles/${ID}/newsml.xml`]).not.toContain('embargoed');
     expect(newsml(after.tree[`articles/${ID}/newsml.xml`]).version).toBe(1);
+    // Nothing is held any more: the partner folder is gone, and the state says the story has been public.
+    expect(existsSync(path.join(dir, 'dist-partners'))).toBe(false);
+    expect(after.record).toMatchObject({ version: 1, public: true });
   });
 
   it('a source that disappears is a warning naming it; its version is kept for when it comes back', async () => {
@@ -178,33 +192,33 @@ describe('embargo, vanished sources and damaged manifests', () => {
     await step(dir, ORIGINAL.replace('Ports never', 'Harbours never'), '2024-10-21T10:00:00Z');
     const gone = await step(dir, undefined, '2024-10-21T11:00:00Z');
     expect(gone.result.diagnostics).toContainEqual(expect.objectContaining({ file: SOURCE, severity: 'warning', ruleId: 'source-missing' }));
-    expect(gone.record).toMatchObject({ version: 2, sourceMissing: true, files: [] });
+    expect(gone.record).toMatchObject({ version: 2, sourceMissing: true });
     expect(Object.keys(gone.tree).filter((f) => f.includes(ID))).toEqual([]);
     const back = await step(dir, ORIGINAL, '2024-10-21T12:00:00Z');
     expect(back.record).toMatchObject({ version: 3, signal: 'update' });
     expect(back.record?.sourceMissing).toBeUndefined();
   });
 
-  it('a corrupt or missing manifest stops the build and leaves dist/ as it was; --reset-versions starts over', async () => {
+  it('a corrupt or missing state stops the build and leaves the output as it was; --reset-versions starts over', async () => {
     const dir = makeProject();
     await step(dir, ORIGINAL, '2024-10-21T09:00:00Z');
     await step(dir, ORIGINAL.replace('Ports never', 'Harbours never'), '2024-10-21T10:00:00Z');
     const good = readTree(path.join(dir, 'dist'));
-    writeFileSync(path.join(dir, 'dist/manifest.json'), '{\n  "format": "syndicate-manifest/1",\n  "articles": [\n');
+    writeFileSync(path.join(dir, 'input/versions.json'), '{\n  "format": "syndicate-state/1",\n  "articles": [\n');
     const corrupt = await step(dir, ORIGINAL.replace('Ports never', 'Harbours never'), '2024-10-21T11:00:00Z');
     expect(corrupt.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
-      expect.objectContaining({ file: 'dist/manifest.json', ruleId: 'manifest-corrupt', message: expect.stringContaining('--reset-versions') }),
+      expect.objectContaining({ file: 'input/versions.json', ruleId: 'state-corrupt', message: expect.stringContaining('--reset-versions') }),
     ]);
     expect(corrupt.result.written).toBe(0);
-    expect(corrupt.tree).toEqual({ ...good, 'manifest.json': corrupt.tree['manifest.json'] });
-    rmSync(path.join(dir, 'dist/manifest.json'));
+    expect(corrupt.tree).toEqual(good);
+    rmSync(path.join(dir, 'input/versions.json'));
     const missing = await step(dir, ORIGINAL.replace('Ports never', 'Harbours never'), '2024-10-21T11:00:00Z');
-    expect(missing.result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['manifest-missing']);
-    const { 'manifest.json': _gone, ...rest } = good;
-    expect(readTree(path.join(dir, 'dist'))).toEqual(rest);
+    expect(missing.result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['state-missing']);
+    expect(readTree(path.join(dir, 'dist'))).toEqual(good);
+    expect(existsSync(path.join(dir, 'input/versions.json'))).toBe(false);
     const { config } = readSiteConfig(readFileSync(path.join(dir, 'input/site.json'), 'utf8'), 'input/site.json');
     const reset = await buildProject({ cwd: dir, inputDir: 'input', outDir: 'dist', site: config!, toolVersion: 'test', now: '2024-10-21T12:00:00Z', cacheDir: '.cache', resetVersions: true });
-    expect(reset.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', ruleId: 'manifest-missing' }));
+    expect(reset.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', ruleId: 'state-missing' }));
     expect(newsml(readFileSync(path.join(dir, `dist/articles/${ID}/newsml.xml`), 'utf8')).version).toBe(1);
   });
 });

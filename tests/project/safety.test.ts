@@ -82,16 +82,18 @@ describe('--keep-going', () => {
     const going = cli(dir, ['--keep-going']);
     expect(going.code).toBe(1);
     expect(going.stderr).toContain('syndicate: rejected input/articles/bad-date.txt');
-    // Sorted by path, the copy in copies/ comes first and keeps the id; the original is the duplicate.
+    // Two files with one id: which is the story is the editor's call, so neither is published.
+    expect(going.stderr).toContain('syndicate: rejected input/articles/copies/story-1.txt');
     expect(going.stderr).toContain('syndicate: rejected input/articles/story-1.txt');
-    expect(going.stderr.trim().split('\n').at(-1)).toMatch(/^syndicate: 3 articles read, \d+ files written to dist, 2 articles rejected, \d+ errors, \d+ warnings$/);
+    expect(going.stderr.trim().split('\n').at(-1)).toMatch(/^syndicate: 2 articles read, \d+ files written to dist, 3 articles rejected, \d+ errors, \d+ warnings$/);
     const tree = readTree(path.join(dir, 'dist'));
-    expect([...new Set(Object.keys(tree).filter((f) => f.startsWith('articles/')).map((f) => f.split('/')[1]))]).toEqual(['story-0', 'story-1', 'story-2']);
-    // The rejected original was built after the copy and wrote to the same paths; the copy's files are what is written.
-    expect(tree['articles/story-1/newsml.xml']).toContain('Story 1, the copy');
-    expect(tree['articles/story-1/newsml.xml']).not.toContain('Story 1 about ports');
-    expect(tree['rss.xml']).not.toContain('bad-date');
-    expect(JSON.parse(tree['manifest.json']!).articles.map((r: { id: string }) => r.id)).toEqual(['story-0', 'story-1', 'story-2']);
+    expect([...new Set(Object.keys(tree).filter((f) => f.startsWith('articles/')).map((f) => f.split('/')[1]))]).toEqual(['story-0', 'story-2']);
+    for (const [file, text] of Object.entries(tree)) {
+      expect(text, file).not.toContain('Story 1');
+      expect(text, file).not.toContain('bad-date');
+    }
+    const state = JSON.parse(readFileSync(path.join(dir, 'input/versions.json'), 'utf8')) as { articles: { id: string }[] };
+    expect(state.articles.map((r) => r.id)).toEqual(['story-0', 'story-2']);
     // Fixed, the next build takes the article in.
     rmSync(path.join(dir, 'input/articles/copies'), { recursive: true });
     writeFileSync(path.join(dir, 'input/articles/bad-date.txt'), story(5));
@@ -201,13 +203,18 @@ describe('isolation', () => {
     expect(probe.stderr).toContain('NETWORK ATTEMPT: fetch');
   });
 
-  it('a build reaches no network and reads nothing outside input/, dist/, its cache and its own code', () => {
+  it('a build reaches no network and reads nothing outside input/, its output folders, its cache and its own code', () => {
     const dir = makeProject(3);
     // Real paths: the permission model checks resolved paths (node_modules may be a link, /tmp too).
     const real = (p: string) => realpathSync(p);
     const allowRead = [
-      ...['input', 'dist', '.dist.syndicate-tmp', '.dist.syndicate-old', '.syndicate-cache'].map((name) => `${real(dir)}/${name}/*`),
+      // The partner folder is given a name that `dist` is not a prefix of: Node 20's permission tree
+      // stops matching `dist` against `dist/*` once `dist-partners/*` is allowed, and aborts when both are listed.
+      ...['input', 'dist', '.dist.syndicate-tmp', '.dist.syndicate-old', 'partners', '.partners.syndicate-tmp', '.partners.syndicate-old', '.syndicate-cache'].map(
+        (name) => `${real(dir)}/${name}/*`,
+      ),
       `${real(dir)}/.dist.syndicate-lock`,
+      `${real(dir)}/.partners.syndicate-lock`,
       `${real(projectRoot)}/lib/*`,
       `${real(path.join(projectRoot, 'node_modules'))}/*`,
       // Module resolution also looks at the path as written, before resolving links.
@@ -218,12 +225,15 @@ describe('isolation', () => {
     // Node 20 takes one path per flag (comma lists came later).
     // Deduplicated: Node 20 aborts (`!path_prefix.empty()`) on a path given twice.
     const permissions = ['--experimental-permission', ...[...new Set(allowRead)].map((p) => `--allow-fs-read=${p}`), `--allow-fs-write=${real(dir)}/*`, '--allow-worker'];
-    const args = [...permissions, '--import', preload, bin, 'build', '--now', NOW];
+    const args = [...permissions, '--import', preload, bin, 'build', '--now', NOW, '--partner-out', 'partners'];
+    // A story under embargo, so the partner folder is written too.
+    writeFileSync(path.join(dir, 'input/articles/held.txt'), `---\nembargo: 2099-01-01T00:00:00Z\n---\n${story(7, 'A held story')}`);
     for (const attempt of ['first', 'again']) {
       const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SYNDICATE_DEBUG: '1', GITHUB_ACTIONS: '' } });
       expect(result.stderr, attempt).not.toContain('NETWORK ATTEMPT');
       expect(result.stderr, attempt).not.toContain('ERR_ACCESS_DENIED');
       expect(result.status, `${attempt}: ${result.stderr}`).toBe(0);
+      expect(existsSync(path.join(dir, 'partners/articles/held/newsml.xml')), attempt).toBe(true);
     }
     // The permission model does bite: a file outside the allowed folders cannot be read.
     // A link to a file outside: the build refuses it by rule, without even trying to read it.

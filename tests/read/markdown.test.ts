@@ -430,7 +430,7 @@ describe('Markdown articles in a build', () => {
     expect(result.articles.map((a) => a.id)).toEqual(['story']);
   });
 
-  it('reports an id used by a .txt and a .md as a duplicate naming both files', () => {
+  it('reports an id used by a .txt and a .md as a duplicate on both files, each naming the other', () => {
     const result = build(
       [
         { path: 'input/articles/world/story.txt', bytes: encode(WIRE) },
@@ -441,6 +441,7 @@ describe('Markdown articles in a build', () => {
     );
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ ruleId: 'duplicate-id', file: 'input/articles/opinion/2024/story.md', message: expect.stringContaining('input/articles/world/story.txt') }),
+      expect.objectContaining({ ruleId: 'duplicate-id', file: 'input/articles/world/story.txt', message: expect.stringContaining('input/articles/opinion/2024/story.md') }),
     ]);
   });
 

@@ -35,13 +35,13 @@ describe('checkConsistency (one story, one truth)', () => {
       .map((d) => d.file);
     expect(files).toEqual(
       expect.arrayContaining([
-        'dist/rss.xml',
-        'dist/atom.xml',
-        'dist/feed.json',
-        'dist/articles/rich-story/newsml.xml',
-        'dist/articles/rich-story/ninjs.json',
-        'dist/sections/china/rss.xml',
-        'dist/sections/china/society/atom.xml',
+        'rss.xml',
+        'atom.xml',
+        'feed.json',
+        'articles/rich-story/newsml.xml',
+        'articles/rich-story/ninjs.json',
+        'sections/china/rss.xml',
+        'sections/china/society/atom.xml',
       ]),
     );
   });
@@ -58,17 +58,17 @@ describe('checkConsistency (one story, one truth)', () => {
     expect(found).toEqual([
       expect.objectContaining({
         severity: 'error',
-        file: `dist/${path}`,
+        file: path,
         source: 'validate:consistency',
         ruleId,
-        message: expect.stringContaining('dist/articles/rich-story/article.jsonld'),
+        message: expect.stringContaining('articles/rich-story/article.jsonld'),
       }),
     ]);
   });
 
   it('reports an article id that no JSON-LD file describes', () => {
     const found = checkConsistency(withEdited('feed.json', (t) => t.replace('"id": "tag:globaltimes.cn,2024:article:rich-story"', '"id": "tag:globaltimes.cn,2024:article:ghost"')), site);
-    expect(found).toEqual([expect.objectContaining({ file: 'dist/feed.json', ruleId: 'unknown-article' })]);
+    expect(found).toEqual([expect.objectContaining({ file: 'feed.json', ruleId: 'unknown-article' })]);
   });
 
   it('compares instants, not spellings: +08:00 and Z of the same time agree', () => {

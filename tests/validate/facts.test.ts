@@ -31,7 +31,7 @@ describe('facts shared by the validators with the consistency check', () => {
     validateAll(outputs);
     const rss = outputs.find((f) => f.path === 'rss.xml')!;
     rss.text = rss.text.replace('<title>Tariffs', '<title>Tarifs');
-    expect(checkConsistency(outputs, site)).toEqual([expect.objectContaining({ file: 'dist/rss.xml', ruleId: 'inconsistent-headline' })]);
+    expect(checkConsistency(outputs, site)).toEqual([expect.objectContaining({ file: 'rss.xml', ruleId: 'inconsistent-headline' })]);
   });
 
   it('are not used for another site', () => {

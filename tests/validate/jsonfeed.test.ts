@@ -49,7 +49,7 @@ describe('validateJsonFeed rules', () => {
     // V8 gives a position for this kind of error ("Expected ':' … at position N"), not for every kind.
     const found = validate('{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title" "Global Times"\n}\n');
     expect(found.map((d) => d.ruleId)).toEqual(['invalid-json']);
-    expect(found[0]).toMatchObject({ file: 'dist/feed.json', severity: 'error', source: 'validate:jsonfeed', line: 3, origin: 'input/articles/rich-story.txt' });
+    expect(found[0]).toMatchObject({ file: 'feed.json', severity: 'error', source: 'validate:jsonfeed', line: 3, origin: 'input/articles/rich-story.txt' });
   });
 
   it.each(['', 'not json', '{"a":'])('invalid-json: never throws on %j', (text) => {

@@ -49,7 +49,7 @@ describe('validateJsonLd on emitted graphs', () => {
     const [file] = emitJsonLd([makeArticle()], site);
     expect(file && validateJsonLd(file, site)).toStrictEqual([
       {
-        file: 'dist/articles/cyberspace-governance/article.jsonld',
+        file: 'articles/cyberspace-governance/article.jsonld',
         severity: 'warning',
         source: 'validate:jsonld',
         ruleId: 'missing-image',

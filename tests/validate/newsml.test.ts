@@ -42,7 +42,7 @@ describe('validateNewsml rules', () => {
   it('not-well-formed: reports a parse error with its position instead of throwing', () => {
     const found = validate('<?xml version="1.0"?>\n<newsMessage><header></newsMessage>\n');
     expect(found.map((d) => d.ruleId)).toEqual(['not-well-formed']);
-    expect(found[0]).toMatchObject({ file: 'dist/articles/rich-story/newsml.xml', severity: 'error', source: 'validate:newsml', line: 2, origin: 'input/articles/rich-story.txt' });
+    expect(found[0]).toMatchObject({ file: 'articles/rich-story/newsml.xml', severity: 'error', source: 'validate:newsml', line: 2, origin: 'input/articles/rich-story.txt' });
     expect(() => validate('')).not.toThrow();
     expect(validate('').map((d) => d.ruleId)).toEqual(['not-well-formed']);
   });

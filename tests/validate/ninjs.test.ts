@@ -56,7 +56,7 @@ describe('validateNinjs rules', () => {
   it('invalid-json: reports a syntax error with its position instead of throwing', () => {
     const found = validate('{\n  "uri": "tag:x,2024:a",\n  oops\n}\n');
     expect(found.map((d) => d.ruleId)).toEqual(['invalid-json']);
-    expect(found[0]).toMatchObject({ file: 'dist/articles/rich-story/ninjs.json', severity: 'error', source: 'validate:ninjs', line: 3, origin: 'input/articles/rich-story.txt' });
+    expect(found[0]).toMatchObject({ file: 'articles/rich-story/ninjs.json', severity: 'error', source: 'validate:ninjs', line: 3, origin: 'input/articles/rich-story.txt' });
     expect(ruleIds('')).toEqual(['invalid-json']);
   });
 

@@ -34,7 +34,7 @@ describe('each rule fails on a broken document', () => {
     const broken = edited(page, (t) => t.replace('<h1>', '<h1 class="a" class="b">'));
     const found = validatePage(broken, site).filter((d) => d.ruleId === 'html-parse-error');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', file: 'dist/articles/rich-story/index.html', source: 'validate:page', line: lineOf(broken.text, '<h1 ') });
+    expect(found[0]).toMatchObject({ severity: 'error', file: 'articles/rich-story/index.html', source: 'validate:page', line: lineOf(broken.text, '<h1 ') });
     expect(found[0]!.column).toBeGreaterThan(1);
     expect(found[0]!.message).toContain('duplicate-attribute');
     const noDoctype = validatePage(edited(page, (t) => t.replace('<!DOCTYPE html>\n', '')), site);
@@ -169,7 +169,7 @@ describe('facts for the consistency check', () => {
   it('the consistency check catches a page or snippet that drifted from article.jsonld', () => {
     expect(checkConsistency([jsonld, head, page, index], site)).toEqual([]);
     const headline = edited(page, (t) => t.replace(/<h1>[^<]*<\/h1>/, '<h1>Another headline</h1>'));
-    expect(checkConsistency([jsonld, headline], site).map((d) => [d.file, d.ruleId])).toEqual([['dist/articles/rich-story/index.html', 'inconsistent-headline']]);
+    expect(checkConsistency([jsonld, headline], site).map((d) => [d.file, d.ruleId])).toEqual([['articles/rich-story/index.html', 'inconsistent-headline']]);
     const author = edited(page, (t) => t.replace('<span class="author">Liu Caiyu</span> and ', ''));
     expect(checkConsistency([jsonld, author], site).map((d) => d.ruleId)).toEqual(['inconsistent-authors']);
     const time = edited(head, (t) => t.replace('"article:modified_time" content="2024-09-05T10:15:00+08:00"', '"article:modified_time" content="2024-09-05T10:16:00+08:00"'));

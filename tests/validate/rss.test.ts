@@ -64,7 +64,7 @@ describe('validateRss rules', () => {
   it('not-well-formed: reports a parse error with its position instead of throwing', () => {
     const found = validate('<?xml version="1.0"?>\n<rss version="2.0"><channel></rss>\n');
     expect(found.map((d) => d.ruleId)).toEqual(['not-well-formed']);
-    expect(found[0]).toMatchObject({ file: 'dist/rss.xml', severity: 'error', source: 'validate:rss', line: 2, origin: 'input/articles/rich-story.txt' });
+    expect(found[0]).toMatchObject({ file: 'rss.xml', severity: 'error', source: 'validate:rss', line: 2, origin: 'input/articles/rich-story.txt' });
   });
 
   it.each(['', 'not xml at all', '<rss version="2.0"><channel><title>\u0001</title></channel></rss>'])('not-well-formed: never throws on %j', (text) => {

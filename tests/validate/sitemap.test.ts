@@ -60,7 +60,7 @@ describe('validateNewsSitemap rules', () => {
   it('not-well-formed: reports a parse error with its position instead of throwing', () => {
     const found = validate('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url></urlset>\n');
     expect(found.map((d) => d.ruleId)).toEqual(['not-well-formed']);
-    expect(found[0]).toMatchObject({ file: 'dist/news-sitemap.xml', severity: 'error', source: 'validate:sitemap', line: 2, origin: 'input/articles/rich-story.txt' });
+    expect(found[0]).toMatchObject({ file: 'news-sitemap.xml', severity: 'error', source: 'validate:sitemap', line: 2, origin: 'input/articles/rich-story.txt' });
   });
 
   it.each(['', 'not xml', '<urlset>\u0001</urlset>', '<urlset>&nbsp;</urlset>'])('not-well-formed: never throws on %j', (text) => {
