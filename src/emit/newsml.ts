@@ -160,14 +160,13 @@ export function toSignal(article: Article): 'sig:update' | 'sig:correction' | un
 
 /**
  * Notes to the receiving editors (NewsML-G2 2.35 XSD, edNote: "a note addressed to the editorial people receiving
- * the Item"): what a correction corrected, and why a story was withdrawn. No @role: IPTC's Editorial Note Role
+ * the Item"): what a correction corrected, or why a story was withdrawn. A withdrawal gets only its own note: the
+ * correction quotes the withdrawn text, and the notice carries none. No @role: IPTC's Editorial Note Role
  * NewsCodes would need a code we could not confirm, and plain notes are what receivers show.
  */
 export function toEdNotes(article: Article): string[] {
-  const notes: string[] = [];
-  if (article.correction !== undefined) notes.push(`Correction: ${article.correction}`);
-  if (article.status === 'withdrawn') notes.push(article.withdrawalReason === undefined ? 'Withdrawn.' : `Withdrawn: ${article.withdrawalReason}`);
-  return notes;
+  if (article.status === 'withdrawn') return [article.withdrawalReason === undefined ? 'Withdrawn.' : `Withdrawn: ${article.withdrawalReason}`];
+  return article.correction === undefined ? [] : [`Correction: ${article.correction}`];
 }
 
 /** What the item's itemMeta says about its version: the text and package items carry the notes; photos only the status. */
