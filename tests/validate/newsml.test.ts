@@ -109,3 +109,19 @@ describe('validateNewsml rules', () => {
     expect(ruleIds(broken((t) => t.replace('version="1" xml:lang', 'version="1.5" xml:lang')))).toEqual(['guid-version']);
   });
 });
+
+describe('validateNewsml: what an item holds follows its pubStatus (the schema part XSD 1.0 cannot express)', () => {
+  it.each<[string, (t: string) => string, string]>([
+    ['the text item without contentMeta', (t) => t.replace(/(<newsItem [^>]*guid="tag:[^"]*rich-story"[\s\S]*?)<contentMeta>[\s\S]*?<\/contentMeta>/, '$1'), 'newsItem tag:globaltimes.cn,2024:article:rich-story is usable (pubStatus stat:usable) but has no <contentMeta>; add <contentMeta>'],
+    ['the package without contentMeta', (t) => t.replace(/<contentMeta>\s*<slugline>[\s\S]*?<\/contentMeta>/, ''), 'packageItem tag:globaltimes.cn,2024:article:rich-story:package is usable (pubStatus stat:usable) but has no <contentMeta>'],
+    ['the package without groupSet or catalog', (t) => t.replace(/<groupSet [\s\S]*?<\/groupSet>/, '').replace(/<catalog>[\s\S]*?<\/catalog>/, ''), 'but has no <catalog>, <groupSet>; add <catalog>, <groupSet>'],
+    ['a picture without contentSet', (t) => t.replace(/<contentSet>\s*<remoteContent [^>]*\/>\s*<\/contentSet>/, ''), 'newsItem tag:globaltimes.cn,2024:article:rich-story:photo-1 is usable (pubStatus stat:usable) but has no <contentSet>'],
+    ['a picture without rightsInfo', (t) => t.replace(/(<newsItem [^>]*photo-2"[^>]*>\s*<catalogRef [^>]*\/>)\s*<rightsInfo>[\s\S]*?<\/rightsInfo>/, '$1'), 'photo-2 is usable (pubStatus stat:usable) but has no <rightsInfo>'],
+    ['an item without pubStatus (usable by default) and without contentMeta', (t) => t.replace(/(<newsItem [^>]*guid="tag:[^"]*rich-story"[\s\S]*?)<pubStatus qcode="stat:usable"\/>([\s\S]*?)<contentMeta>[\s\S]*?<\/contentMeta>/, '$1$2'), 'is usable (pubStatus absent, so stat:usable) but has no <contentMeta>'],
+  ])('a usable item must still carry its content: %s is rejected', (_name, edit, message) => {
+    const found = validate(broken(edit));
+    // Only `schema` errors (a missing pubStatus also draws the XSD's own finding).
+    expect(found.map((d) => [d.severity, d.ruleId])).toEqual(found.map(() => ['error', 'schema']));
+    expect(found).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'schema', message: expect.stringContaining(message) }));
+  });
+});
