@@ -86,15 +86,16 @@ describe('NewsML-G2 versions, signals and status', () => {
     expect(itemMetaOrder(doc)).toEqual(['itemClass', 'provider', 'versionCreated', 'firstCreated', 'pubStatus', 'edNote', 'signal', 'link', 'link']);
   });
 
-  it('a withdrawal: stat:canceled on every item and itemRef, sig:update (IPTC has no kill signal), the reason as the only edNote', () => {
+  it('a withdrawal: stat:canceled on every item, sig:update (IPTC has no kill signal), the reason as the only edNote, no itemRefs', () => {
     const article = atVersion(4, { signal: 'withdrawal', status: 'withdrawn', withdrawalReason: 'Legal advice.', correction: CORRECTION });
     const doc = parse(article);
     expect(values(doc, '//n:itemMeta/n:pubStatus/@qcode')).toEqual(['stat:canceled', 'stat:canceled', 'stat:canceled', 'stat:canceled']);
-    expect(values(doc, '//n:itemRef/n:pubStatus/@qcode')).toEqual(['stat:canceled', 'stat:canceled', 'stat:canceled']);
+    // A withdrawal notice has no groupSet: the itemRefs' titles would repeat the withdrawn text.
+    expect(values(doc, '//n:itemRef')).toEqual([]);
     expect(values(doc, '//n:signal/@qcode')).toEqual(['sig:update', 'sig:update', 'sig:update', 'sig:update']);
     // The correction's note quotes the withdrawn text, so the notice drops it.
     expect(values(doc, `${TEXT}/n:itemMeta/n:edNote`)).toEqual(['Withdrawn: Legal advice.']);
-    expect(values(doc, '//n:packageItem/@version | //n:newsItem/@version | //n:itemRef/@version')).toEqual(Array(7).fill('4'));
+    expect(values(doc, '//n:packageItem/@version | //n:newsItem/@version')).toEqual(Array(4).fill('4'));
   });
 
   it('a withdrawal never signals a correction, even when the build says so, and without a reason says "Withdrawn."', () => {

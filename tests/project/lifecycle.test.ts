@@ -107,8 +107,13 @@ describe('publish, no-op rebuild, edit, correct, withdraw', async () => {
     const item = newsml(run.tree[`articles/${ID}/newsml.xml`]);
     expect(item).toMatchObject({ guid: GUID, ...expected[i] });
     expect(item.packageVersion).toBe(expected[i]!.version);
-    expect(item.itemRefVersions.length).toBeGreaterThan(0);
-    expect(new Set(item.itemRefVersions)).toEqual(new Set([expected[i]!.version]));
+    if (expected[i]!.pubStatus === 'stat:canceled') {
+      // A withdrawal notice's package has no groupSet: its itemRefs would repeat the withdrawn headline.
+      expect(item.itemRefVersions).toEqual([]);
+    } else {
+      expect(item.itemRefVersions.length).toBeGreaterThan(0);
+      expect(new Set(item.itemRefVersions)).toEqual(new Set([expected[i]!.version]));
+    }
     expect(run.record).toMatchObject({ id: ID, guid: GUID, version: expected[i]!.version, versionCreated: expected[i]!.versionCreated });
   });
 

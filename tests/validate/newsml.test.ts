@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
+import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
@@ -21,6 +22,11 @@ function ruleIds(text: string): string[] {
   return distinctRuleIds(validate(text));
 }
 
+/** The rich fixture withdrawn at version 3: its message is a withdrawal notice. */
+function withdrawn(): Article {
+  return makeRichArticle({ version: 3, signal: 'withdrawal', dateModified: '2024-09-05T12:00:00+08:00', status: 'withdrawn', withdrawalReason: 'Legal advice.' });
+}
+
 /** Our output for the rich fixture, edited by `edit`; fails loudly when the edit did not apply. */
 function broken(edit: (text: string) => string): string {
   return brokenText(toNewsMessage(makeRichArticle(), site), edit);
@@ -33,6 +39,8 @@ describe('validateNewsml on our own output', () => {
     ['picture without size or credit', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'Only a caption.' }] })],
     ['picture with creator and its own notice', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', creator: 'Li Hao', copyright: '© 2024 Xinhua' }] })],
     ['three bylines, keywords and a dateline', makeArticle({ authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], keywords: ['R&D', '贸易'], dateline: 'SHANGHAI' })],
+    ['withdrawn (a notice, version 3, two photos)', withdrawn()],
+    ['withdrawn at first sight (a notice without photos or reason)', makeArticle({ status: 'withdrawn' })],
   ])('finds nothing wrong with the %s article', (_name, article) => {
     expect(validate(toNewsMessage(article, site))).toEqual([]);
   });
@@ -123,5 +131,30 @@ describe('validateNewsml: what an item holds follows its pubStatus (the schema p
     // Only `schema` errors (a missing pubStatus also draws the XSD's own finding).
     expect(found.map((d) => [d.severity, d.ruleId])).toEqual(found.map(() => ['error', 'schema']));
     expect(found).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'schema', message: expect.stringContaining(message) }));
+  });
+
+  it('a canceled item that carries contentMeta is rejected, at the element, saying what to remove', () => {
+    const notice = toNewsMessage(withdrawn(), site);
+    const text = brokenText(notice, (t) => t.replace(/(<newsItem [^>]*guid="tag:[^"]*rich-story"[\s\S]*?<\/itemMeta>)/, '$1<contentMeta><language tag="en"/><description role="drol:summary">The withdrawn summary.</description></contentMeta>'));
+    const found = validate(text);
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        ruleId: 'schema',
+        line: lineOf(text, '<contentMeta>'),
+        message: expect.stringContaining('newsItem tag:globaltimes.cn,2024:article:rich-story has pubStatus stat:canceled but carries <contentMeta>; a withdrawal notice carries no text of the withdrawn story'),
+      }),
+    ]);
+    expect(found[0]!.message).toMatch(/remove <contentMeta>$/);
+  });
+
+  it('the old withdrawn form (every item canceled with its content) is rejected item by item', () => {
+    const text = broken((t) => t.replaceAll('stat:usable', 'stat:canceled'));
+    expect(validate(text).map((d) => [d.ruleId, /^(\S+ \S+) has pubStatus stat:canceled but carries (.*?);/.exec(d.message)?.slice(1)])).toEqual([
+      ['schema', ['packageItem tag:globaltimes.cn,2024:article:rich-story:package', '<contentMeta>, <groupSet>']],
+      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story', '<contentMeta>, <contentSet>']],
+      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-1', '<contentMeta>, <contentSet>']],
+      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-2', '<contentMeta>, <contentSet>']],
+    ]);
   });
 });
