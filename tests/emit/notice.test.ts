@@ -1,8 +1,9 @@
-// A withdrawn story's NewsML-G2 is a withdrawal notice: identity, version, status and the reason,
+// A withdrawn story's NewsML-G2 and ninjs are withdrawal notices: identity, version, status and the reason,
 // and none of the withdrawn text (it may have been withdrawn for legal reasons).
 import { XmlAttribute, XmlDocument, XmlElement } from 'libxml2-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
+import { emitNinjs, toNinjs } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
 import { makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
@@ -125,5 +126,45 @@ describe('the NewsML-G2 withdrawal notice', () => {
     const text = toNewsMessage(withdrawnStory(3, { status: undefined, withdrawalReason: undefined, signal: 'correction' }), makeSite());
     for (const needle of Object.values(NEEDLES)) expect(text).toContain(needle);
     expect(text).toContain(`<embargoed>${EMBARGO}</embargoed>`);
+  });
+});
+
+describe('the ninjs withdrawal notice', () => {
+  it.each([1, 3])('version %i: identity, version, canceled and the reason; no text of the story', (version) => {
+    const [file] = emitNinjs([withdrawnStory(version)], makeSite());
+    expectNoContent(file!.text);
+    expect(JSON.parse(file!.text)).toEqual({
+      uri: GUID,
+      type: 'text',
+      version: String(version),
+      firstCreated: '2024-09-05T08:30:00+08:00',
+      versionCreated: version > 1 ? '2024-09-05T12:00:00+08:00' : '2024-09-05T08:30:00+08:00',
+      pubStatus: 'canceled',
+      copyrightHolder: 'Global Times',
+      copyrightNotice: 'Copyright Global Times. All rights reserved.',
+      edNote: `Withdrawn: ${REASON}`,
+      language: 'en',
+      slugline: 'rich-story',
+      associations: [
+        { name: 'photo-1', uri: `${GUID}:photo-1`, type: 'picture', pubStatus: 'canceled' },
+        { name: 'photo-3', uri: `${GUID}:photo-3`, type: 'picture', pubStatus: 'canceled' },
+      ],
+      altIds: [{ role: 'canonical-url', value: 'https://www.globaltimes.cn/page/202409/rich-story.shtml' }],
+      standard: { name: 'ninjs', version: '3.1', schema: 'https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json' },
+    });
+  });
+
+  it('says "Withdrawn." without a reason, and has no associations when no photo has a URL', () => {
+    const item = toNinjs(withdrawnStory(2, { withdrawalReason: undefined, images: [{ caption: 'Quokka caption only' }] }), makeSite());
+    expectNoContent(JSON.stringify(item));
+    expect(item).toMatchObject({ edNote: 'Withdrawn.', pubStatus: 'canceled', version: '2' });
+    expect(item).not.toHaveProperty('associations');
+    expect(item).not.toHaveProperty('representationType');
+  });
+
+  it('a published story keeps its content and its correction note (unchanged)', () => {
+    const text = emitNinjs([withdrawnStory(3, { status: undefined, withdrawalReason: undefined, signal: 'correction' })], makeSite())[0]!.text;
+    for (const needle of Object.values(NEEDLES).filter((n) => n !== NEEDLES.creator)) expect(text).toContain(needle);
+    expect(JSON.parse(text)).toMatchObject({ representationType: 'full', pubStatus: 'usable', embargoedUntil: EMBARGO, edNote: `Correction: ${NEEDLES.correction}` });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { emitJsonLd } from '../../src/emit/jsonld.ts';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
-import { toNinjs } from '../../src/emit/ninjs.ts';
+import { toNinjs, type NinjsItem } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
 import { validateJsonLd } from '../../src/validate/jsonld.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
@@ -109,7 +109,7 @@ describe('validateNinjs: version, status, embargo and notes', () => {
   });
 
   it('date-offset: an embargo without offset', () => {
-    const text = brokenJson(toNinjs(embargoed(), site), (item) => {
+    const text = brokenJson(toNinjs(embargoed(), site) as NinjsItem, (item) => {
       item.embargoedUntil = '2024-09-06T00:00:00';
     });
     expect(distinctRuleIds(validateNinjs(file(text), site))).toEqual(['date-offset']);
