@@ -61,6 +61,14 @@ export function toNewsMessage(raw: Article, site: SiteConfig): string {
   const itemSet = message.ele(NEWSML_NS, 'itemSet');
 
   const pictures = toPictures(article);
+  // A withdrawn story is a notice that cancels every item without repeating its content (addNoticeItems).
+  if (toPubStatus(article) === 'stat:canceled') addNoticeItems(itemSet, article, site, pictures);
+  else addStoryItems(itemSet, article, site, pictures);
+  return `${new XhtmlAwareWriter(doc.options, { prettyPrint: true }).serialize(doc.node)}\n`;
+}
+
+/** The usable story: the package (with an itemRef per item), the text item and one picture item per photo with a URL. */
+function addStoryItems(itemSet: Builder, article: Article, site: SiteConfig, pictures: readonly Picture[]): void {
   const refs: ItemRef[] = [
     {
       guid: article.guid,
@@ -77,7 +85,6 @@ export function toNewsMessage(raw: Article, site: SiteConfig): string {
   addPackageItem(itemSet, article, site, refs);
   addTextItem(itemSet, article, site, pictures);
   for (const picture of pictures) addPictureItem(itemSet, article, site, picture);
-  return `${new XhtmlAwareWriter(doc.options, { prettyPrint: true }).serialize(doc.node)}\n`;
 }
 
 /** Photos with a URL; photos known only by their caption cannot be delivered as picture items. */
@@ -138,7 +145,7 @@ export function toItemVersion(article: Article): string {
  * pubStatus (IPTC Publishing Status NewsCodes, http://cv.iptc.org/newscodes/pubstatusg2/): a withdrawn
  * story is a new version with `stat:canceled` (standards.md NewsML-G2 rule 5: "a kill/withdrawal is a new
  * version with pubStatus stat:canceled"), which tells receivers to stop using every version of the guid;
- * anything else is `stat:usable`. The content stays in the item: receivers act on the status.
+ * anything else is `stat:usable`. A canceled item is a notice without content (see {@link addNoticeItems}).
  */
 export function toPubStatus(article: Article): 'stat:usable' | 'stat:canceled' {
   return article.status === 'withdrawn' ? 'stat:canceled' : 'stat:usable';
@@ -160,14 +167,13 @@ export function toSignal(article: Article): 'sig:update' | 'sig:correction' | un
 
 /**
  * Notes to the receiving editors (NewsML-G2 2.35 XSD, edNote: "a note addressed to the editorial people receiving
- * the Item"): what a correction corrected, and why a story was withdrawn. No @role: IPTC's Editorial Note Role
+ * the Item"): what a correction corrected, or why a story was withdrawn. A withdrawal gets only its own note: the
+ * correction quotes the withdrawn text, and the notice carries none. No @role: IPTC's Editorial Note Role
  * NewsCodes would need a code we could not confirm, and plain notes are what receivers show.
  */
 export function toEdNotes(article: Article): string[] {
-  const notes: string[] = [];
-  if (article.correction !== undefined) notes.push(`Correction: ${article.correction}`);
-  if (article.status === 'withdrawn') notes.push(article.withdrawalReason === undefined ? 'Withdrawn.' : `Withdrawn: ${article.withdrawalReason}`);
-  return notes;
+  if (article.status === 'withdrawn') return [article.withdrawalReason === undefined ? 'Withdrawn.' : `Withdrawn: ${article.withdrawalReason}`];
+  return article.correction === undefined ? [] : [`Correction: ${article.correction}`];
 }
 
 /** What the item's itemMeta says about its version: the text and package items carry the notes; photos only the status. */
@@ -203,8 +209,10 @@ function addItemMeta(item: Builder, itemClass: string, article: Article, site: S
   meta.ele(NEWSML_NS, 'versionCreated').txt(toXmlbuilderText(lastModified(article)));
   meta.ele(NEWSML_NS, 'firstCreated').txt(toXmlbuilderText(article.datePublished));
   // embargoed: "the date and time before which all versions of the Item are embargoed" (XSD annotation).
-  if (article.embargo !== undefined) meta.ele(NEWSML_NS, 'embargoed').txt(toXmlbuilderText(article.embargo));
-  meta.ele(NEWSML_NS, 'pubStatus').att('qcode', toPubStatus(article));
+  // A canceled item has no version left to release, and the time would tell when the withdrawn story was due.
+  const pubStatus = toPubStatus(article);
+  if (article.embargo !== undefined && pubStatus !== 'stat:canceled') meta.ele(NEWSML_NS, 'embargoed').txt(toXmlbuilderText(article.embargo));
+  meta.ele(NEWSML_NS, 'pubStatus').att('qcode', pubStatus);
   for (const note of management.edNotes) meta.ele(NEWSML_NS, 'edNote').txt(toXmlbuilderText(note));
   if (management.signal !== undefined) meta.ele(NEWSML_NS, 'signal').att('qcode', management.signal);
   return meta;
@@ -326,6 +334,40 @@ function addPictureItem(itemSet: Builder, article: Article, site: SiteConfig, pi
   if (image.width !== undefined) remote.att('width', toXmlbuilderText(String(image.width)));
   if (image.height !== undefined) remote.att('height', toXmlbuilderText(String(image.height)));
   remote.att('rendition', 'rnd:highRes');
+}
+
+/**
+ * A withdrawn story as a withdrawal notice: for every guid a receiver may hold (the package, the text, each
+ * picture), a canceled item at the new version, so every version of each comes down (IPTC Publishing Status
+ * NewsCodes, http://cv.iptc.org/newscodes/pubstatusg2/canceled; standards.md NewsML-G2 rule 5). A notice carries
+ * identity, version, status and the reason, never the withdrawn text: contentMeta, contentSet and groupSet
+ * are all minOccurs="0" in the 2.35 All-Power XSD (newsItem, packageItem), so the items end after itemMeta.
+ * No headline, description, caption, byline, keyword, dateline, correction or embargo time survives, and the
+ * package lists no itemRefs (their titles and descriptions repeat the text). Items keep their order and guids.
+ */
+function addNoticeItems(itemSet: Builder, article: Article, site: SiteConfig, pictures: readonly Picture[]): void {
+  const pkg = addItem(itemSet, 'packageItem', `${article.guid}:package`, article);
+  pkg.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
+  // rightsInfo sits in AnyItemType beside itemMeta, not in contentMeta: it is the publication's statement
+  // (site.json), no text of the story, and tells receivers whose rights govern what they now take down. Kept
+  // on the package and the text item, as ninjs keeps copyrightHolder/copyrightNotice. No catalog: the
+  // `group:` alias served only the groupSet's roles.
+  addRightsInfo(pkg, site);
+  addItemMeta(pkg, 'ninat:composite', article, site, toStoryManagement(article));
+
+  const text = addItem(itemSet, 'newsItem', article.guid, article);
+  text.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
+  addRightsInfo(text, site);
+  // No irel:seeAlso links: each picture is canceled in its own right, below.
+  addItemMeta(text, 'ninat:text', article, site, toStoryManagement(article));
+
+  for (const picture of pictures) {
+    const item = addItem(itemSet, 'newsItem', picture.guid, article);
+    item.ele(NEWSML_NS, 'catalogRef').att('href', IPTC_CATALOG_URL);
+    // No rightsInfo (optional in AnyItemType): a photo's own notice is its metadata, and the publication's
+    // statement may not hold for an agency photo (see addPictureRightsInfo).
+    addItemMeta(item, 'ninat:picture', article, site, toPictureManagement(article));
+  }
 }
 
 /** Media Topics of the article's sections that the site maps, first occurrence wins, each topic once. */

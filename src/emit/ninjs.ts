@@ -58,7 +58,7 @@ export interface NinjsPicture {
   renditions: NinjsRendition[];
 }
 
-/** The subset of a ninjs 3.1 news object that `toNinjs` writes, in the schema's property order. */
+/** The subset of a ninjs 3.1 news object that `toNinjs` writes for a published story, in the schema's property order. */
 export interface NinjsItem {
   uri: string;
   type: 'text';
@@ -69,11 +69,11 @@ export interface NinjsItem {
   contentCreated: string;
   /** The embargo, when the story has one (NewsML-G2 `embargoed`). */
   embargoedUntil?: string;
-  /** `canceled` for a withdrawn story (NewsML-G2 `stat:canceled`). */
-  pubStatus: 'usable' | 'canceled';
+  /** A published story; a withdrawn one is a {@link NinjsNotice}. */
+  pubStatus: 'usable';
   copyrightHolder: string;
   copyrightNotice: string;
-  /** What a correction corrected and why a story was withdrawn, one note a line (NewsML-G2 `edNote`s). */
+  /** What a correction corrected (NewsML-G2 `edNote`). */
   edNote?: string;
   language: string;
   descriptions: NinjsText[];
@@ -88,6 +88,36 @@ export interface NinjsItem {
   standard: typeof NINJS_STANDARD;
 }
 
+/** A photo of a withdrawn story as a notice: its identity and the canceled status, nothing about the photo. */
+export interface NinjsPictureNotice {
+  name: string;
+  uri: string;
+  type: 'picture';
+  pubStatus: 'canceled';
+}
+
+/**
+ * What `toNinjs` writes for a withdrawn story, in the schema's property order: the withdrawal notice, with the
+ * story's identity, version, canceled status and the reason, and none of its text.
+ */
+export interface NinjsNotice {
+  uri: string;
+  type: 'text';
+  version: string;
+  firstCreated: string;
+  versionCreated: string;
+  pubStatus: 'canceled';
+  copyrightHolder: string;
+  copyrightNotice: string;
+  /** Why the story was withdrawn (the NewsML-G2 notice's `edNote`). */
+  edNote: string;
+  language: string;
+  slugline: string;
+  associations?: NinjsPictureNotice[];
+  altIds: { role: string; value: string }[];
+  standard: typeof NINJS_STANDARD;
+}
+
 /** One `articles/<id>/ninjs.json` per article: the story as an IPTC ninjs 3.1 text object. */
 export const emitNinjs: Emitter = (articles, site) =>
   articles.map((article) => ({
@@ -98,14 +128,15 @@ export const emitNinjs: Emitter = (articles, site) =>
   }));
 
 /**
- * The article as a ninjs 3.1 news object. Keys are written in the order the schema lists them, optional
- * ones only when the article has the fact; JSON.stringify escapes control characters and lone
- * surrogates, so any text gives valid JSON.
+ * The article as a ninjs 3.1 news object, or for a withdrawn story its withdrawal notice. Keys are written
+ * in the order the schema lists them, optional ones only when the article has the fact; JSON.stringify
+ * escapes control characters and lone surrogates, so any text gives valid JSON.
  */
-export function toNinjs(raw: Article, site: SiteConfig): NinjsItem {
+export function toNinjs(raw: Article, site: SiteConfig): NinjsItem | NinjsNotice {
   // The text every format carries (toOutputText): what the XML formats cannot hold is not stated here either.
   const article = toOutputValue(raw);
   site = toOutputValue(site);
+  if (toPubStatus(article) === 'stat:canceled') return toNotice(article, site);
   const subjects = toSubjects(article, site);
   const by = toByline(article);
   const associations = toAssociations(article);
@@ -124,8 +155,8 @@ export function toNinjs(raw: Article, site: SiteConfig): NinjsItem {
     contentCreated: article.datePublished,
     // ninjs 3.1 `embargoedUntil`: "the date and time before which all versions of the news object are embargoed".
     ...(article.embargo !== undefined ? { embargoedUntil: article.embargo } : {}),
-    // ninjs 3.1 `pubStatus` enum usable | withheld | canceled; a withdrawal cancels the story, as in NewsML-G2.
-    pubStatus: toPubStatus(article) === 'stat:canceled' ? 'canceled' : 'usable',
+    // ninjs 3.1 `pubStatus` enum usable | withheld | canceled; a withdrawal is a notice (toNotice).
+    pubStatus: 'usable',
     copyrightHolder: site.copyright.holder,
     copyrightNotice: site.copyright.notice,
     // ninjs 3.1 has no signals and one `edNote` string ("intended to be read by internal staff at the receiving
@@ -141,6 +172,38 @@ export function toNinjs(raw: Article, site: SiteConfig): NinjsItem {
     slugline: article.id,
     // ninjs `located` = NewsML-G2 `located`: where the content originates, i.e. the dateline's place.
     ...(article.dateline !== undefined ? { located: article.dateline } : {}),
+    ...(associations.length > 0 ? { associations } : {}),
+    altIds: [{ role: CANONICAL_URL_ROLE, value: article.url }],
+    standard: NINJS_STANDARD,
+  };
+}
+
+/**
+ * A withdrawn story as a ninjs withdrawal notice, the counterpart of the NewsML-G2 one: the same uri and
+ * version with `pubStatus: "canceled"` (ninjs 3.1 enum; like `stat:canceled` in NewsML-G2, it tells receivers
+ * to stop using every version of the uri) and the reason in `edNote`, and none of the withdrawn text: no
+ * headlines, descriptions, bodies, subjects, by, located or contentCreated (all optional: ninjs 3.1 requires
+ * only `uri`), and no embargoedUntil (nothing is left to release). No `representationType` either: its enum
+ * is "full" | "partial" ("how complete this representation of a news item is"); "full" would be untrue, and
+ * "partial" would send receivers to fetch the rest, which is gone. What stays is identity (`slugline` is the
+ * id, `altIds` the canonical URL, one canceled association per photo), the publication's rights statement
+ * and the language.
+ */
+function toNotice(article: Article, site: SiteConfig): NinjsNotice {
+  const associations = toPictures(article).map(({ name, uri }): NinjsPictureNotice => ({ name, uri, type: 'picture', pubStatus: 'canceled' }));
+  return {
+    uri: article.guid,
+    type: 'text',
+    version: toItemVersion(article),
+    firstCreated: article.datePublished,
+    versionCreated: lastModified(article),
+    pubStatus: 'canceled',
+    copyrightHolder: site.copyright.holder,
+    copyrightNotice: site.copyright.notice,
+    // For a withdrawal, toEdNotes gives only the withdrawal note ("Withdrawn: <reason>" or "Withdrawn.").
+    edNote: toEdNotes(article).join('\n'),
+    language: article.language,
+    slugline: article.id,
     ...(associations.length > 0 ? { associations } : {}),
     altIds: [{ role: CANONICAL_URL_ROLE, value: article.url }],
     standard: NINJS_STANDARD,
@@ -175,10 +238,15 @@ function toSubjects(article: Article, site: SiteConfig): NinjsSubject[] {
  * by position among all photos, so it does not change when an earlier photo gains a URL).
  */
 function toAssociations(article: Article): NinjsPicture[] {
+  return toPictures(article).map(({ image, uri, name }) => toPicture(image, uri, name, article.language));
+}
+
+/** Photos with a URL, with their association name (`photo-<position among all photos>`) and uri (`<guid>:<name>`). */
+function toPictures(article: Article): { image: Image & { url: string }; uri: string; name: string }[] {
   return article.images.flatMap((image, index) => {
     if (image.url === undefined) return [];
     const name = `photo-${index + 1}`;
-    return [toPicture({ ...image, url: image.url }, `${article.guid}:${name}`, name, article.language)];
+    return [{ image: { ...image, url: image.url }, uri: `${article.guid}:${name}`, name }];
   });
 }
 

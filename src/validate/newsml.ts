@@ -74,6 +74,7 @@ function inspectNewsml(tree: XTree, file: OutputFile): Diagnostic[] {
     const line = element?.line;
     found.push(diagnostic('error', file.path, SOURCE, ruleId, message, line === undefined || line <= 0 ? {} : { line }, origin));
   };
+  checkItemContent(tree, report);
   checkGroupRoles(tree, report);
   checkGroupSetRoots(tree, report);
   checkItemRefs(tree, report);
@@ -109,6 +110,43 @@ function attributesNamed(elements: readonly XElement[], names: readonly string[]
     for (const a of owner.attrs) if (a.namespaceUri === '' && names.includes(a.name)) found.push({ owner, name: a.name, value: a.value });
   }
   return found;
+}
+
+/**
+ * The parts an item needs besides itemMeta, by kind: what our XSD required of every item before withdrawal
+ * notices (a usable item still needs all of them), and the content parts a notice must not carry.
+ */
+const ITEM_PARTS: Record<'packageItem' | 'newsItem', { usable: readonly string[]; content: readonly string[] }> = {
+  packageItem: { usable: ['catalog', 'contentMeta', 'groupSet'], content: ['contentMeta', 'groupSet'] },
+  newsItem: { usable: ['rightsInfo', 'contentMeta', 'contentSet'], content: ['contentMeta', 'contentSet'] },
+};
+
+/**
+ * What an item holds depends on its pubStatus, which XSD 1.0 cannot express (schemas/newsml.ts). This is the
+ * part of our schema written as code, so its findings are `schema` findings. A usable item (stat:usable, also
+ * when pubStatus is absent: 'its value is "usable" by default', XSD annotation of pubStatus) carries its
+ * content and rights, as our XSD required of every item before. A canceled item is a withdrawal notice
+ * (IPTC's XSD makes contentMeta, contentSet and groupSet minOccurs="0"), and our promise is that it carries no
+ * text of the withdrawn story: a notice with content would leak what was taken down.
+ */
+function checkItemContent(tree: XTree, report: Report): void {
+  for (const item of items(tree)) {
+    if (item.name !== 'packageItem' && item.name !== 'newsItem') continue;
+    const parts = ITEM_PARTS[item.name];
+    const status = item.child(NS.n, 'itemMeta')?.child(NS.n, 'pubStatus')?.attr('qcode')?.trim();
+    const label = `${item.name} ${item.attr('guid') ?? ''}`;
+    if (status === 'stat:canceled') {
+      const carried = parts.content.flatMap((name) => item.childrenNamed(NS.n, name));
+      if (carried.length === 0) continue;
+      const names = [...new Set(carried.map((e) => `<${e.name}>`))].join(', ');
+      report(carried[0]!, 'schema', `${label} has pubStatus stat:canceled but carries ${names}; a withdrawal notice carries no text of the withdrawn story (identity, version, status and the reason in edNote only): remove ${names}`);
+      continue;
+    }
+    const missing = parts.usable.filter((name) => !item.has(NS.n, name)).map((name) => `<${name}>`);
+    if (missing.length > 0) {
+      report(item, 'schema', `${label} is usable (pubStatus ${status ?? 'absent, so stat:usable'}) but has no ${missing.join(', ')}; add ${missing.join(', ')} (a usable ${item.name} always has ${parts.usable.map((name) => `<${name}>`).join(', ')}; only a withdrawal notice, pubStatus stat:canceled, leaves its content out)`);
+    }
+  }
 }
 
 /** NewsML-G2 spec, Packages: a group's @role says what part it plays; IPTC's XSD leaves it optional. */

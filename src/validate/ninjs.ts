@@ -58,9 +58,27 @@ const PictureSchema = z.strictObject({
   renditions: z.tuple([RenditionSchema]),
 });
 
+/** A photo of a withdrawn story: its identity and status only (no caption, credit or rendition). */
+const PictureNoticeSchema = z.strictObject({
+  name: PictureSchema.shape.name,
+  uri: GuidSchema,
+  type: z.literal('picture'),
+  pubStatus: z.literal('canceled'),
+});
+
+/** A positive integer as a string (ninjs 3.1 `version` is a string). */
+const VersionSchema = z.string().regex(/^[1-9]\d*$/, 'a positive integer as a string, e.g. "1"');
+
+/** The canonical URL of the story's web page, the one alternative id. */
+const AltIdsSchema = z.tuple([z.strictObject({ role: z.literal(CANONICAL_URL_ROLE), value: AbsoluteUrlSchema })]);
+
+/** ninjs 3.1 and its schema URI. */
+const StandardSchema = z.strictObject({ name: z.literal(NINJS_STANDARD.name), version: z.literal(NINJS_STANDARD.version), schema: z.literal(NINJS_STANDARD.schema) });
+
 /**
- * The ninjs 3.1 properties syndicate promises in `articles/<id>/ninjs.json`, and nothing else: a strict
- * subset of IPTC's schema (whose property names it shares), pinned to what `toNinjs` writes.
+ * The ninjs 3.1 properties syndicate promises in `articles/<id>/ninjs.json` for a published story, and
+ * nothing else: a strict subset of IPTC's schema (whose property names it shares), pinned to what `toNinjs`
+ * writes. A withdrawn story is a {@link NinjsNoticeSchema} instead.
  */
 export const NinjsSchema = z.strictObject({
   /** The article's guid. */
@@ -70,7 +88,7 @@ export const NinjsSchema = z.strictObject({
   /** Everything the model knows. */
   representationType: z.literal('full'),
   /** A positive integer as a string. */
-  version: z.string().regex(/^[1-9]\d*$/, 'a positive integer as a string, e.g. "1"'),
+  version: VersionSchema,
   /** RFC 3339 with the publisher's offset. */
   firstCreated: OffsetDateTimeSchema,
   /** RFC 3339 with offset: the last modification, else the publication. */
@@ -79,13 +97,13 @@ export const NinjsSchema = z.strictObject({
   contentCreated: OffsetDateTimeSchema,
   /** RFC 3339 with offset: the embargo, when the story has one. */
   embargoedUntil: OffsetDateTimeSchema.optional(),
-  /** `usable`, or `canceled` for a withdrawn story (ninjs 3.1 also has `withheld`, which we never send). */
-  pubStatus: z.enum(['usable', 'canceled']),
+  /** `usable` (a withdrawn story, `canceled`, is a notice; ninjs 3.1 also has `withheld`, which we never send). */
+  pubStatus: z.literal('usable'),
   /** site.json copyright holder. */
   copyrightHolder: TextSchema,
   /** site.json copyright notice. */
   copyrightNotice: TextSchema,
-  /** Notes to the receiving editors: the correction, the withdrawal reason. */
+  /** Notes to the receiving editors: the correction. */
   edNote: TextSchema.optional(),
   /** BCP 47 language tag. */
   language: LanguageSchema,
@@ -106,9 +124,46 @@ export const NinjsSchema = z.strictObject({
   /** Photos with a URL; absent when none has. */
   associations: z.array(PictureSchema).min(1).optional(),
   /** The canonical URL of the story's web page. */
-  altIds: z.tuple([z.strictObject({ role: z.literal(CANONICAL_URL_ROLE), value: AbsoluteUrlSchema })]),
+  altIds: AltIdsSchema,
   /** ninjs 3.1 and its schema URI. */
-  standard: z.strictObject({ name: z.literal(NINJS_STANDARD.name), version: z.literal(NINJS_STANDARD.version), schema: z.literal(NINJS_STANDARD.schema) }),
+  standard: StandardSchema,
+});
+
+/**
+ * A withdrawn story's `ninjs.json` (pubStatus `canceled`): the withdrawal notice, which carries the story's
+ * identity, version, status and the reason and no text of it. Every property of a published story that holds
+ * its text (headlines, descriptions, bodies, subjects, by, located) is absent, and so are contentCreated,
+ * embargoedUntil and representationType; the strict object makes any of them an error.
+ */
+export const NinjsNoticeSchema = z.strictObject({
+  /** The article's guid. */
+  uri: GuidSchema,
+  /** A text story. */
+  type: z.literal('text'),
+  /** The notice's version: a positive integer as a string. */
+  version: VersionSchema,
+  /** RFC 3339 with the publisher's offset. */
+  firstCreated: OffsetDateTimeSchema,
+  /** RFC 3339 with offset: the withdrawal's time. */
+  versionCreated: OffsetDateTimeSchema,
+  /** Always `canceled`: receivers stop using every version. */
+  pubStatus: z.literal('canceled'),
+  /** site.json copyright holder. */
+  copyrightHolder: TextSchema,
+  /** site.json copyright notice. */
+  copyrightNotice: TextSchema,
+  /** Why the story was withdrawn ("Withdrawn: <reason>" or "Withdrawn."). */
+  edNote: TextSchema,
+  /** BCP 47 language tag. */
+  language: LanguageSchema,
+  /** The article id. */
+  slugline: ArticleIdSchema,
+  /** One canceled picture per photo with a URL; absent when none has. */
+  associations: z.array(PictureNoticeSchema).min(1).optional(),
+  /** The canonical URL of the story's web page. */
+  altIds: AltIdsSchema,
+  /** ninjs 3.1 and its schema URI. */
+  standard: StandardSchema,
 });
 
 /** Keys whose values are ninjs date-times (`format: date-time`). */
@@ -159,8 +214,10 @@ function checkParsed(value: unknown, report: Report): Diagnostic[] {
     found.push(...checkBodyUrls(value, report));
   }
 
-  for (const { issue, at } of schemaIssues(NinjsSchema, value, claimed)) {
-    found.push(report('schema', `${formatPath(at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, at));
+  // The shape follows the status: a canceled object is a withdrawal notice, anything else a published story.
+  const notice = isRecord(value) && value['pubStatus'] === 'canceled';
+  for (const { issue, at } of schemaIssues(notice ? NinjsNoticeSchema : NinjsSchema, value, claimed)) {
+    found.push(report('schema', `${formatPath(at)}: ${describeIssue(issue, lookUp(value, at), notice ? NOTICE_WORDING : WORDING)}`, at));
   }
   return found;
 }
@@ -229,13 +286,29 @@ function decodeHtmlAttribute(value: string): string {
   return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-/** ninjs's own wording of zod findings: its one-item arrays and its subject shapes. */
+/** ninjs's own wording of zod findings: its one-item arrays, its subject shapes and its two statuses. */
 const WORDING: IssueWording = {
   promised: 'ninjs properties',
   schema: 'NinjsSchema',
   specific: (issue) => {
     if (issue.code === 'too_big' && issue.origin === 'array') return `must hold exactly ${issue.maximum} item(s); remove the others`;
     if (issue.code === 'invalid_union') return 'expected a Media Topic {"name", "uri": "http://cv.iptc.org/newscodes/mediatopic/<code>"} or a keyword {"name"}; correct the value';
+    if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'pubStatus') {
+      return 'must be "usable" for a published story, or "canceled" for a withdrawal notice (which then carries only the notice\'s properties); ninjs\'s "withheld" is never sent';
+    }
     return undefined;
+  },
+};
+
+/** The notice's wording: a property it does not promise is text of the withdrawn story, which must go. */
+const NOTICE_WORDING: IssueWording = {
+  promised: 'properties of a withdrawal notice',
+  schema: 'NinjsNoticeSchema',
+  specific: (issue, actual) => {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      return `${keys} in a withdrawal notice (pubStatus "canceled"): a notice carries the story's identity, version, status and reason, never its text; remove ${issue.keys.length === 1 ? 'it' : 'them'}`;
+    }
+    return WORDING.specific?.(issue, actual);
   },
 };

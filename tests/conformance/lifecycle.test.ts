@@ -69,7 +69,8 @@ describe('the scripted sequence: publish, no-op rebuild, edit, correct, withdraw
       { guid: 'tag:globaltimes.cn,2024:article:rich-story', version: '1', signals: [], pubStatus: 'stat:usable', edNotes: [] },
       { guid: 'tag:globaltimes.cn,2024:article:rich-story', version: '2', signals: ['sig:update'], pubStatus: 'stat:usable', edNotes: [] },
       { guid: 'tag:globaltimes.cn,2024:article:rich-story', version: '3', signals: ['sig:correction'], pubStatus: 'stat:usable', edNotes: [`Correction: ${CORRECTION}`] },
-      { guid: 'tag:globaltimes.cn,2024:article:rich-story', version: '4', signals: ['sig:update'], pubStatus: 'stat:canceled', edNotes: [`Correction: ${CORRECTION}`, 'Withdrawn: The story was published by mistake.'] },
+      // The withdrawal notice drops the correction's note: it quotes the withdrawn text.
+      { guid: 'tag:globaltimes.cn,2024:article:rich-story', version: '4', signals: ['sig:update'], pubStatus: 'stat:canceled', edNotes: ['Withdrawn: The story was published by mistake.'] },
     ]);
   });
 

@@ -19,6 +19,12 @@ function markdownArticle(): Article {
   return article;
 }
 
+/** Withdrawn stories: their messages are withdrawal notices, whose items end after itemMeta (contentMeta, contentSet and groupSet are minOccurs="0"). */
+const notices: [string, Article][] = [
+  ['withdrawal notice, version 3, two photos (correction and embargo dropped)', makeRichArticle({ version: 3, signal: 'withdrawal', dateModified: '2024-09-05T12:00:00+08:00', status: 'withdrawn', withdrawalReason: 'Legal advice.', correction: 'x', embargo: '2024-09-06T00:00:00+08:00' })],
+  ['withdrawal notice at first sight, no photo with a URL, no reason', makeArticle({ status: 'withdrawn' })],
+];
+
 /** Our output for the fixtures and a few variants that exercise optional parts. */
 const variants: [string, Article][] = [
   ['sample (no byline, photo without URL)', makeArticle()],
@@ -29,6 +35,7 @@ const variants: [string, Article][] = [
   ['photo with creator and its own copyright notice (no holder)', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', credit: 'Li Hao/Xinhua', creator: 'Li Hao', copyright: '© 2024 Xinhua' }] })],
   ['three bylines, non-ASCII keywords, dateline without update', makeArticle({ authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], keywords: ['R&D', '贸易'], dateline: 'SHANGHAI' })],
   ['Markdown body (headings, lists, links, quote, code, inline image)', markdownArticle()],
+  ...notices,
 ];
 
 describe.skipIf(!haveOfficialSchemas)('NewsML-G2 output against IPTC’s official 2.35 All-Power XSD', () => {
@@ -42,6 +49,13 @@ describe.skipIf(!haveOfficialSchemas)('NewsML-G2 output against IPTC’s officia
 
   it.each(variants)('%s is valid', (_name, article) => {
     expect(officialErrors(official, toNewsMessage(article, makeSite()))).toEqual([]);
+  });
+
+  it.each(notices)('%s: items without content, valid', (_name, article) => {
+    const text = toNewsMessage(article, makeSite());
+    expect(text).toContain('<pubStatus qcode="stat:canceled"/>');
+    expect(text).not.toMatch(/<(?:contentMeta|contentSet|groupSet|headline|description)\b/);
+    expect(officialErrors(official, text)).toEqual([]);
   });
 
   it('rejects a document with items in the wrong order, so the check can fail', () => {

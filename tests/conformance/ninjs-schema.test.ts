@@ -21,6 +21,12 @@ if (!haveNinjsSchemas) {
   console.warn(`\n*** OFFICIAL NINJS SCHEMA ABSENT: ${NINJS_SCHEMA} not found. ninjs 3.1 conformance tests are SKIPPED, not passed. Set SYNDICATE_SCHEMAS to the folder to run them. ***\n`);
 }
 
+/** Withdrawn stories: their ninjs is a withdrawal notice (no representationType, no text, minimal canceled pictures). */
+const notices: [string, Article][] = [
+  ['withdrawal notice, version 3, two photos', makeRichArticle({ version: 3, signal: 'withdrawal', dateModified: '2024-09-05T12:00:00+08:00', status: 'withdrawn', withdrawalReason: 'Legal advice.', correction: 'x', embargo: '2024-09-06T00:00:00+08:00' })],
+  ['withdrawal notice at first sight, no photo with a URL, no reason', makeArticle({ status: 'withdrawn' })],
+];
+
 /** Our output for the fixtures and variants that exercise every optional property. */
 const variants: [string, Article][] = [
   ['sample (no byline, photo without URL)', makeArticle()],
@@ -29,6 +35,7 @@ const variants: [string, Article][] = [
   ['no mapped section, Chinese, non-ASCII keywords and byline', makeArticle({ sections: ['World'], language: 'zh-CN', keywords: ['贸易', 'Zölle'], authors: [{ name: '刘彩玉' }, { name: '张晗' }] })],
   ['UTC times, control characters and a lone surrogate', makeRichArticle({ datePublished: '2024-09-05T00:30:00Z', dateModified: '2024-09-05T02:15:00Z', headline: 'Bell\u0007 and \uD800 half', paragraphs: ['Tab\there.'] })],
   ['urn: guid', makeArticle({ guid: 'urn:newsml:globaltimes.cn:20240904:cyberspace-governance' })],
+  ...notices,
 ];
 
 /** The text of `ninjs.json` for one article, as the build writes it. */
@@ -54,6 +61,13 @@ describe.skipIf(!haveNinjsSchemas)('ninjs output against IPTC’s official ninjs
 
   it.each(variants)('%s is valid', (_name, article) => {
     expect(errors(emitted(article))).toEqual([]);
+  });
+
+  it.each(notices)('%s: a notice without text, valid', (_name, article) => {
+    const item = JSON.parse(emitted(article)) as Record<string, unknown>;
+    expect(item).toMatchObject({ pubStatus: 'canceled' });
+    for (const key of ['representationType', 'headlines', 'descriptions', 'bodies', 'subjects', 'by', 'located', 'contentCreated', 'embargoedUntil']) expect(item, key).not.toHaveProperty(key);
+    expect(errors(JSON.stringify(item))).toEqual([]);
   });
 
   it('IPTC’s three 3.1 examples validate (the harness works)', () => {

@@ -86,14 +86,16 @@ describe('NewsML-G2 versions, signals and status', () => {
     expect(itemMetaOrder(doc)).toEqual(['itemClass', 'provider', 'versionCreated', 'firstCreated', 'pubStatus', 'edNote', 'signal', 'link', 'link']);
   });
 
-  it('a withdrawal: stat:canceled on every item and itemRef, sig:update (IPTC has no kill signal), the reason as an edNote', () => {
+  it('a withdrawal: stat:canceled on every item, sig:update (IPTC has no kill signal), the reason as the only edNote, no itemRefs', () => {
     const article = atVersion(4, { signal: 'withdrawal', status: 'withdrawn', withdrawalReason: 'Legal advice.', correction: CORRECTION });
     const doc = parse(article);
     expect(values(doc, '//n:itemMeta/n:pubStatus/@qcode')).toEqual(['stat:canceled', 'stat:canceled', 'stat:canceled', 'stat:canceled']);
-    expect(values(doc, '//n:itemRef/n:pubStatus/@qcode')).toEqual(['stat:canceled', 'stat:canceled', 'stat:canceled']);
+    // A withdrawal notice has no groupSet: the itemRefs' titles would repeat the withdrawn text.
+    expect(values(doc, '//n:itemRef')).toEqual([]);
     expect(values(doc, '//n:signal/@qcode')).toEqual(['sig:update', 'sig:update', 'sig:update', 'sig:update']);
-    expect(values(doc, `${TEXT}/n:itemMeta/n:edNote`)).toEqual([`Correction: ${CORRECTION}`, 'Withdrawn: Legal advice.']);
-    expect(values(doc, '//n:packageItem/@version | //n:newsItem/@version | //n:itemRef/@version')).toEqual(Array(7).fill('4'));
+    // The correction's note quotes the withdrawn text, so the notice drops it.
+    expect(values(doc, `${TEXT}/n:itemMeta/n:edNote`)).toEqual(['Withdrawn: Legal advice.']);
+    expect(values(doc, '//n:packageItem/@version | //n:newsItem/@version')).toEqual(Array(4).fill('4'));
   });
 
   it('a withdrawal never signals a correction, even when the build says so, and without a reason says "Withdrawn."', () => {
@@ -101,6 +103,7 @@ describe('NewsML-G2 versions, signals and status', () => {
     expect(toSignal(article)).toBe('sig:update');
     expect(toPubStatus(article)).toBe('stat:canceled');
     expect(toEdNotes(article)).toEqual(['Withdrawn.']);
+    expect(toEdNotes({ ...article, correction: CORRECTION, withdrawalReason: 'Legal advice.' })).toEqual(['Withdrawn: Legal advice.']);
   });
 
   it('signals follow the version: none for version 1 (even with a correction note), sig:update when the build gives no reason', () => {
@@ -136,11 +139,12 @@ describe('ninjs versions and status', () => {
     expect(item).toMatchObject({ uri: 'tag:globaltimes.cn,2024:article:rich-story', version: '3', versionCreated: '2024-09-05T12:00:00+08:00', firstCreated: '2024-09-05T08:30:00+08:00', pubStatus: 'usable', edNote: `Correction: ${CORRECTION}` });
   });
 
-  it('a withdrawal: pubStatus canceled and both notes, one a line; keys in the schema’s order', () => {
+  it('a withdrawal: pubStatus canceled and only the withdrawal note (no correction, no embargo); keys in the schema’s order', () => {
     const item = toNinjs(atVersion(4, { signal: 'withdrawal', status: 'withdrawn', withdrawalReason: 'Legal advice.', correction: 'x', embargo: '2024-09-06T00:00:00+08:00' }), makeSite());
-    expect(item).toMatchObject({ version: '4', pubStatus: 'canceled', embargoedUntil: '2024-09-06T00:00:00+08:00', edNote: 'Correction: x\nWithdrawn: Legal advice.' });
+    expect(item).toMatchObject({ version: '4', pubStatus: 'canceled', edNote: 'Withdrawn: Legal advice.' });
+    expect(item).not.toHaveProperty('embargoedUntil');
     const keys = Object.keys(item);
-    expect(keys.slice(keys.indexOf('contentCreated'), keys.indexOf('language') + 1)).toEqual(['contentCreated', 'embargoedUntil', 'pubStatus', 'copyrightHolder', 'copyrightNotice', 'edNote', 'language']);
+    expect(keys.slice(keys.indexOf('versionCreated'), keys.indexOf('language') + 1)).toEqual(['versionCreated', 'pubStatus', 'copyrightHolder', 'copyrightNotice', 'edNote', 'language']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
+import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
@@ -21,6 +22,11 @@ function ruleIds(text: string): string[] {
   return distinctRuleIds(validate(text));
 }
 
+/** The rich fixture withdrawn at version 3: its message is a withdrawal notice. */
+function withdrawn(): Article {
+  return makeRichArticle({ version: 3, signal: 'withdrawal', dateModified: '2024-09-05T12:00:00+08:00', status: 'withdrawn', withdrawalReason: 'Legal advice.' });
+}
+
 /** Our output for the rich fixture, edited by `edit`; fails loudly when the edit did not apply. */
 function broken(edit: (text: string) => string): string {
   return brokenText(toNewsMessage(makeRichArticle(), site), edit);
@@ -33,6 +39,8 @@ describe('validateNewsml on our own output', () => {
     ['picture without size or credit', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'Only a caption.' }] })],
     ['picture with creator and its own notice', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', creator: 'Li Hao', copyright: '© 2024 Xinhua' }] })],
     ['three bylines, keywords and a dateline', makeArticle({ authors: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], keywords: ['R&D', '贸易'], dateline: 'SHANGHAI' })],
+    ['withdrawn (a notice, version 3, two photos)', withdrawn()],
+    ['withdrawn at first sight (a notice without photos or reason)', makeArticle({ status: 'withdrawn' })],
   ])('finds nothing wrong with the %s article', (_name, article) => {
     expect(validate(toNewsMessage(article, site))).toEqual([]);
   });
@@ -107,5 +115,46 @@ describe('validateNewsml rules', () => {
     expect(ruleIds(broken((t) => t.replace(/guid="[^"]*:package"/, 'guid=""')))).toEqual(['guid-version']);
     expect(ruleIds(broken((t) => t.replace('version="1" xml:lang', 'version="0" xml:lang')))).toEqual(['guid-version']);
     expect(ruleIds(broken((t) => t.replace('version="1" xml:lang', 'version="1.5" xml:lang')))).toEqual(['guid-version']);
+  });
+});
+
+describe('validateNewsml: what an item holds follows its pubStatus (the schema part XSD 1.0 cannot express)', () => {
+  it.each<[string, (t: string) => string, string]>([
+    ['the text item without contentMeta', (t) => t.replace(/(<newsItem [^>]*guid="tag:[^"]*rich-story"[\s\S]*?)<contentMeta>[\s\S]*?<\/contentMeta>/, '$1'), 'newsItem tag:globaltimes.cn,2024:article:rich-story is usable (pubStatus stat:usable) but has no <contentMeta>; add <contentMeta>'],
+    ['the package without contentMeta', (t) => t.replace(/<contentMeta>\s*<slugline>[\s\S]*?<\/contentMeta>/, ''), 'packageItem tag:globaltimes.cn,2024:article:rich-story:package is usable (pubStatus stat:usable) but has no <contentMeta>'],
+    ['the package without groupSet or catalog', (t) => t.replace(/<groupSet [\s\S]*?<\/groupSet>/, '').replace(/<catalog>[\s\S]*?<\/catalog>/, ''), 'but has no <catalog>, <groupSet>; add <catalog>, <groupSet>'],
+    ['a picture without contentSet', (t) => t.replace(/<contentSet>\s*<remoteContent [^>]*\/>\s*<\/contentSet>/, ''), 'newsItem tag:globaltimes.cn,2024:article:rich-story:photo-1 is usable (pubStatus stat:usable) but has no <contentSet>'],
+    ['a picture without rightsInfo', (t) => t.replace(/(<newsItem [^>]*photo-2"[^>]*>\s*<catalogRef [^>]*\/>)\s*<rightsInfo>[\s\S]*?<\/rightsInfo>/, '$1'), 'photo-2 is usable (pubStatus stat:usable) but has no <rightsInfo>'],
+    ['an item without pubStatus (usable by default) and without contentMeta', (t) => t.replace(/(<newsItem [^>]*guid="tag:[^"]*rich-story"[\s\S]*?)<pubStatus qcode="stat:usable"\/>([\s\S]*?)<contentMeta>[\s\S]*?<\/contentMeta>/, '$1$2'), 'is usable (pubStatus absent, so stat:usable) but has no <contentMeta>'],
+  ])('a usable item must still carry its content: %s is rejected', (_name, edit, message) => {
+    const found = validate(broken(edit));
+    // Only `schema` errors (a missing pubStatus also draws the XSD's own finding).
+    expect(found.map((d) => [d.severity, d.ruleId])).toEqual(found.map(() => ['error', 'schema']));
+    expect(found).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'schema', message: expect.stringContaining(message) }));
+  });
+
+  it('a canceled item that carries contentMeta is rejected, at the element, saying what to remove', () => {
+    const notice = toNewsMessage(withdrawn(), site);
+    const text = brokenText(notice, (t) => t.replace(/(<newsItem [^>]*guid="tag:[^"]*rich-story"[\s\S]*?<\/itemMeta>)/, '$1<contentMeta><language tag="en"/><description role="drol:summary">The withdrawn summary.</description></contentMeta>'));
+    const found = validate(text);
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        ruleId: 'schema',
+        line: lineOf(text, '<contentMeta>'),
+        message: expect.stringContaining('newsItem tag:globaltimes.cn,2024:article:rich-story has pubStatus stat:canceled but carries <contentMeta>; a withdrawal notice carries no text of the withdrawn story'),
+      }),
+    ]);
+    expect(found[0]!.message).toMatch(/remove <contentMeta>$/);
+  });
+
+  it('the old withdrawn form (every item canceled with its content) is rejected item by item', () => {
+    const text = broken((t) => t.replaceAll('stat:usable', 'stat:canceled'));
+    expect(validate(text).map((d) => [d.ruleId, /^(\S+ \S+) has pubStatus stat:canceled but carries (.*?);/.exec(d.message)?.slice(1)])).toEqual([
+      ['schema', ['packageItem tag:globaltimes.cn,2024:article:rich-story:package', '<contentMeta>, <groupSet>']],
+      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story', '<contentMeta>, <contentSet>']],
+      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-1', '<contentMeta>, <contentSet>']],
+      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-2', '<contentMeta>, <contentSet>']],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../src/diagnostics.ts';
 import { toNinjs } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
-import { NinjsSchema, validateNinjs } from '../../src/validate/ninjs.ts';
+import { NinjsNoticeSchema, NinjsSchema, validateNinjs } from '../../src/validate/ninjs.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { brokenJson, outputFile } from '../helpers/validate.ts';
 
@@ -32,6 +32,11 @@ function broken(edit: (item: Json) => void, article: Article = makeRichArticle()
   return brokenJson(toNinjs(article, site) as unknown as Json, edit);
 }
 
+/** The rich fixture withdrawn at version 3: its ninjs is a withdrawal notice. */
+function withdrawn(): Article {
+  return makeRichArticle({ version: 3, signal: 'withdrawal', dateModified: '2024-09-05T12:00:00+08:00', status: 'withdrawn', withdrawalReason: 'Legal advice.' });
+}
+
 function emitted(article: Article): string {
   return `${JSON.stringify(toNinjs(article, site), null, 2)}\n`;
 }
@@ -43,12 +48,18 @@ describe('validateNinjs on our own output', () => {
     ['photo with notice, creator and size', makeArticle({ images: [{ url: 'https://www.globaltimes.cn/photo/c.jpg', caption: 'C.', creator: 'Xinhua', copyright: '© Xinhua', byteLength: 10 }] })],
     ['no mapped section, Chinese, keywords', makeArticle({ sections: ['World'], language: 'zh-CN', keywords: ['贸易'], authors: [{ name: '刘彩玉' }] })],
     ['UTC time, control characters', makeRichArticle({ datePublished: '2024-09-05T00:30:00Z', dateModified: '2024-09-05T02:15:00Z', headline: 'Bell\u0007 \uD800' })],
+    ['withdrawn (a notice, version 3, two photos)', withdrawn()],
+    ['withdrawn at first sight (a notice without photos or reason)', makeArticle({ status: 'withdrawn' })],
   ])('finds nothing wrong with the %s article', (_name, article) => {
     expect(validate(emitted(article))).toEqual([]);
   });
 
   it('parses what toNinjs returns: the emitter writes exactly the promised subset', () => {
     expect(NinjsSchema.safeParse(toNinjs(makeRichArticle(), site)).success).toBe(true);
+    expect(NinjsNoticeSchema.safeParse(toNinjs(withdrawn(), site)).success).toBe(true);
+    // Each shape is its own: a notice is no published story, and a published story is no notice.
+    expect(NinjsSchema.safeParse(toNinjs(withdrawn(), site)).success).toBe(false);
+    expect(NinjsNoticeSchema.safeParse(toNinjs(makeRichArticle(), site)).success).toBe(false);
   });
 });
 
@@ -119,5 +130,51 @@ describe('validateNinjs rules', () => {
         }),
       ),
     ).toEqual(['uri-stable']);
+  });
+});
+
+describe('validateNinjs: the shape follows pubStatus', () => {
+  type Notice = Record<string, unknown> & { associations: Record<string, unknown>[] };
+  const brokenNotice = (edit: (item: Notice) => void) => brokenJson(toNinjs(withdrawn(), site) as unknown as Notice, edit);
+
+  it('a notice that carries text is rejected, naming what to remove', () => {
+    const found = validate(brokenNotice((item) => (item['headlines'] = [{ role: 'main', value: 'The withdrawn headline' }])));
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        ruleId: 'schema',
+        message: 'the top level: "headlines" in a withdrawal notice (pubStatus "canceled"): a notice carries the story\'s identity, version, status and reason, never its text; remove it',
+      }),
+    ]);
+    const caption = validate(brokenNotice((item) => (item.associations[0]!['descriptions'] = [{ role: 'caption', contentType: 'text/plain', value: 'The withdrawn caption' }])));
+    expect(caption.map((d) => d.message)).toEqual([expect.stringMatching(/^associations\[0\]: "descriptions" in a withdrawal notice .*remove it$/)]);
+  });
+
+  it('the old withdrawn form (every property of the story, with pubStatus "canceled") is rejected', () => {
+    const text = broken((item) => (item['pubStatus'] = 'canceled'));
+    const found = validate(text);
+    expect(found.map((d) => d.ruleId)).toEqual(found.map(() => 'schema'));
+    const message = found.map((d) => d.message).join('\n');
+    for (const key of ['representationType', 'contentCreated', 'descriptions', 'bodies', 'headlines', 'subjects', 'by', 'located']) expect(message).toContain(`"${key}"`);
+    expect(message).toContain('renditions'); // and in each association: descriptions, by, renditions
+  });
+
+  it('a notice needs its reason, and a usable object shaped like a notice lacks every text property', () => {
+    expect(validate(brokenNotice((item) => delete item['edNote'])).map((d) => d.message)).toEqual([expect.stringMatching(/^edNote: is required/)]);
+    const usable = validate(brokenNotice((item) => (item['pubStatus'] = 'usable')));
+    expect(usable.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^representationType: must be "full"/),
+        expect.stringMatching(/^contentCreated: is required/),
+        expect.stringMatching(/^headlines: is required/),
+        expect.stringMatching(/^bodies: is required/),
+        expect.stringMatching(/^descriptions: is required/),
+      ]),
+    );
+  });
+
+  it('pubStatus "withheld" says which two values we send', () => {
+    const found = validate(broken((item) => (item['pubStatus'] = 'withheld')));
+    expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/^pubStatus: must be "usable" for a published story, or "canceled" for a withdrawal notice/)]);
   });
 });

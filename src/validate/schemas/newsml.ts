@@ -5,6 +5,11 @@
  * order, the attributes we always set, fixed values (standard, version, conformance, catalog URL,
  * rendition) and value patterns (QCodes, Media Topic codes, date-times with an explicit UTC offset).
  * A document that passes it also passes IPTC's schema; the conformance tests check that claim.
+ *
+ * One thing XSD 1.0 cannot say: which parts an item needs depends on its pubStatus. A usable item carries its
+ * content (contentMeta, then contentSet or groupSet) and its rights; a withdrawal notice (stat:canceled) ends
+ * after itemMeta. So those parts are optional here, as in IPTC's schema, and validate/newsml.ts's
+ * checkItemContent requires or forbids them by pubStatus.
  */
 
 /** File name under which the `xml:` namespace schema below is served to libxml2 (imported by name). */
@@ -245,11 +250,12 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
   <xs:complexType name="PackageItem">
     <xs:sequence>
       <xs:element name="catalogRef" type="CatalogRef"/>
-      <!-- Declares the non-IPTC group-role alias ("group"). -->
-      <xs:element name="catalog" type="Catalog"/>
+      <!-- Declares the non-IPTC group-role alias ("group"): required when usable, none in a notice (checkItemContent). -->
+      <xs:element name="catalog" type="Catalog" minOccurs="0"/>
       <xs:element name="rightsInfo" type="RightsInfo"/>
       <xs:element name="itemMeta" type="ItemMeta"/>
-      <xs:element name="contentMeta">
+      <!-- contentMeta and groupSet: required when usable, absent from a withdrawal notice (checkItemContent). -->
+      <xs:element name="contentMeta" minOccurs="0">
         <xs:complexType>
           <xs:sequence>
             <xs:element name="slugline" type="Line"/>
@@ -257,7 +263,7 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
           </xs:sequence>
         </xs:complexType>
       </xs:element>
-      <xs:element name="groupSet">
+      <xs:element name="groupSet" minOccurs="0">
         <xs:complexType>
           <xs:sequence>
             <xs:element name="group" maxOccurs="unbounded">
@@ -300,10 +306,12 @@ export const NEWSML_SCHEMA = `<?xml version="1.0" encoding="UTF-8"?>
   <xs:complexType name="NewsItem">
     <xs:sequence>
       <xs:element name="catalogRef" type="CatalogRef"/>
-      <xs:element name="rightsInfo" type="RightsInfo"/>
+      <!-- Required when usable; a picture's withdrawal notice states none (checkItemContent). -->
+      <xs:element name="rightsInfo" type="RightsInfo" minOccurs="0"/>
       <xs:element name="itemMeta" type="ItemMeta"/>
-      <xs:element name="contentMeta" type="ContentMeta"/>
-      <xs:element name="contentSet">
+      <!-- contentMeta and contentSet: required when usable, absent from a withdrawal notice (checkItemContent). -->
+      <xs:element name="contentMeta" type="ContentMeta" minOccurs="0"/>
+      <xs:element name="contentSet" minOccurs="0">
         <xs:complexType>
           <xs:choice>
             <xs:element name="inlineXML">
