@@ -123,11 +123,11 @@ const ITEM_PARTS: Record<'packageItem' | 'newsItem', { usable: readonly string[]
 
 /**
  * What an item holds depends on its pubStatus, which XSD 1.0 cannot express (schemas/newsml.ts). This is the
- * part of our schema written as code, so its findings are `schema` findings. A usable item (stat:usable, also
+ * part of our schema written as code: a usable item missing a part is a `schema` finding. A usable item (stat:usable, also
  * when pubStatus is absent: 'its value is "usable" by default', XSD annotation of pubStatus) carries its
  * content and rights, as our XSD required of every item before. A canceled item is a withdrawal notice
  * (IPTC's XSD makes contentMeta, contentSet and groupSet minOccurs="0"), and our promise is that it carries no
- * text of the withdrawn story: a notice with content would leak what was taken down.
+ * text of the withdrawn story: a notice with content would leak what was taken down (`notice-content`).
  */
 function checkItemContent(tree: XTree, report: Report): void {
   for (const item of items(tree)) {
@@ -139,7 +139,7 @@ function checkItemContent(tree: XTree, report: Report): void {
       const carried = parts.content.flatMap((name) => item.childrenNamed(NS.n, name));
       if (carried.length === 0) continue;
       const names = [...new Set(carried.map((e) => `<${e.name}>`))].join(', ');
-      report(carried[0]!, 'schema', `${label} has pubStatus stat:canceled but carries ${names}; a withdrawal notice carries no text of the withdrawn story (identity, version, status and the reason in edNote only): remove ${names}`);
+      report(carried[0]!, 'notice-content', `${label} has pubStatus stat:canceled but carries ${names}; a withdrawal notice carries no text of the withdrawn story (identity, version, status and the reason in edNote only): remove ${names}`);
       continue;
     }
     const missing = parts.usable.filter((name) => !item.has(NS.n, name)).map((name) => `<${name}>`);

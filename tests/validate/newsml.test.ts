@@ -140,7 +140,7 @@ describe('validateNewsml: what an item holds follows its pubStatus (the schema p
     expect(found).toEqual([
       expect.objectContaining({
         severity: 'error',
-        ruleId: 'schema',
+        ruleId: 'notice-content',
         line: lineOf(text, '<contentMeta>'),
         message: expect.stringContaining('newsItem tag:globaltimes.cn,2024:article:rich-story has pubStatus stat:canceled but carries <contentMeta>; a withdrawal notice carries no text of the withdrawn story'),
       }),
@@ -151,10 +151,10 @@ describe('validateNewsml: what an item holds follows its pubStatus (the schema p
   it('the old withdrawn form (every item canceled with its content) is rejected item by item', () => {
     const text = broken((t) => t.replaceAll('stat:usable', 'stat:canceled'));
     expect(validate(text).map((d) => [d.ruleId, /^(\S+ \S+) has pubStatus stat:canceled but carries (.*?);/.exec(d.message)?.slice(1)])).toEqual([
-      ['schema', ['packageItem tag:globaltimes.cn,2024:article:rich-story:package', '<contentMeta>, <groupSet>']],
-      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story', '<contentMeta>, <contentSet>']],
-      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-1', '<contentMeta>, <contentSet>']],
-      ['schema', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-2', '<contentMeta>, <contentSet>']],
+      ['notice-content', ['packageItem tag:globaltimes.cn,2024:article:rich-story:package', '<contentMeta>, <groupSet>']],
+      ['notice-content', ['newsItem tag:globaltimes.cn,2024:article:rich-story', '<contentMeta>, <contentSet>']],
+      ['notice-content', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-1', '<contentMeta>, <contentSet>']],
+      ['notice-content', ['newsItem tag:globaltimes.cn,2024:article:rich-story:photo-2', '<contentMeta>, <contentSet>']],
     ]);
   });
 });
