@@ -68,9 +68,9 @@ describe('validateNewsml: versions and signals', () => {
 
   it('ref-pubstatus: a package that announces a withdrawn item as usable', () => {
     // A withdrawal notice has no itemRefs, so the text item of a usable story is canceled by hand (its content
-    // then draws a `schema` finding too, which distinctRuleIds leaves out).
+    // then draws a `notice-content` finding too).
     const text = brokenNewsml(makeRichArticle(), (t) => t.replace(/(<newsItem [^>]*>[\s\S]*?)<pubStatus qcode="stat:usable"\/>/, '$1<pubStatus qcode="stat:canceled"/>'));
-    expect(distinctRuleIds(validateXml(text))).toEqual(['ref-pubstatus']);
+    expect(distinctRuleIds(validateXml(text))).toEqual(['notice-content', 'ref-pubstatus']);
   });
 
   it.each<[string, Article, (t: string) => string]>([
