@@ -405,7 +405,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
       result.stateWritten = true;
     }
     const sameOutputs = sameSources && feeds === prior?.index.feeds && partnerIndex?.[1] === prior?.index.partnerIndex?.[1];
-    // Partners' files before the public ones: a lifted embargo never shows on the web before partners have it.
+    // The partner folder before the public one: a withdrawal notice reaches partners no later than the web changes.
     for (const folder of ['partner', 'public'] as const) {
       const dir = folder === 'public' ? options.outDir : partnerDir;
       const changes = await commitFolder(dir, cwd, staging[folder], outputsOf(next, folder), prior && !sameOutputs ? outputsOf(prior.index, folder) : prior ? 'same' : undefined);
