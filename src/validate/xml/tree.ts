@@ -1,0 +1,199 @@
+/**
+ * An XML document as plain objects, read with saxes (a conforming, namespace-aware streaming parser that
+ * tracks line and column as it goes), so that every check walks JavaScript arrays and reports a position
+ * without parsing again. The tree is a record of the parser's events, not a parser of its own.
+ */
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import { toLineColumn, toLineStarts } from '../json/positions.ts';
+
+/** The XML namespace (`xml:lang`, `xml:base`), bound to the `xml` prefix in every document. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** Text or CDATA inside an element, where it starts. */
+export interface XmlText {
+  readonly kind: 'text';
+  /** The text, entities and character references resolved. */
+  readonly value: string;
+  /** True for a CDATA section. */
+  readonly cdata: boolean;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** An attribute (namespace declarations are not attributes: see {@link XmlElement.namespaces}). */
+export interface XmlAttribute {
+  /** Local name. */
+  readonly name: string;
+  readonly prefix: string;
+  /** Namespace URI, '' for none (an unprefixed attribute has none). */
+  readonly uri: string;
+  /** The name as written (`xml:lang`). */
+  readonly qname: string;
+  /** The value, entities resolved and whitespace normalised (XML 1.0 §3.3.3). */
+  readonly value: string;
+}
+
+/** An element, where its start tag begins. */
+export interface XmlElement {
+  readonly kind: 'element';
+  /** Local name. */
+  readonly name: string;
+  readonly prefix: string;
+  /** Namespace URI, '' for none. */
+  readonly uri: string;
+  /** The name as written (`dc:creator`). */
+  readonly qname: string;
+  readonly attributes: readonly XmlAttribute[];
+  /** The namespaces declared on this element, prefix ('' for the default namespace) to URI. */
+  readonly namespaces: Readonly<Record<string, string>>;
+  /** Elements and text, in document order. */
+  readonly children: readonly (XmlElement | XmlText)[];
+  /** Undefined for the document element. */
+  readonly parent: XmlElement | undefined;
+  /** 1-based line and column of the `<` that opens the start tag. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A well-formed document. */
+export interface XmlDocument {
+  readonly root: XmlElement;
+  /** The DOCTYPE declaration's text, when there is one. */
+  readonly doctype?: string | undefined;
+  /** What the XML declaration says, when there is one. */
+  readonly declaration?: { readonly version?: string | undefined; readonly encoding?: string | undefined; readonly standalone?: string | undefined } | undefined;
+}
+
+/** A well-formedness error, where the parser found it. */
+export interface XmlSyntaxError {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+interface MutableElement extends XmlElement {
+  readonly children: (XmlElement | XmlText)[];
+}
+
+/**
+ * Reads `text` (a byte order mark is ignored). A document that is not well-formed gives its first errors
+ * and no document: nothing is checked in a document a conforming reader rejects.
+ */
+export function readXml(text: string): { document?: XmlDocument; errors: XmlSyntaxError[] } {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const errors: XmlSyntaxError[] = [];
+  const stack: MutableElement[] = [];
+  let root: MutableElement | undefined;
+  let doctype: string | undefined;
+  let declaration: XmlDocument['declaration'];
+  let start = { line: 1, column: 1 };
+  parser.on('error', (error) => {
+    // saxes goes on after an error; keep the first few, which say what to fix.
+    if (errors.length < 10) errors.push({ message: error.message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column + 1 });
+  });
+  parser.on('xmldecl', (decl) => {
+    declaration = decl;
+  });
+  parser.on('doctype', (value) => {
+    doctype = value;
+  });
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineStarts = toLineStarts(body);
+  parser.on('opentagstart', (tag) => {
+    // saxes has read `<`, the name and the character after it; its offset counts UTF-16 units, as our
+    // columns do (its own column counts code points).
+    start = toLineColumn(lineStarts, Math.max(0, parser.position - tag.name.length - 2));
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const parent = stack.at(-1);
+    const attributes: XmlAttribute[] = [];
+    for (const attribute of Object.values(tag.attributes) as SaxesAttributeNS[]) {
+      if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
+      attributes.push({ name: attribute.local, prefix: attribute.prefix, uri: attribute.uri, qname: attribute.name, value: attribute.value });
+    }
+    const element: MutableElement = {
+      kind: 'element',
+      name: tag.local,
+      prefix: tag.prefix,
+      uri: tag.uri,
+      qname: tag.name,
+      attributes,
+      namespaces: tag.ns ?? {},
+      children: [],
+      parent,
+      line: start.line,
+      column: start.column,
+    };
+    if (parent) parent.children.push(element);
+    else root ??= element;
+    if (!tag.isSelfClosing) stack.push(element);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  const onText = (cdata: boolean) => (value: string) => {
+    const parent = stack.at(-1);
+    if (parent) parent.children.push({ kind: 'text', value, cdata, line: parser.line, column: parser.column + 1 });
+  };
+  parser.on('text', onText(false));
+  parser.on('cdata', onText(true));
+  try {
+    parser.write(body).close();
+  } catch (error) {
+    errors.push({ message: (error as Error).message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column + 1 });
+  }
+  if (errors.length > 0 || root === undefined) return { errors: errors.length > 0 ? errors : [{ message: 'no root element', line: 1, column: 1 }] };
+  return { document: { root, doctype, declaration }, errors };
+}
+
+/** The child elements of `element`. */
+export function childElements(element: XmlElement): XmlElement[] {
+  return element.children.filter((c): c is XmlElement => c.kind === 'element');
+}
+
+/** The child elements named `name` in namespace `uri`. */
+export function childrenNamed(element: XmlElement, uri: string, name: string): XmlElement[] {
+  return element.children.filter((c): c is XmlElement => c.kind === 'element' && c.name === name && c.uri === uri);
+}
+
+/** The first child element named `name` in namespace `uri`. */
+export function childNamed(element: XmlElement, uri: string, name: string): XmlElement | undefined {
+  for (const c of element.children) if (c.kind === 'element' && c.name === name && c.uri === uri) return c;
+  return undefined;
+}
+
+/** Every element below `element` (not itself), in document order. */
+export function descendants(element: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (c.kind !== 'element') continue;
+      found.push(c);
+      walk(c);
+    }
+  };
+  walk(element);
+  return found;
+}
+
+/** The text of `element` and its descendants, CDATA included. */
+export function textOf(element: XmlElement): string {
+  let text = '';
+  for (const c of element.children) text += c.kind === 'text' ? c.value : textOf(c);
+  return text;
+}
+
+/** The value of the attribute `name` in namespace `uri` ('' for an unprefixed attribute), undefined when absent. */
+export function attributeOf(element: XmlElement, name: string, uri = ''): string | undefined {
+  for (const a of element.attributes) if (a.name === name && a.uri === uri) return a.value;
+  return undefined;
+}
+
+/** The value of `xml:lang` or `xml:base` in scope at `element` (its own, else the nearest ancestor's). */
+export function inheritedXmlAttribute(element: XmlElement, name: 'lang' | 'base'): string | undefined {
+  for (let e: XmlElement | undefined = element; e; e = e.parent) {
+    const value = attributeOf(e, name, XML_NS);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
