@@ -28,7 +28,7 @@ export interface CliIo {
 
 const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME] [options]
        syndicate build --check [--input DIR] [--out DIR]
-       syndicate validate <files or folders...> [--input DIR] [--schemas DIR]
+       syndicate validate <files or folders...> [--input DIR] [--schemas DIR] [--profile P]
 
 Reads the articles in DIR/articles (default input/articles) with the publication
 settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0,
@@ -41,10 +41,11 @@ which you commit. Nothing is written when any output fails validation.
 
 Commands:
   build              build every output for the input folder
-  validate           check RSS, Atom, JSON Feed, JSON-LD (alone or in HTML
-                     pages), NewsML-G2, ninjs and news sitemap files, whoever
-                     wrote them, with the build's own rules; formats are told
-                     by content, folders are searched recursively
+  validate           check RSS (0.9x, 1.0, 2.0), Atom, JSON Feed, JSON-LD (alone
+                     or in HTML pages), NewsML-G2, ninjs and sitemap files,
+                     whoever wrote them; formats are told by content, folders
+                     are searched recursively; a file in no known format is an
+                     error
 
 Options of build:
   -i, --input DIR    input folder holding site.json and articles/ (default: input)
@@ -85,7 +86,12 @@ Options of validate:
                      is never run: it compares the files of one build.
       --schemas DIR  also validate against official schemas found in DIR: the
                      IPTC NewsML-G2 XSD, the Atom RELAX NG (atom.rng), the IPTC
-                     ninjs JSON Schema (needs the ajv package installed)
+                     ninjs JSON Schema (needs the ajv package installed), the
+                     schema.org vocabulary (schemaorg-current-https.jsonld)
+      --profile P    standard (default): what each specification requires of
+                     anyone's file, at the severity its reference tool gives it;
+                     syndicate: also what syndicate promises of its own output
+                     (the checks build runs)
 
 Options of both:
       --format F     text (default), json (one JSON document on stdout) or
@@ -103,7 +109,7 @@ with --check, differences), 2 usage or configuration errors.`;
 const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate', ReadonlySet<string>> = {
   build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'quiet', 'verbose', 'format']),
   check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'quiet', 'format']),
-  validate: new Set(['input', 'schemas', 'quiet', 'format']),
+  validate: new Set(['input', 'schemas', 'profile', 'quiet', 'format']),
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -126,6 +132,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         workers: { type: 'string', short: 'j' },
         check: { type: 'boolean' },
         schemas: { type: 'string' },
+        profile: { type: 'string' },
         format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
@@ -168,8 +175,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const reporter = createReporter(format.value, { stdout: io.stdout, stderr: io.stderr, colour: useColour(io.isTTY, io.env) });
   if (mode === 'validate') {
     if (rest.length === 0) return usage(io, 'validate needs the files or folders to check, e.g. syndicate validate dist');
+    const profile = values.profile ?? 'standard';
+    if (profile !== 'standard' && profile !== 'syndicate') return usage(io, `--profile "${profile}" is not one of standard, syndicate`);
     const { runValidate } = await import('./inspect/command.ts');
-    return runValidate({ targets: rest, inputDir: values.input, schemasDir: values.schemas, log, reporter }, io);
+    return runValidate({ targets: rest, inputDir: values.input, schemasDir: values.schemas, profile, log, reporter }, io);
   }
   const now = toBuildTime(values.now, io.env.SOURCE_DATE_EPOCH, io.clock);
   if (!now.ok) {

@@ -8,4 +8,4 @@ export { emitters } from './emit/index.ts';
 export { ArticleSchema, type Article, type Image, type Person } from './model/article.ts';
 export type { Emitter, OutputFile, OutputFormat, SourceFile, Validator } from './model/output.ts';
 export { readSource, type ReadResult } from './read/index.ts';
-export { validators } from './validate/index.ts';
+export { validateOutput, type OutputCheck } from './validate/index.ts';

@@ -4,6 +4,7 @@ import { count, EXIT, loadSiteConfig, reportAll, type CliIo, type LogLevel } fro
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { Reporter } from '../report/index.ts';
+import type { Profile } from '../validate/rule.ts';
 import { fileExists, listTargets, readSchemaFolder, readTarget } from './files.ts';
 import { loadOfficialSchemas, OFFICIAL_LABELS, type OfficialSchemas } from './official.ts';
 import { NEUTRAL_SITE } from './site.ts';
@@ -17,6 +18,8 @@ export interface ValidateRequest {
   inputDir: string | undefined;
   /** `--schemas DIR`: a folder that may hold official schemas. */
   schemasDir: string | undefined;
+  /** `--profile`: the standard layer only, or syndicate's house rules on top. */
+  profile: Profile;
   /** How much to print besides the report. */
   log: LogLevel;
   /** Where the findings go. */

@@ -1,8 +1,9 @@
 /** Which format a file is, decided by its content alone (never its name), for `syndicate validate`. */
-import type { OutputFormat } from '../model/output.ts';
+import { SaxesParser } from 'saxes';
 import { PARTNERS_FORMAT } from '../model/partners.ts';
 import { LEGACY_MANIFEST_FORMAT, STATE_FILE, STATE_FORMAT } from '../model/state.ts';
 import { HTML_TAGS, isAbsoluteUrl } from '../validate/html.ts';
+import type { ValidatedFormat } from '../validate/rule.ts';
 
 /** The namespaces that identify XML formats. */
 export const NAMESPACES = {
@@ -12,8 +13,8 @@ export const NAMESPACES = {
   xhtml: 'http://www.w3.org/1999/xhtml',
 } as const;
 
-/** The formats `validate` recognises and checks with the build's own validator. */
-export type DetectedFormat = Extract<OutputFormat, 'rss' | 'atom' | 'newsml' | 'sitemap' | 'jsonfeed' | 'jsonld' | 'ninjs' | 'state' | 'partners'>;
+/** The formats `validate` recognises, each checked by its standard layer (and the house layer with `--profile syndicate`). */
+export type DetectedFormat = Exclude<ValidatedFormat, 'html'>;
 
 /** What a file was found to be: a format the build's validators check, an HTML page, or nothing known. */
 export type Detection =
@@ -21,13 +22,23 @@ export type Detection =
   | { kind: 'html' }
   | { kind: 'unknown'; reason: string };
 
-/** The root element of an XML document as a light scan of its start tag finds it. */
+/** The root element of an XML document. */
 export interface XmlRoot {
   /** Local name, without prefix. */
   name: string;
-  /** Namespace URI ('' for none), from the `xmlns` / `xmlns:prefix` attributes on the root itself. */
+  /** Namespace URI ('' for none). */
   namespace: string;
 }
+
+/** The roots of the NewsML-G2 item types and message (NewsML-G2 2.35 XSD global elements). */
+const NEWSML_ROOTS = new Set(['newsMessage', 'newsItem', 'packageItem', 'conceptItem', 'knowledgeItem', 'planningItem', 'catalogItem']);
+
+/** The RDF namespace of RSS 1.0 and 0.90's `<rdf:RDF>` root. */
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+/** The namespaces of RSS 1.0 and RSS 0.90 channels. */
+const RSS1_CHANNELS = ['http://purl.org/rss/1.0/', 'http://my.netscape.com/rdf/simple/0.9/'];
+/** Atom 0.3's namespace (obsolete; reported as such by the Atom checks). */
+const ATOM03 = 'http://purl.org/atom/ns#';
 
 /**
  * Detects a file's format from its text. XML by root element and namespace: RSS 2.0 `<rss>`, Atom
@@ -47,20 +58,24 @@ export function detectFormat(text: string): Detection {
 }
 
 function detectMarkup(body: string): Detection {
-  const start = skipProlog(body);
-  if (/^<!doctype\s+html[\s>]/i.test(body.slice(start))) return { kind: 'html' };
-  const root = readXmlRoot(body, start);
-  if (root === undefined) return { kind: 'unknown', reason: 'it starts with "<" but no element follows' };
+  if (/^(?:<\?[^]*?\?>\s*|<!--[^]*?-->\s*)*<!doctype\s+html[\s>]/i.test(body)) return { kind: 'html' };
+  const root = readXmlRoot(body);
+  if (root === undefined) return { kind: 'unknown', reason: 'it starts with "<" but no element can be read' };
   const { name, namespace } = root;
   if (name === 'rss' && namespace === '') return xml('rss');
-  if (name === 'feed' && namespace === NAMESPACES.atom) return xml('atom');
-  if ((name === 'newsMessage' || name === 'newsItem' || name === 'packageItem') && namespace === NAMESPACES.nar) return xml('newsml');
-  if (name === 'urlset' && namespace === NAMESPACES.sitemap) return xml('sitemap');
+  if (name === 'RDF' && namespace === RDF) {
+    return RSS1_CHANNELS.some((ns) => body.includes(ns)) ? xml('rss1') : { kind: 'unknown', reason: 'it is an RDF document, but not RSS 1.0 or 0.90 (no channel in their namespaces)' };
+  }
+  if (name === 'feed' && (namespace === NAMESPACES.atom || namespace === ATOM03)) return xml('atom');
+  if (NEWSML_ROOTS.has(name) && namespace === NAMESPACES.nar) return xml('newsml');
+  if ((name === 'urlset' || name === 'sitemapindex') && namespace === NAMESPACES.sitemap) return xml('sitemap');
   if (namespace === NAMESPACES.xhtml || (namespace === '' && HTML_TAGS.has(name.toLowerCase()))) return { kind: 'html' };
-  if (name === 'RDF') return { kind: 'unknown', reason: 'it is RSS 1.0 (RDF), which syndicate does not check; only RSS 2.0 is' };
   if (name === 'entry' && namespace === NAMESPACES.atom) return { kind: 'unknown', reason: 'it is a standalone Atom entry document; syndicate checks Atom feeds' };
   const where = namespace === '' ? 'in no namespace' : `in namespace ${namespace}`;
-  return { kind: 'unknown', reason: `its root element <${name}> ${where} is not one of RSS 2.0 <rss>, Atom <feed>, NewsML-G2 <newsMessage>/<newsItem>/<packageItem> or sitemap <urlset>` };
+  return {
+    kind: 'unknown',
+    reason: `its root element <${name}> ${where} is not one of RSS <rss>, RSS 1.0 <rdf:RDF>, Atom <feed>, a NewsML-G2 item or message, or a sitemap <urlset>/<sitemapindex>`,
+  };
 }
 
 function xml(format: DetectedFormat): Detection {
@@ -71,54 +86,26 @@ function json(format: DetectedFormat): Detection {
   return { kind: 'format', format, syntax: 'json' };
 }
 
-/** Skips the XML declaration, processing instructions, comments, whitespace and a non-HTML doctype. */
-function skipProlog(text: string): number {
-  let i = 0;
-  for (;;) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) return text.length;
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) return text.length;
-      i = end + 3;
-    } else if (/^<!doctype/i.test(text.slice(i, i + 9)) && !/^<!doctype\s+html[\s>]/i.test(text.slice(i, i + 15))) {
-      // XML 1.0 §2.8: a doctype may hold an internal subset in [ ]; the declaration ends at the ">" after it.
-      const bracket = text.indexOf('[', i);
-      const close = text.indexOf('>', i);
-      let end = close;
-      if (bracket >= 0 && bracket < close) {
-        const subsetEnd = text.indexOf(']', bracket);
-        end = subsetEnd < 0 ? -1 : text.indexOf('>', subsetEnd);
-      }
-      if (end < 0) return text.length;
-      i = end + 1;
-    } else {
-      return i;
-    }
-  }
-}
-
 /**
- * The root element's local name and namespace, read from its start tag only (`<a:feed xmlns:a="…">`).
- * A namespace declared on the root is the only way a feed's root gets one, so nothing else is parsed:
- * a document broken further down is still recognised, and its validator says where it breaks.
+ * The root element's local name and namespace, as a conforming parser (saxes) reads them, stopping at the
+ * root's start tag: a document broken further down is still recognised, and its check says where it breaks.
  */
-export function readXmlRoot(text: string, start = skipProlog(text)): XmlRoot | undefined {
-  const tag = /^<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)/.exec(text.slice(start, start + 200));
-  if (!tag) return undefined;
-  const qname = tag[1]!;
-  const colon = qname.indexOf(':');
-  const prefix = colon < 0 ? '' : qname.slice(0, colon);
-  const name = colon < 0 ? qname : qname.slice(colon + 1);
-  const attributes = new Map<string, string>();
-  const attribute = /\s+([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-  attribute.lastIndex = start + tag[0].length;
-  for (let m = attribute.exec(text); m; m = attribute.exec(text)) attributes.set(m[1]!, m[2] ?? m[3] ?? '');
-  const namespace = attributes.get(prefix === '' ? 'xmlns' : `xmlns:${prefix}`) ?? '';
-  return { name, namespace };
+export function readXmlRoot(text: string): XmlRoot | undefined {
+  const parser = new SaxesParser({ xmlns: true });
+  let root: XmlRoot | undefined;
+  const found = new Error('root read');
+  parser.on('opentag', (tag) => {
+    root = { name: tag.local, namespace: tag.uri };
+    throw found;
+  });
+  // The prolog's errors (an undeclared entity in a DOCTYPE, say) do not hide the root.
+  parser.on('error', () => undefined);
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    if (error !== found) return root;
+  }
+  return root;
 }
 
 function detectJson(body: string): Detection {

@@ -4,8 +4,8 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { emitters } from '../emit/index.ts';
 import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
-import { checkConsistency, type ReferenceFacts } from '../validate/consistency.ts';
-import { validators } from '../validate/index.ts';
+import { checkConsistency, type ReferenceFacts, type StatedFacts } from '../validate/consistency.ts';
+import { validateOutput } from '../validate/index.ts';
 import { byPath, toPlaced, untimed, type StageTimer } from './article.ts';
 
 /** Formats built from many articles: the site and section feeds, JSON Feed, the news sitemap and the index page. */
@@ -35,9 +35,14 @@ export function buildFeeds(articles: readonly Article[], site: SiteConfig, conte
   const outputs = timed('emit', () => FEED_FORMATS.flatMap((format) => emitters[format](articles, site, { now: context.now })));
   outputs.sort(byPath);
   const diagnostics: Diagnostic[] = [];
+  const stated: StatedFacts[] = [];
   timed('validate', () => {
-    for (const output of outputs) diagnostics.push(...validators[output.format](output, site));
+    for (const output of outputs) {
+      const checked = timed(`validate ${output.format}`, () => validateOutput(output, site));
+      diagnostics.push(...checked.diagnostics);
+      stated.push({ path: output.path, format: output.format, sources: output.sources, facts: checked.facts });
+    }
   });
-  diagnostics.push(...timed('consistency', () => checkConsistency(outputs, site, context.references)));
+  diagnostics.push(...timed('consistency', () => checkConsistency(stated, context.references)));
   return { outputs, diagnostics: toPlaced(diagnostics, context.folder) };
 }

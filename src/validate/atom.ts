@@ -22,8 +22,7 @@ import {
 } from './feedrules.ts';
 import { ATOM_SCHEMA, ATOM_SCHEMA_FILE } from './schemas/atom.ts';
 import { descendantsNamed, type XElement, type XTree } from './xmltree.ts';
-import { validateStatingXml } from './facts.ts';
-import { compileRelaxNg, lazySchema } from './xml.ts';
+import { compileRelaxNg, lazySchema, validateXml } from './xml.ts';
 import { toInstant } from '../model/time.ts';
 
 /*
@@ -44,7 +43,7 @@ const atomSchema = lazySchema(() => compileRelaxNg(ATOM_SCHEMA_FILE, ATOM_SCHEMA
  * path, item limit, order, feed date).
  */
 export const validateAtom: Validator = (file, site) =>
-  validateStatingXml(file, site, 'atom', atomSchema(), SOURCE, (tree) => inspectAtom(tree, file, site));
+  validateXml(file, atomSchema(), SOURCE, (tree) => inspectAtom(tree, file, site));
 
 function inspectAtom(tree: XTree, file: OutputFile, site: SiteConfig): Diagnostic[] {
   const ctx = feedContext(file, SOURCE, 'atom');

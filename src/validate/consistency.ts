@@ -1,11 +1,24 @@
-import type { SiteConfig } from '../config.ts';
+/**
+ * "One story, one truth": what each output states about each article, compared with its JSON-LD (the
+ * reference). The validators return the facts with their findings; nothing is read twice.
+ */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { OutputFile } from '../model/output.ts';
-import { readFacts, type ArticleFacts } from './facts.ts';
+import type { OutputFormat } from '../model/output.ts';
+import type { ArticleFacts } from './facts.ts';
 
 export type { ArticleFacts } from './facts.ts';
 
 const FIELDS = ['headline', 'published', 'modified', 'url', 'authors', 'images'] as const;
+
+/** What one output states, as its validator read it. */
+export interface StatedFacts {
+  /** Path of the file under its output folder. */
+  path: string;
+  format: OutputFormat;
+  /** Source files of the articles it carries. */
+  sources: readonly string[];
+  facts: readonly ArticleFacts[];
+}
 
 /** The facts an article's JSON-LD states, with where it states them: the reference other formats are compared with. */
 export interface ReferenceFacts {
@@ -16,41 +29,37 @@ export interface ReferenceFacts {
   facts: ArticleFacts;
 }
 
-/** The reference facts stated by the JSON-LD files among `outputs`. */
-export function toReferenceFacts(outputs: readonly OutputFile[], site: SiteConfig): ReferenceFacts[] {
-  return outputs
-    .filter((file) => file.format === 'jsonld')
-    .flatMap((file) => readFacts(file, site).map((facts) => ({ path: file.path, sources: file.sources, facts })));
+/** The reference facts among `stated`: those of the JSON-LD files. */
+export function toReferenceFacts(stated: readonly StatedFacts[]): ReferenceFacts[] {
+  return stated.filter((s) => s.format === 'jsonld').flatMap((s) => s.facts.map((facts) => ({ path: s.path, sources: [...s.sources], facts })));
 }
 
 /**
- * Checks that every output states the same facts about each article as its JSON-LD (the reference):
- * headline, publication and modification instants, canonical URL, authors and images. A mismatch is
- * an error naming both files. Files that do not parse are skipped here (their validator reports them).
- * `references` adds JSON-LD facts checked earlier (an incremental build compares feeds with the
- * facts of articles it did not rebuild).
+ * Checks that every output states the same facts about each article as its JSON-LD: headline,
+ * publication and modification instants, canonical URL, authors and images. A mismatch is an error
+ * naming both files (by their path inside the folder; the build names the folder). `references` adds
+ * JSON-LD facts checked earlier (an incremental build compares feeds with the facts of articles it did
+ * not rebuild).
  */
-export function checkConsistency(outputs: readonly OutputFile[], site: SiteConfig, references: readonly ReferenceFacts[] = []): Diagnostic[] {
-  // The validators have read the facts from the documents they parsed; files they have not seen are read here.
-  const stated = outputs.filter((file) => file.format !== 'jsonld').flatMap((file) => readFacts(file, site).map((f) => ({ file, facts: f })));
-  const reference = new Map([...references, ...toReferenceFacts(outputs, site)].map((r) => [r.facts.guid, r]));
+export function checkConsistency(stated: readonly StatedFacts[], references: readonly ReferenceFacts[] = []): Diagnostic[] {
+  const reference = new Map([...references, ...toReferenceFacts(stated)].map((r) => [r.facts.guid, r]));
   const found: Diagnostic[] = [];
-  for (const { file, facts: f } of stated) {
-    const ref = reference.get(f.guid);
-    const path = file.path;
-    if (ref === undefined) {
-      found.push(diagnostic('error', path, 'validate:consistency', 'unknown-article', `carries an article with id "${f.guid}" that no JSON-LD file describes; every format must use the article's guid`));
-      continue;
-    }
-    for (const field of FIELDS) {
-      const mine = f[field];
-      const theirs = ref.facts[field];
-      if (mine === undefined || theirs === undefined) continue;
-      if (!sameValue(mine, theirs)) {
+  for (const output of stated) {
+    if (output.format === 'jsonld') continue;
+    for (const f of output.facts) {
+      const ref = reference.get(f.guid);
+      if (ref === undefined) {
+        found.push(diagnostic('error', output.path, 'validate:consistency', 'unknown-article', `carries an article with id "${f.guid}" that no JSON-LD file describes; every format must use the article's guid`));
+        continue;
+      }
+      for (const field of FIELDS) {
+        const mine = f[field];
+        const theirs = ref.facts[field];
+        if (mine === undefined || theirs === undefined || sameValue(mine, theirs)) continue;
         found.push(
           diagnostic(
             'error',
-            path,
+            output.path,
             'validate:consistency',
             `inconsistent-${field}`,
             `says ${field} ${show(field, mine)} for "${f.guid}", but its JSON-LD (${ref.path}) says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,

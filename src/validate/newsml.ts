@@ -1,8 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { OutputFile, Validator } from '../model/output.ts';
 import { NEWSML_SCHEMA, NEWSML_SCHEMA_FILE, XML_NAMESPACE_SCHEMA, XML_NAMESPACE_SCHEMA_FILE } from './schemas/newsml.ts';
-import { validateStatingXml } from './facts.ts';
-import { compileXsd, lazySchema, registerSchemaFiles } from './xml.ts';
+import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
 import { descendantsNamed, descendantsOf, type XElement, type XTree } from './xmltree.ts';
 
 const SOURCE = 'validate:newsml';
@@ -55,7 +54,7 @@ const schema = lazySchema(() => {
 
 /** Checks a NewsML-G2 file: well-formed, valid against our own XSD, and the IPTC rules no schema enforces. */
 export const validateNewsml: Validator = (file, site) =>
-  validateStatingXml(file, site, 'newsml', schema(), SOURCE, (tree) => inspectNewsml(tree, file));
+  validateXml(file, schema(), SOURCE, (tree) => inspectNewsml(tree, file));
 
 /** Records one finding of a rule at the element concerned, or the element owning the attribute concerned (its line, when libxml2 knows it). */
 type Report = (element: XElement | null, ruleId: string, message: string) => void;

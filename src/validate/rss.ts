@@ -34,9 +34,8 @@ import {
   RSS_SCHEMA,
   RSS_SCHEMA_FILE,
 } from './schemas/rss.ts';
-import { compileXsd, lazySchema, registerSchemaFiles } from './xml.ts';
+import { compileXsd, lazySchema, registerSchemaFiles, validateXml } from './xml.ts';
 import type { XElement, XTree } from './xmltree.ts';
-import { validateStatingXml } from './facts.ts';
 import { toInstant } from '../model/time.ts';
 
 /*
@@ -66,7 +65,7 @@ const rssSchema = lazySchema(() => {
  * order, dates).
  */
 export const validateRss: Validator = (file, site) =>
-  validateStatingXml(file, site, 'rss', rssSchema(), SOURCE, (tree) => inspectRss(tree, file, site));
+  validateXml(file, rssSchema(), SOURCE, (tree) => inspectRss(tree, file, site));
 
 function inspectRss(tree: XTree, file: OutputFile, site: SiteConfig): Diagnostic[] {
   const ctx = feedContext(file, SOURCE, 'rss');

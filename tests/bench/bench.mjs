@@ -55,6 +55,11 @@ for (const size of sizes) {
       console.log(
         `${String(size).padEnd(7)} | ${name.padEnd(11)} | ${fmt(r.wallMs).padEnd(8)} | ${String(Math.round((r.articles / r.wallMs) * 1000)).padEnd(10)} | ${`${r.peakRssMiB.toFixed(0)} MiB`.padEnd(9)} | ${`${r.built}/${r.reused}`.padEnd(12)} | ${String(r.written).padEnd(7)} | ${wall} | ${cpu}${r.workers ? ` (${r.workers} workers)` : ''}`,
       );
+      // Build-time validation per format, in ms per built article (CPU of all threads).
+      const perFormat = Object.entries(t)
+        .filter(([stage]) => stage.startsWith('validate '))
+        .map(([stage, ms]) => `${stage.slice('validate '.length)} ${(ms / Math.max(1, r.built)).toFixed(3)}`);
+      if (perFormat.length > 0 && r.built > 0) console.log(`  validation per built article (ms): ${perFormat.join(', ')}; all ${((t.validate ?? 0) / r.built).toFixed(3)}`);
       if (r.errors > 0) console.log(`  (${r.errors} errors: nothing written; first: ${JSON.stringify(r.firstError)})`);
     }
   } finally {

@@ -19,7 +19,9 @@ import { emitNinjs } from '../../lib/emit/ninjs.js';
 import { emitRss } from '../../lib/emit/rss.js';
 import { emitNewsSitemap } from '../../lib/emit/sitemap.js';
 import { readSource } from '../../lib/read/index.js';
-import { validators } from '../../lib/validate/index.js';
+import { validateOutput } from '../../lib/validate/index.js';
+import { emitHead } from '../../lib/emit/head.js';
+import { emitPage } from '../../lib/emit/page.js';
 import { toSyntheticArchive } from './archive.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,10 +68,13 @@ function first(stage, fn) {
   firstCalls.push([stage, performance.now() - start]);
 }
 
+// In the build's order: the JSON-LD first, which the head snippet and the page are checked against.
 const perArticle = [
   ['jsonld', emitJsonLd],
   ['newsml', emitNewsml],
   ['ninjs', emitNinjs],
+  ['head', emitHead],
+  ['page', emitPage],
 ];
 
 const wallStart = performance.now();
@@ -83,16 +88,21 @@ for (const source of sources) {
   if (result?.article) articles.push(result.article);
   else readErrors++;
 }
+/** The build's validation of one output: both layers; head and page against the article's JSON-LD. */
+const validate = (file, reference) => validateOutput(file, site, file.format === 'head' || file.format === 'page' ? reference : undefined);
 const sample0 = articles[0];
 if (sample0 !== undefined) {
-  for (const [format, emit] of perArticle) first(`validate ${format} (first call)`, () => validators[format](emit([sample0], site)[0], site));
+  for (const [format, emit] of perArticle) first(`validate ${format} (first call)`, () => validate(emit([sample0], site)[0], undefined));
 }
 for (const article of articles) {
+  let reference;
   for (const [format, emit] of perArticle) {
     const files = timed(`emit ${format}`, () => emit([article], site));
     for (const file of files) {
       record(file);
-      record(timed(`validate ${format}`, () => validators[format](file, site)));
+      const checked = timed(`validate ${format}`, () => validate(file, reference));
+      if (format === 'jsonld') reference = { jsonLd: file.text, facts: checked.facts };
+      record(checked.diagnostics);
     }
   }
 }
@@ -112,7 +122,7 @@ for (const [format, emit] of feedEmitters) {
   for (const file of files) {
     feedFiles++;
     record(file);
-    record(timed(`feeds: validate ${format}`, () => validators[format](file, site)));
+    record(timed(`feeds: validate ${format}`, () => validateOutput(file, site)).diagnostics);
   }
 }
 const feedMs = performance.now() - feedStart;
@@ -127,6 +137,7 @@ for (const [stage, { ms, calls }] of totals) {
 for (const [stage, ms] of firstCalls) console.log(`${stage.padEnd(26)} | 1      | ${ms.toFixed(3).padStart(11)} |`);
 const emitValidate = [...totals].filter(([s]) => !s.startsWith('read') && !s.startsWith('feeds')).reduce((sum, [, { ms }]) => sum + ms, 0);
 const read = [...totals].filter(([s]) => s.startsWith('read')).reduce((sum, [, { ms }]) => sum + ms, 0);
-console.log(`per article: read ${(read / size).toFixed(3)} ms, emit+validate ${(emitValidate / Math.max(1, articles.length)).toFixed(3)} ms`);
+const validation = [...totals].filter(([s]) => s.startsWith('validate ')).reduce((sum, [, { ms }]) => sum + ms, 0);
+console.log(`per article: read ${(read / size).toFixed(3)} ms, emit+validate ${(emitValidate / Math.max(1, articles.length)).toFixed(3)} ms, of which validation ${(validation / Math.max(1, articles.length)).toFixed(3)} ms`);
 console.log(`totals: reading + per-article outputs ${fmt(perArticleMs)}, feeds ${fmt(feedMs)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 if (digestWanted) console.log(`digest ${digest.digest('hex')}`);

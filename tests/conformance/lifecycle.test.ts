@@ -8,9 +8,8 @@ import { emitJsonLd } from '../../src/emit/jsonld.ts';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
 import { emitNinjs } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
-import { validateJsonLd } from '../../src/validate/jsonld.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
-import { validateNinjs } from '../../src/validate/ninjs.ts';
+import { validateFile } from '../helpers/validate.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { haveOfficialSchemas, officialSchema } from '../helpers/official.ts';
 import { loadOfficialNewsmlXsd, loadOfficialNinjsSchema, officialErrors } from '../helpers/official-validators.ts';
@@ -120,13 +119,13 @@ describe('our own validators accept the variants', () => {
 
   it.each(variants)('ninjs: %s', (_name, article) => {
     const [file] = emitNinjs([article], makeSite());
-    expect(validateNinjs(file!, makeSite())).toEqual([]);
+    expect(validateFile(file!, makeSite())).toEqual([]);
   });
 
   it.each(variants)('JSON-LD: %s', (_name, article) => {
     const [file] = emitJsonLd([article], makeSite());
     // Warnings (no author URL, no image) are about the fixtures, not about this issue.
-    expect(validateJsonLd(file!, makeSite()).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(validateFile(file!, makeSite()).filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitNinjs } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
-import { validateNinjs } from '../../src/validate/ninjs.ts';
+import { validateFile } from '../helpers/validate.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { officialSchema } from '../helpers/official.ts';
 
@@ -90,7 +90,7 @@ describe.skipIf(!haveNinjsSchemas)('ninjs output against IPTC’s official ninjs
   it('accepts everything our own validator accepts among the variants (our schema is a subset)', () => {
     for (const [name, article] of variants) {
       const text = emitted(article);
-      expect(validateNinjs({ path: 'x/ninjs.json', text, format: 'ninjs', sources: [] }, makeSite()), name).toEqual([]);
+      expect(validateFile({ path: 'x/ninjs.json', text, format: 'ninjs', sources: [] }, makeSite()), name).toEqual([]);
       expect(errors(text), name).toEqual([]);
     }
   });

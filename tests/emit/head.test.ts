@@ -2,7 +2,7 @@ import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emitHead, toHeadHtml, toScriptSafeJson } from '../../src/emit/head.ts';
 import { emitJsonLd, formatJsonLd, toJsonLdGraph } from '../../src/emit/jsonld.ts';
-import { validateHead } from '../../src/validate/page.ts';
+import { validateFile } from '../helpers/validate.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
 type Element = DefaultTreeAdapterTypes.Element;
@@ -174,7 +174,7 @@ describe('the hostile headline', () => {
     expect(inner).toContain('\\u003c/script \\u003e\\u003c!--\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
     expect(inner).toContain('\\u0026 \\u2028\\u2029');
     const [file] = emitHead([article], site);
-    expect(validateHead(file!, site)).toEqual([]);
+    expect(validateFile(file!, site)).toEqual([]);
   });
 
   it('toScriptSafeJson escapes what the script data states react to, and is idempotent', () => {

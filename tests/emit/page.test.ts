@@ -7,7 +7,7 @@ import { emitJsonLd } from '../../src/emit/jsonld.ts';
 import { emitPage, toPageHtml } from '../../src/emit/page.ts';
 import type { Article } from '../../src/model/article.ts';
 import { checkConsistency } from '../../src/validate/consistency.ts';
-import { validateIndexPage, validatePage } from '../../src/validate/page.ts';
+import { statedFacts, validateFile } from '../helpers/validate.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
 type Element = DefaultTreeAdapterTypes.Element;
@@ -170,8 +170,8 @@ describe('emitPage', () => {
       ['articles/rich-story/index.html', 'page'],
       ['articles/cyberspace-governance/index.html', 'page'],
     ]);
-    for (const page of pages) expect(validatePage(page, site)).toEqual([]);
-    expect(checkConsistency([...emitJsonLd(articles, site), ...pages], site)).toEqual([]);
+    for (const page of pages) expect(validateFile(page, site)).toEqual([]);
+    expect(checkConsistency(statedFacts([...emitJsonLd(articles, site), ...pages], site))).toEqual([]);
   });
 
   it('gives the same bytes in any time zone', () => {
@@ -211,12 +211,12 @@ describe('toIndexHtml', () => {
     expect(file!.sources).toEqual(['input/articles/rich-story.txt', 'input/articles/cyberspace-governance.txt']);
     expect(file!.path).toBe('index.html');
     expect(file!.format).toBe('index');
-    expect(validateIndexPage(file!, limited)).toEqual([]);
+    expect(validateFile(file!, limited)).toEqual([]);
   });
 
   it('says there are no articles when there are none, and is still a valid page', () => {
     const [file] = emitIndexPage([] as Article[], site);
     expect(file!.text).toContain('<p>No articles yet.</p>');
-    expect(validateIndexPage(file!, site)).toEqual([]);
+    expect(validateFile(file!, site)).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.ts';
+import type { SiteConfig } from '../../src/config.ts';
 import type { OutputFile, OutputFormat } from '../../src/model/output.ts';
+import type { StatedFacts } from '../../src/validate/consistency.ts';
+import { validateOutput, type PageReference } from '../../src/validate/index.ts';
 
 /** The source file every test output claims to come from: the rich fixture's. */
 export const RICH_SOURCE = 'input/articles/rich-story.txt';
@@ -49,4 +52,21 @@ export function expectDamageReported(text: string, validate: (text: string) => D
     const mangled = `${text.slice(0, cut)}${text.slice(cut + 7)}`;
     expect(() => validate(mangled), `7 characters dropped at ${cut}`).not.toThrow();
   }
+}
+
+/** The diagnostics the build's validation gives an output (both layers), named by its path inside its folder. */
+export function validateFile(file: OutputFile, site: SiteConfig): Diagnostic[] {
+  return validateOutput(file, site).diagnostics;
+}
+
+/** What each output states, as the build reads it for the consistency check (each article's JSON-LD first, as the build does). */
+export function statedFacts(outputs: readonly OutputFile[], site: SiteConfig): StatedFacts[] {
+  const folder = (file: OutputFile) => file.path.slice(0, file.path.lastIndexOf('/'));
+  const ordered = [...outputs].sort((a, b) => Number(b.format === 'jsonld') - Number(a.format === 'jsonld'));
+  const references = new Map<string, PageReference>();
+  return ordered.map((output) => {
+    const checked = validateOutput(output, site, output.format === 'head' || output.format === 'page' ? references.get(folder(output)) : undefined);
+    if (output.format === 'jsonld') references.set(folder(output), { jsonLd: output.text, facts: checked.facts });
+    return { path: output.path, format: output.format, sources: output.sources, facts: checked.facts };
+  });
 }

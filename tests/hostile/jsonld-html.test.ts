@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitJsonLd, formatJsonLd } from '../../src/emit/jsonld.ts';
-import { validateJsonLd } from '../../src/validate/jsonld.ts';
+import { validateFile } from '../helpers/validate.ts';
 import { makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { embedJsonLd } from '../helpers/readback.ts';
 
@@ -21,7 +21,7 @@ describe('JSON-LD inside an HTML script element', () => {
     expect(embedded.scripts).toHaveLength(1);
     expect(JSON.parse(embedded.scripts[0]!)).toEqual(JSON.parse(file!.text));
     expect(embedded.afterIntact).toBe(true);
-    expect(validateJsonLd(file!, site).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(validateFile(file!, site).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('the parse5 check can fail: raw, the same text breaks the page', () => {
@@ -39,7 +39,7 @@ describe('JSON-LD inside an HTML script element', () => {
     const raw = escape.startsWith('\\u20') ? JSON.parse(`"${escape}"`) as string : escape.replace('\\u003c', '<');
     const text = file!.text.replace(escape, raw);
     expect(text).not.toBe(file!.text);
-    const errors = validateJsonLd({ ...file!, text }, site).filter((d) => d.ruleId === 'unsafe-for-html');
+    const errors = validateFile({ ...file!, text }, site).filter((d) => d.ruleId === 'unsafe-for-html');
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]!.severity).toBe('error');
     expect(errors[0]!.line).toBeGreaterThan(1);

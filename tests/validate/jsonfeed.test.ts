@@ -3,9 +3,8 @@ import type { Diagnostic } from '../../src/diagnostics.ts';
 import { emitJsonFeed } from '../../src/emit/jsonfeed.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
-import { validateJsonFeed } from '../../src/validate/jsonfeed.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
-import { brokenJson, lineOf, outputFile } from '../helpers/validate.ts';
+import { brokenJson, lineOf, outputFile, validateFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
@@ -14,7 +13,7 @@ function file(text: string): OutputFile {
 }
 
 function validate(text: string): Diagnostic[] {
-  return validateJsonFeed(file(text), site);
+  return validateFile(file(text), site);
 }
 
 function ruleIds(text: string): string[] {

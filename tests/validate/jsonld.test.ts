@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emitJsonLd, formatJsonLd, toJsonLdGraph } from '../../src/emit/jsonld.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
-import { JsonLdGraphSchema, validateJsonLd } from '../../src/validate/jsonld.ts';
+import { JsonLdGraphSchema } from '../../src/validate/house/jsonld.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
-import { outputFile } from '../helpers/validate.ts';
+import { outputFile, validateFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 const SITE = 'https://www.globaltimes.cn/';
@@ -36,18 +36,18 @@ const without = (node: Node, ...keys: string[]): Node => Object.fromEntries(Obje
 function fileOf(text: string): OutputFile {
   return outputFile('jsonld', 'articles/rich-story/article.jsonld', text);
 }
-const check = (value: unknown) => validateJsonLd(fileOf(formatJsonLd(value)), site);
+const check = (value: unknown) => validateFile(fileOf(formatJsonLd(value)), site);
 const rules = (value: unknown) => check(value).map((d) => d.ruleId);
 
 describe('validateJsonLd on emitted graphs', () => {
   it('passes a graph that meets every recommendation with no diagnostics', () => {
     const [file] = emitJsonLd([makeCleanArticle()], site);
-    expect(file && validateJsonLd(file, site)).toStrictEqual([]);
+    expect(file && validateFile(file, site)).toStrictEqual([]);
   });
 
   it('gives the sample-shaped article (photo without URL) only the missing-image warning, with file and origin', () => {
     const [file] = emitJsonLd([makeArticle()], site);
-    expect(file && validateJsonLd(file, site)).toStrictEqual([
+    expect(file && validateFile(file, site)).toStrictEqual([
       {
         file: 'articles/cyberspace-governance/article.jsonld',
         severity: 'warning',
@@ -61,7 +61,7 @@ describe('validateJsonLd on emitted graphs', () => {
 
   it('warns on the rich fixture where its source lacks the facts: an uncredited photo and a byline without URL', () => {
     const [file] = emitJsonLd([makeRichArticle()], site);
-    const found = file ? validateJsonLd(file, site) : [];
+    const found = file ? validateFile(file, site) : [];
     expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
       ['image-licence', 'warning'],
       ['author-url', 'warning'],
@@ -90,10 +90,10 @@ describe('validateJsonLd on emitted graphs', () => {
 
 describe('validateJsonLd errors', () => {
   it('invalid-json: reports text that is not JSON, with its position, and does not throw', () => {
-    const found = validateJsonLd(fileOf('{\n  "@graph": [],\n  oops\n}\n'), site);
+    const found = validateFile(fileOf('{\n  "@graph": [],\n  oops\n}\n'), site);
     expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([['invalid-json', 'error']]);
     expect(found[0]?.line).toBe(3);
-    expect(validateJsonLd(fileOf(''), site).map((d) => d.ruleId)).toStrictEqual(['invalid-json']);
+    expect(validateFile(fileOf(''), site).map((d) => d.ruleId)).toStrictEqual(['invalid-json']);
   });
 
   it('schema: a missing promised field names the node, its path and says to add it', () => {
@@ -145,7 +145,7 @@ describe('validateJsonLd errors', () => {
   it('schema: the old single-NewsArticle document and a non-object top level are one diagnostic each, not a crash', () => {
     expect(rules({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'h' })).toStrictEqual(['schema', 'schema']);
     for (const text of ['null\n', '[]\n', '"NewsArticle"\n', '42\n']) {
-      expect(validateJsonLd(fileOf(text), site).map((d) => d.ruleId)).toStrictEqual(['schema']);
+      expect(validateFile(fileOf(text), site).map((d) => d.ruleId)).toStrictEqual(['schema']);
     }
   });
 
@@ -192,16 +192,16 @@ describe('validateJsonLd errors', () => {
 
   it('unsafe-for-html: raw <, > or & is an error at its line and column', () => {
     const text = JSON.stringify(changed('NewsArticle', (n) => ({ ...n, headline: 'x </script> & y' })), null, 2) + '\n';
-    const found = validateJsonLd(fileOf(text), site).filter((d) => d.ruleId === 'unsafe-for-html');
+    const found = validateFile(fileOf(text), site).filter((d) => d.ruleId === 'unsafe-for-html');
     const lines = text.split('\n');
     const expected = lines.flatMap((l, i) => (/[<>&]/.test(l) ? [{ line: i + 1, column: l.search(/[<>&]/) + 1 }] : []));
     expect(expected.length).toBeGreaterThan(1); // headline, and the rich fixture's caption
     expect(found.map(({ line, column, severity }) => ({ line, column, severity }))).toStrictEqual(expected.map((p) => ({ ...p, severity: 'error' })));
-    expect(validateJsonLd(fileOf(text), site).map((d) => d.ruleId)).toStrictEqual(found.map(() => 'unsafe-for-html'));
+    expect(validateFile(fileOf(text), site).map((d) => d.ruleId)).toStrictEqual(found.map(() => 'unsafe-for-html'));
   });
 
   it('unsafe-for-html: is reported even when the JSON does not parse', () => {
-    expect(validateJsonLd(fileOf('{"headline": "</script>"'), site).map((d) => d.ruleId)).toStrictEqual(['unsafe-for-html', 'invalid-json']);
+    expect(validateFile(fileOf('{"headline": "</script>"'), site).map((d) => d.ruleId)).toStrictEqual(['unsafe-for-html', 'invalid-json']);
   });
 
   it('date-offset: a date without an explicit offset is an error in any node (and not repeated as a schema issue)', () => {
@@ -237,7 +237,7 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
   });
 
   it('missing-image: warns when the NewsArticle has no image, saying to add one in front matter', () => {
-    const found = validateJsonLd(emitJsonLd([makeCleanArticle({ images: [] })], site)[0]!, site);
+    const found = validateFile(emitJsonLd([makeCleanArticle({ images: [] })], site)[0]!, site);
     expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([['missing-image', 'warning']]);
     expect(found[0]?.message).toContain('add an image URL in front matter');
   });
@@ -249,18 +249,18 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
         const { width: _w, height: _h, ...rest } = image;
         return { ...rest, ...sizes[i] };
       }) })], site)[0]!;
-    const found = validateJsonLd(sized([{ width: 1200 }, { width: 200, height: 200 }]), site);
+    const found = validateFile(sized([{ width: 1200 }, { width: 200, height: 200 }]), site);
     expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([['image-size', 'warning']]);
     expect(found[0]?.message).toBe(
       'image https://www.globaltimes.cn/photo/a.jpg has no height; image https://www.globaltimes.cn/photo/b.png is 200×200 = 40000 pixels: Google wants images of at least 50000 pixels (width × height); give width and height in front matter, or use a larger image',
     );
-    expect(validateJsonLd(sized([undefined, { width: 250, height: 200 }]), site).map((d) => d.message)).toStrictEqual([expect.stringMatching(/^image \S+a\.jpg has no width and height:/)]);
-    expect(validateJsonLd(sized([{ width: 1000, height: 50 }, { width: 250, height: 200 }]), site)).toStrictEqual([]);
+    expect(validateFile(sized([undefined, { width: 250, height: 200 }]), site).map((d) => d.message)).toStrictEqual([expect.stringMatching(/^image \S+a\.jpg has no width and height:/)]);
+    expect(validateFile(sized([{ width: 1000, height: 50 }, { width: 250, height: 200 }]), site)).toStrictEqual([]);
   });
 
   it('image-licence: warns for an image with none of creditText, creator, copyrightNotice; any one of them is enough', () => {
     const image = (extra: object) => ({ url: 'https://www.globaltimes.cn/photo/c.jpg', width: 1200, height: 800, caption: 'c', ...extra });
-    const validate = (extra: object) => validateJsonLd(emitJsonLd([makeCleanArticle({ images: [image(extra)] })], site)[0]!, site).map((d) => d.ruleId);
+    const validate = (extra: object) => validateFile(emitJsonLd([makeCleanArticle({ images: [image(extra)] })], site)[0]!, site).map((d) => d.ruleId);
     expect(validate({})).toStrictEqual(['image-licence']);
     expect(validate({ credit: 'Li Hao/GT' })).toStrictEqual([]);
     expect(validate({ creator: 'Wang Fang' })).toStrictEqual([]);
@@ -268,7 +268,7 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
   });
 
   it('author-url: one warning naming every Person author without url or sameAs; the publisher as author is fine', () => {
-    const validate = (authors: Article['authors']) => validateJsonLd(emitJsonLd([makeCleanArticle({ authors })], site)[0]!, site);
+    const validate = (authors: Article['authors']) => validateFile(emitJsonLd([makeCleanArticle({ authors })], site)[0]!, site);
     const found = validate([{ name: 'Liu Caiyu' }, { name: 'Zhang Han' }, { name: 'Li Wei', url: `${SITE}author/li-wei` }]);
     expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([['author-url', 'warning']]);
     expect(found[0]?.message).toMatch(/^author "Liu Caiyu", "Zhang Han" have no url or sameAs; .*authors: \[\{ name: …, url: … \}\]/);
@@ -280,7 +280,7 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
 
   it('a Person who is only a photographer is not an author, so needs no url', () => {
     const article = makeCleanArticle({ images: makeCleanArticle().images.map((i) => ({ ...i, creator: 'Wang Fang' })) });
-    expect(validateJsonLd(emitJsonLd([article], site)[0]!, site)).toStrictEqual([]);
+    expect(validateFile(emitJsonLd([article], site)[0]!, site)).toStrictEqual([]);
   });
 
   it('reports several independent problems together', () => {
@@ -300,7 +300,7 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
       '{"@graph": [{"@type": "NewsArticle", "image": {"@id": "https://x.com/#i"}}, {"@id": "https://x.com/#i", "width": "big"}]}',
     ];
     for (const text of [deep, deepObject, ...strange]) {
-      const found = validateJsonLd(fileOf(text), site);
+      const found = validateFile(fileOf(text), site);
       expect(found.length).toBeGreaterThan(0);
       expect(found.every((d) => d.severity === 'error' || d.severity === 'warning')).toBe(true);
     }

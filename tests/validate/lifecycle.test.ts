@@ -5,11 +5,9 @@ import { emitJsonLd } from '../../src/emit/jsonld.ts';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
 import { toNinjs, type NinjsItem } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
-import { validateJsonLd } from '../../src/validate/jsonld.ts';
 import { validateNewsml } from '../../src/validate/newsml.ts';
-import { validateNinjs } from '../../src/validate/ninjs.ts';
 import { makeRichArticle, makeSite } from '../helpers/fixtures.ts';
-import { brokenJson, brokenText, distinctRuleIds, outputFile } from '../helpers/validate.ts';
+import { brokenJson, brokenText, distinctRuleIds, outputFile, validateFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
@@ -93,7 +91,7 @@ describe('validateNinjs: version, status, embargo and notes', () => {
     ['withdrawn', withdrawn],
     ['embargoed', embargoed],
   ])('finds nothing wrong with the %s story', (_name, article) => {
-    expect(validateNinjs(file(`${JSON.stringify(toNinjs(article(), site), null, 2)}\n`), site)).toEqual([]);
+    expect(validateFile(file(`${JSON.stringify(toNinjs(article(), site), null, 2)}\n`), site)).toEqual([]);
   });
 
   it('reports pubStatus "withheld" (never sent), an empty edNote and a version that is not a positive integer', () => {
@@ -102,7 +100,7 @@ describe('validateNinjs: version, status, embargo and notes', () => {
       item.edNote = '';
       item.version = '4.0';
     });
-    const found = validateNinjs(file(text), site);
+    const found = validateFile(file(text), site);
     expect(found.map((d) => d.message)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^pubStatus:/), expect.stringMatching(/^edNote:/), expect.stringMatching(/^version:/)]),
     );
@@ -112,12 +110,12 @@ describe('validateNinjs: version, status, embargo and notes', () => {
     const text = brokenJson(toNinjs(embargoed(), site) as NinjsItem, (item) => {
       item.embargoedUntil = '2024-09-06T00:00:00';
     });
-    expect(distinctRuleIds(validateNinjs(file(text), site))).toEqual(['date-offset']);
+    expect(distinctRuleIds(validateFile(file(text), site))).toEqual(['date-offset']);
   });
 });
 
 describe('validateJsonLd: the correction notice', () => {
-  const errors = (text: string) => validateJsonLd(outputFile('jsonld', 'articles/rich-story/article.jsonld', text), site).filter((d) => d.severity === 'error');
+  const errors = (text: string) => validateFile(outputFile('jsonld', 'articles/rich-story/article.jsonld', text), site).filter((d) => d.severity === 'error');
   const graph = () => JSON.parse(emitJsonLd([corrected()], site)[0]!.text) as { '@graph': Record<string, unknown>[] };
 
   it('accepts the emitted CorrectionComment', () => {

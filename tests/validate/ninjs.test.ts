@@ -3,9 +3,9 @@ import type { Diagnostic } from '../../src/diagnostics.ts';
 import { toNinjs } from '../../src/emit/ninjs.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
-import { NinjsNoticeSchema, NinjsSchema, validateNinjs } from '../../src/validate/ninjs.ts';
+import { NinjsNoticeSchema, NinjsSchema } from '../../src/validate/house/ninjs.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
-import { brokenJson, outputFile } from '../helpers/validate.ts';
+import { brokenJson, outputFile, validateFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 
@@ -14,7 +14,7 @@ function file(text: string): OutputFile {
 }
 
 function validate(text: string): Diagnostic[] {
-  return validateNinjs(file(text), site);
+  return validateFile(file(text), site);
 }
 
 function ruleIds(text: string): string[] {

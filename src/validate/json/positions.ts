@@ -7,7 +7,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 
 /** A JSON text's syntax tree, parsed once per reported file. */
 export interface JsonLocator {
-  /** The 1-based line and column of the value at `path`, or of its nearest existing ancestor. */
+  /** The 1-based line and column where the value at `path` starts, or its nearest existing ancestor. */
   locate(path: readonly (string | number)[]): { line: number; column: number };
 }
 
@@ -19,9 +19,8 @@ export function toJsonLocator(text: string): JsonLocator {
     locate(path) {
       let node: Node | undefined;
       for (let depth = path.length; depth >= 0 && node === undefined; depth--) node = root === undefined ? undefined : findNodeAtLocation(root, path.slice(0, depth) as (string | number)[]);
-      // A property's value is found; point at its key, where a reader looks for it.
-      const at = node?.parent?.type === 'property' ? node.parent.offset : (node?.offset ?? 0);
-      return toLineColumn(lines, at);
+      // Where the value's token starts (`{`, `[`, the opening quote, the first digit).
+      return toLineColumn(lines, node?.offset ?? 0);
     },
   };
 }

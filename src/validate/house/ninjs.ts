@@ -1,29 +1,32 @@
+/**
+ * The house rules of syndicate's ninjs (`articles/<id>/ninjs.json`): the ninjs 3.1 subset it writes (a
+ * story, or a withdrawal notice), with stable uris, offsets and absolute URLs. What ninjs itself requires
+ * of any producer is the standard layer's (standard/ninjs).
+ */
+import { Parser } from 'htmlparser2';
 import { z } from 'zod';
-import type { Diagnostic } from '../diagnostics.ts';
-import { CANONICAL_URL_ROLE, MEDIA_TOPIC_URI, NINJS_STANDARD } from '../emit/ninjs.ts';
-import { AbsoluteUrlSchema, ArticleIdSchema, OffsetDateTimeSchema } from '../model/article.ts';
-import type { Validator } from '../model/output.ts';
+import { CANONICAL_URL_ROLE, MEDIA_TOPIC_URI, NINJS_STANDARD } from '../../emit/ninjs.ts';
+import { AbsoluteUrlSchema, ArticleIdSchema, OffsetDateTimeSchema } from '../../model/article.ts';
 import {
   GUID,
   LOCAL_DATE,
   LanguageSchema,
   TextSchema,
-  checkJson,
   describeIssue,
-  fileReporter,
   formatPath,
   isRecord,
   lookUp,
   pathKey,
-  positionFinder,
   schemaIssues,
   walk,
   type IssueWording,
   type PathSegment,
-} from './json.ts';
-import { factsFromJson, rememberFacts } from './facts.ts';
+} from '../json/shapes.ts';
+import type { Finding } from '../rule.ts';
+import type { HOUSE_NINJS_RULES } from '../rules/house-json.ts';
 
-const SOURCE = 'validate:ninjs';
+type NinjsRule = (typeof HOUSE_NINJS_RULES)[number]['id'];
+
 
 const GuidSchema = z.string().regex(GUID, 'a tag:, urn: or http(s) URI without spaces');
 
@@ -168,28 +171,18 @@ export const NinjsNoticeSchema = z.strictObject({
 
 /** Keys whose values are ninjs date-times (`format: date-time`). */
 const DATE_KEYS = new Set(['firstCreated', 'versionCreated', 'contentCreated', 'embargoedUntil', 'expires']);
-/** A start tag in body HTML (escaped text holds no raw `<`, so `&lt;a href=…&gt;` in a paragraph is not one). */
-const HTML_START_TAG = /<[A-Za-z][^<>]*>/g;
-/** An `href`/`src` attribute of a start tag, with its value in one of the three quoting styles. */
-const HTML_URL_ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-
-type Report = (ruleId: string, message: string, at?: readonly PathSegment[]) => Diagnostic;
+type Report = (rule: NinjsRule, message: string, at: readonly PathSegment[]) => Finding<NinjsRule>;
 /** Records a finding of a specific rule at a path, so that the generic schema finding there is not repeated. */
-type Claim = (at: readonly PathSegment[], finding: Diagnostic) => void;
+type Claim = (at: readonly PathSegment[], finding: Finding<NinjsRule>) => void;
 
-/** Validates one `ninjs.json`: JSON syntax, the promised ninjs shape, absolute URLs, offsets and stable uris. */
-export const validateNinjs: Validator = (file, site) => {
-  const base = fileReporter(file, SOURCE);
-  const locate = positionFinder(file.text);
-  const report: Report = (ruleId, message, at) => base('error', ruleId, message, at === undefined ? {} : locate(at));
-  return checkJson(file.text, base, 'emitNinjs', (value) => {
-    rememberFacts(file, site, factsFromJson('ninjs', value));
-    return checkParsed(value, report);
-  });
-};
+/** Checks one `ninjs.json` against what syndicate promises: the promised shape, absolute URLs, offsets and stable uris. */
+export function checkNinjsHouse(value: unknown): Finding<NinjsRule>[] {
+  const report: Report = (rule, message, at) => ({ rule, message, at: { path: [...at] } });
+  return checkParsed(value, report);
+}
 
-function checkParsed(value: unknown, report: Report): Diagnostic[] {
-  const found: Diagnostic[] = [];
+function checkParsed(value: unknown, report: Report): Finding<NinjsRule>[] {
+  const found: Finding<NinjsRule>[] = [];
   /** Paths a specific rule has reported; the generic schema finding for them would only repeat it. */
   const claimed = new Set<string>();
   const claim: Claim = (at, d) => {
@@ -266,24 +259,29 @@ function checkCanonicalUrl(item: Record<string, unknown>, report: Report, claim:
 }
 
 /** standards.md §10 applied to ninjs bodies: links and images inside the HTML are absolute, or receivers break them. */
-function checkBodyUrls(item: Record<string, unknown>, report: Report): Diagnostic[] {
+function checkBodyUrls(item: Record<string, unknown>, report: Report): Finding<NinjsRule>[] {
   const bodies = item['bodies'];
   if (!Array.isArray(bodies)) return [];
   return bodies.flatMap((body, index) => {
     if (!isRecord(body) || typeof body['value'] !== 'string') return [];
     const at = ['bodies', index, 'value'];
-    const attributes = [...body['value'].matchAll(HTML_START_TAG)].flatMap((tag) => [...tag[0].matchAll(HTML_URL_ATTRIBUTE)]);
-    return attributes.flatMap((match) => {
-      const url = decodeHtmlAttribute(match[1] ?? match[2] ?? match[3] ?? '');
-      return /^https?:\/\//i.test(url) && URL.canParse(url)
-        ? []
-        : [report('relative-url', `${formatPath(at)} has ${match[0].trim()}, which is not an absolute http(s) URL; write the full URL in the article's HTML`, at)];
-    });
+    const found: Finding<NinjsRule>[] = [];
+    let tag = '';
+    new Parser(
+      {
+        onopentagname(name) {
+          tag = name;
+        },
+        onattribute(name, url) {
+          if ((name === 'href' || name === 'src') && !(/^https?:\/\//i.test(url) && URL.canParse(url))) {
+            found.push(report('relative-url', `${formatPath(at)} has <${tag} ${name}="${url}">, which is not an absolute http(s) URL; write the full URL in the article's HTML`, at));
+          }
+        },
+      },
+      { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    ).end(body['value']);
+    return found;
   });
-}
-
-function decodeHtmlAttribute(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
 /** ninjs's own wording of zod findings: its one-item arrays, its subject shapes and its two statuses. */

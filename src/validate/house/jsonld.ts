@@ -1,30 +1,31 @@
+/**
+ * The house rules of syndicate's JSON-LD (`articles/<id>/article.jsonld`): the @graph syndicate writes,
+ * its links, and what makes it safe to paste into a page. The schema.org vocabulary and Google's Article
+ * recommendations are the standard layer's (standard/jsonld).
+ */
 import { z } from 'zod';
-import type { Diagnostic, Position } from '../diagnostics.ts';
-import { AbsoluteUrlSchema, OffsetDateTimeSchema } from '../model/article.ts';
-import type { Validator } from '../model/output.ts';
+import { AbsoluteUrlSchema, OffsetDateTimeSchema } from '../../model/article.ts';
 import {
   GUID,
   LOCAL_DATE,
   LanguageSchema,
   TextSchema,
-  checkJson,
   describeIssue,
   describeValue,
-  fileReporter,
   formatPath,
   isRecord,
   lookUp,
   pathKey,
-  positionFinder,
   schemaIssues,
   walk,
-  type FileReport,
   type IssueWording,
   type PathSegment,
-} from './json.ts';
-import { factsFromJson, rememberFacts } from './facts.ts';
+} from '../json/shapes.ts';
+import type { Finding } from '../rule.ts';
+import type { HOUSE_JSONLD_RULES } from '../rules/house-json.ts';
 
-const SOURCE = 'validate:jsonld';
+type JsonLdRule = (typeof HOUSE_JSONLD_RULES)[number]['id'];
+
 
 /** An absolute URL whose fragment is `#<fragment>` (`<site url>#organization`, `<article url>#article`). */
 function idEndingWith(fragment: RegExp, example: string) {
@@ -347,160 +348,60 @@ function typeOf(node: Record<string, unknown>): string | undefined {
   return typeof type === 'string' ? type : undefined;
 }
 
-/** Google's tools warn above this many characters (https://developers.google.com/search/docs/appearance/structured-data/article). */
-const HEADLINE_MAX = 110;
-/** Google Article docs: images should be at least 50,000 pixels when width and height are multiplied. */
-const IMAGE_MIN_PIXELS = 50_000;
-
 /** Keys whose string values are URLs (IRIs) and must be absolute: crawlers resolve nothing in JSON-LD. */
 const URL_KEYS = new Set(['@id', 'url', 'contentUrl', 'sameAs', 'thumbnailUrl', 'embedUrl', 'mainEntityOfPage', 'image', 'logo', 'item']);
 /** Keys whose values are schema.org Date/DateTime values. */
 const DATE_KEYS = new Set(['datePublished', 'dateModified', 'dateCreated', 'uploadDate', 'expires']);
 
-/** Validates one `article.jsonld`: JSON syntax, the promised graph, its links, and Google's recommendations. */
-export const validateJsonLd: Validator = (file, site) => {
-  const report = fileReporter(file, SOURCE);
-
-  const found: Diagnostic[] = [];
-  found.push(...findUnsafeForHtml(file.text).map(({ line, column, char }) =>
-    report(
-      'error',
-      'unsafe-for-html',
-      char === '\u2028' || char === '\u2029'
-        ? // JSON allows them raw (RFC 8259 §7), but JavaScript before ES2019 ends a string literal at them, and pages do inline JSON-LD into scripts.
-          `raw ${escapeOf(char).replace('\\u', 'U+').toUpperCase()} in JSON-LD: a script that inlines the JSON would break on it; write it as ${escapeOf(char)} (formatJsonLd does this)`
-        : `raw "${char}" in JSON-LD: inside <script type="application/ld+json"> "</script" or "<!--" would break the page; write it as ${escapeOf(char)} (formatJsonLd does this)`,
-      { line, column },
-    ),
-  ));
-
-  const checked = checkJson(file.text, report, 'formatJsonLd', (value) => {
-    rememberFacts(file, site, factsFromJson('jsonld', value));
-    return checkParsed(value, file.text, report);
-  });
-  return [...found, ...checked];
-};
-
-type Locate = (at: readonly PathSegment[]) => Position;
-
-/** The rules that need the parsed value: offsets, absolute URLs, the promised graph, then the warnings. */
-function checkParsed(value: unknown, text: string, report: FileReport): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  const locate = positionFinder(text);
+/**
+ * Checks one `article.jsonld` against what syndicate promises of its parsed value: dates with offsets,
+ * absolute URLs, the promised graph and its links. {@link findUnsafeForHtml} checks its text.
+ */
+export function checkJsonLdHouse(value: unknown): Finding<JsonLdRule>[] {
+  const found: Finding<JsonLdRule>[] = [];
   const claimed = new Set<string>();
-
   walk(value, (key, node, at) => {
     if (typeof node !== 'string') return;
     if (DATE_KEYS.has(key) && LOCAL_DATE.test(node)) {
       claimed.add(pathKey(at));
-      found.push(report('error', 'date-offset', `${describePath(value, at)} "${node}" has no UTC offset; write it as RFC 3339 with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, locate(at)));
+      found.push({ rule: 'date-offset', message: `${describePath(value, at)} "${node}" has no UTC offset; write it as RFC 3339 with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, at: { path: [...at] } });
     }
     if (URL_KEYS.has(key) && !AbsoluteUrlSchema.safeParse(node).success) {
       claimed.add(pathKey(at));
-      found.push(report('error', 'relative-url', `${describePath(value, at)} "${node}" is not an absolute http(s) URL in normalised form; consumers resolve nothing in JSON-LD, so write the full URL (check site.json "url" and the front matter)`, locate(at)));
+      found.push({ rule: 'relative-url', message: `${describePath(value, at)} "${node}" is not an absolute http(s) URL in normalised form; consumers resolve nothing in JSON-LD, so write the full URL (check site.json "url" and the front matter)`, at: { path: [...at] } });
     }
   });
-
   for (const { issue, at } of schemaIssues(JsonLdGraphSchema, value, claimed)) {
-    const ruleId = issue.code === 'custom' && issue.params?.['ruleId'] === 'dangling-reference' ? 'dangling-reference' : 'schema';
-    found.push(report('error', ruleId, `${describePath(value, at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, locate(at)));
+    const rule = issue.code === 'custom' && issue.params?.['ruleId'] === 'dangling-reference' ? 'dangling-reference' : 'schema';
+    found.push({ rule, message: `${describePath(value, at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, at: { path: at } });
   }
-
-  found.push(...findRecommendations(value, locate, report));
   return found;
-}
-
-/** An image as read for the warnings: the node (resolved from its reference) and where it is defined. */
-interface ResolvedNode {
-  node: Record<string, unknown>;
-  at: PathSegment[];
 }
 
 /**
- * Google's Article recommendations that the source did not let us meet: one warning per rule per
- * file, listing every case, at the first one. Read from the raw value so they are reported even
- * alongside schema errors; a file without a NewsArticle node has nothing to recommend on.
+ * `unsafe-for-html` on the raw text, parsed or not: one finding per line that holds a raw `<`, `>`, `&`,
+ * U+2028 or U+2029, at its first such character.
  */
-function findRecommendations(value: unknown, locate: Locate, report: FileReport): Diagnostic[] {
-  const graph = isRecord(value) ? value['@graph'] : undefined;
-  if (!Array.isArray(graph)) return [];
-  const articleIndex = graph.findIndex((node) => isRecord(node) && node['@type'] === 'NewsArticle');
-  const article = graph[articleIndex];
-  if (!isRecord(article)) return [];
-  const articleAt: PathSegment[] = ['@graph', articleIndex];
-  const byId = new Map(definitions(graph, ['@graph']).map((d) => [d.node['@id'] as string, d] as const));
-  const resolve = (key: string): ResolvedNode[] => {
-    const field = article[key];
-    return (Array.isArray(field) ? field : field === undefined ? [] : [field]).flatMap((item, i): ResolvedNode[] => {
-      if (isReference(item)) {
-        const target = byId.get(item['@id']);
-        return target ? [{ node: target.node, at: target.at }] : [];
-      }
-      return isRecord(item) ? [{ node: item, at: [...articleAt, key, ...(Array.isArray(field) ? [i] : [])] }] : [];
+export function findUnsafeForHtml(text: string): Finding<JsonLdRule>[] {
+  const found: Finding<JsonLdRule>[] = [];
+  const unsafe = /[<>&\u2028\u2029]/g;
+  let lastLine = -2;
+  for (let m = unsafe.exec(text); m !== null; m = unsafe.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index);
+    if (lineStart === lastLine) continue;
+    lastLine = lineStart;
+    const char = m[0];
+    found.push({
+      rule: 'unsafe-for-html',
+      message:
+        char === '\u2028' || char === '\u2029'
+          ? // JSON allows them raw (RFC 8259 §7), but JavaScript before ES2019 ends a string literal at them, and pages do inline JSON-LD into scripts.
+            `raw ${escapeOf(char).replace('\\u', 'U+').toUpperCase()} in JSON-LD: a script that inlines the JSON would break on it; write it as ${escapeOf(char)} (formatJsonLd does this)`
+          : `raw "${char}" in JSON-LD: inside <script type="application/ld+json"> "</script" or "<!--" would break the page; write it as ${escapeOf(char)} (formatJsonLd does this)`,
+      at: { offset: m.index },
     });
-  };
-  const found: Diagnostic[] = [];
-
-  const headline = article['headline'];
-  if (typeof headline === 'string' && [...headline].length > HEADLINE_MAX) {
-    found.push(report('warning', 'headline-length', `headline is ${[...headline].length} characters; Google's tools warn above ${HEADLINE_MAX}: shorten it or set a shorter headline in front matter`, locate([...articleAt, 'headline'])));
-  }
-
-  const images = resolve('image');
-  if (images.length === 0) {
-    // No position: the finding is about something absent.
-    found.push(report('warning', 'missing-image', 'no image: Google recommends at least one crawlable image for articles; add an image URL in front matter'));
-  }
-
-  // Only the story's images: the publisher logo follows its own rules (AMP-era "fit in 600×60"), not the 50,000 px one.
-  const unsized = images.flatMap(({ node, at }) => {
-    const width = pixelsOf(node['width']);
-    const height = pixelsOf(node['height']);
-    if (width === undefined || height === undefined) return [{ at, text: `${nameOfImage(node)} has no ${width === undefined && height === undefined ? 'width and height' : width === undefined ? 'width' : 'height'}` }];
-    return width * height < IMAGE_MIN_PIXELS ? [{ at, text: `${nameOfImage(node)} is ${width}×${height} = ${width * height} pixels` }] : [];
-  });
-  if (unsized[0] !== undefined) {
-    found.push(
-      report('warning', 'image-size', `${unsized.map((u) => u.text).join('; ')}: Google wants images of at least ${IMAGE_MIN_PIXELS} pixels (width × height); give width and height in front matter, or use a larger image`, locate(unsized[0].at)),
-    );
-  }
-
-  // Google image licence metadata: contentUrl plus at least one of creator, creditText, copyrightNotice, license.
-  const unlicensed = images.filter(({ node }) => !['creditText', 'creator', 'copyrightNotice', 'license'].some((k) => node[k] !== undefined));
-  if (unlicensed[0] !== undefined) {
-    found.push(
-      report('warning', 'image-licence', `${unlicensed.map(({ node }) => nameOfImage(node)).join(', ')} ${unlicensed.length === 1 ? 'has' : 'have'} no credit, creator or copyright notice, so Google shows no licence details; add "credit", "creator" or "copyright" for the photo in front matter (or a "Photo:" credit in the text)`, locate(unlicensed[0].at)),
-    );
-  }
-
-  const anonymous = resolve('author').filter(({ node }) => node['@type'] === 'Person' && node['url'] === undefined && node['sameAs'] === undefined);
-  if (anonymous[0] !== undefined) {
-    const names = anonymous.map(({ node }) => (typeof node['name'] === 'string' ? `"${node['name']}"` : 'a Person'));
-    found.push(
-      report('warning', 'author-url', `author ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no url or sameAs; Google recommends a profile page for each author: write the byline in front matter as "authors: [{ name: …, url: … }]"`, locate(anonymous[0].at)),
-    );
   }
   return found;
-}
-
-/** A pixel length written as QuantitativeValue (`{"value": 1200}`) or a bare number. */
-function pixelsOf(value: unknown): number | undefined {
-  const n = isRecord(value) ? value['value'] : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
-
-function nameOfImage(node: Record<string, unknown>): string {
-  const url = node['contentUrl'] ?? node['url'];
-  return `image ${typeof url === 'string' ? url : typeof node['@id'] === 'string' ? node['@id'] : '(no URL)'}`;
-}
-
-/** One finding per line that holds a raw `<`, `>` or `&`, at its first such character. */
-function findUnsafeForHtml(text: string): { line: number; column: number; char: string }[] {
-  if (!/[<>&\u2028\u2029]/.test(text)) return [];
-  return text.split('\n').flatMap((lineText, index) => {
-    const column = lineText.search(/[<>&\u2028\u2029]/);
-    return column < 0 ? [] : [{ line: index + 1, column: column + 1, char: lineText.charAt(column) }];
-  });
 }
 
 function escapeOf(char: string): string {

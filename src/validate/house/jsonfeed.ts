@@ -1,0 +1,143 @@
+/**
+ * The house rules of syndicate's JSON Feed (`feed.json`): the JSON Feed 1.1 subset it writes, served at
+ * the URL it says, with offsets, absolute URLs and script-free content. JSON Feed's own rules (required
+ * fields, unique ids, deprecations) are the standard layer's (standard/jsonfeed).
+ */
+import { z } from 'zod';
+import type { SiteConfig } from '../../config.ts';
+import { JSON_FEED_VERSION, toJsonFeedUrl } from '../../emit/jsonfeed.ts';
+import { AbsoluteUrlSchema, OffsetDateTimeSchema } from '../../model/article.ts';
+import { findContentProblems, isAbsoluteHttpUrl } from '../html/content.ts';
+import {
+  GUID,
+  LANGUAGE_TAG,
+  LOCAL_DATE,
+  TextSchema,
+  describeIssue,
+  describeUnknownKeys,
+  formatPath,
+  isRecord,
+  lookUp,
+  pathKey,
+  schemaIssues,
+  walk,
+  type IssueWording,
+  type PathSegment,
+} from '../json/shapes.ts';
+import type { Finding } from '../rule.ts';
+import type { HOUSE_JSONFEED_RULES } from '../rules/house-json.ts';
+
+type JsonFeedRule = (typeof HOUSE_JSONFEED_RULES)[number]['id'];
+
+
+const LanguageSchema = z.string().regex(LANGUAGE_TAG, 'a BCP 47 language tag with hyphens, e.g. "en" or "zh-CN"');
+
+/** JSON Feed 1.1 "authors" entry as `emitJsonFeed` writes it: a name, plus a page when known. */
+const AuthorSchema = z.strictObject({
+  /** The author's name. */
+  name: TextSchema,
+  /** The author's page. */
+  url: AbsoluteUrlSchema.optional(),
+});
+
+/** One item: the fields of JSON Feed 1.1 §"Items" that we promise. */
+const ItemSchema = z.strictObject({
+  /** Unique and stable over time (spec: "id"): the article guid. */
+  id: z.string().regex(GUID, 'a tag:, urn: or http(s) URI'),
+  /** Canonical URL of the article. */
+  url: AbsoluteUrlSchema,
+  /** Headline, plain text. */
+  title: TextSchema,
+  /** Article HTML. */
+  content_html: TextSchema,
+  /** Plain-text summary. */
+  summary: TextSchema,
+  /** Main image URL. */
+  image: AbsoluteUrlSchema.optional(),
+  /** RFC 3339 with offset. */
+  date_published: OffsetDateTimeSchema,
+  /** RFC 3339 with offset. */
+  date_modified: OffsetDateTimeSchema,
+  /** Bylines or the publisher. */
+  authors: z.array(AuthorSchema).min(1),
+  /** Section names. */
+  tags: z.array(TextSchema).min(1).optional(),
+  /** BCP 47 language of the item. */
+  language: LanguageSchema,
+});
+
+/** The JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/) with exactly the fields we promise. */
+const JsonFeedSchema = z.strictObject({
+  /** Exactly the 1.1 version URL (readers pick the rules by it). */
+  version: z.literal(JSON_FEED_VERSION),
+  /** Feed title. */
+  title: TextSchema,
+  /** The publication's home page. */
+  home_page_url: AbsoluteUrlSchema,
+  /** Where this document is served. */
+  feed_url: AbsoluteUrlSchema,
+  /** Feed description. */
+  description: TextSchema,
+  /** BCP 47 language of the publication. */
+  language: LanguageSchema,
+  /** The publisher. */
+  authors: z.array(AuthorSchema).min(1),
+  /** The articles, possibly none. */
+  items: z.array(ItemSchema),
+});
+
+/** Keys whose values are URLs in JSON Feed 1.1; readers resolve none of them against anything. */
+const URL_KEYS = new Set(['home_page_url', 'feed_url', 'next_url', 'icon', 'favicon', 'url', 'external_url', 'image', 'banner_image', 'avatar']);
+/** Keys whose values are RFC 3339 dates. */
+const DATE_KEYS = new Set(['date_published', 'date_modified']);
+
+/** Checks `feed.json` against what syndicate promises; `site` gives the URL it is served at. */
+export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined): Finding<JsonFeedRule>[] {
+  const found: Finding<JsonFeedRule>[] = [];
+  const report = (rule: JsonFeedRule, message: string, at: readonly PathSegment[]) => found.push({ rule, message, at: { path: [...at] } });
+  /** Paths a specific rule has reported; the schema stays quiet about them. */
+  const claimed = new Set<string>();
+
+  walk(value, (key, node, at) => {
+    // The singular `author` (deprecated in 1.1) is the standard layer's finding; the schema does not repeat it.
+    if (key === 'author' && at.length > 0) {
+      claimed.add(pathKey(at));
+      return 'skip';
+    }
+    if (typeof node !== 'string') return;
+    if (URL_KEYS.has(key) && !isAbsoluteHttpUrl(node)) {
+      claimed.add(pathKey(at));
+      report('relative-url', `${formatPath(at)} "${node}" is not an absolute http(s) URL; JSON Feed readers resolve nothing, so write the full URL (check site.json "url", "feed.baseUrl" and the front matter)`, at);
+    }
+    if (DATE_KEYS.has(key) && LOCAL_DATE.test(node)) {
+      claimed.add(pathKey(at));
+      report('date-offset', `${formatPath(at)} "${node}" has no UTC offset; JSON Feed dates are RFC 3339: write it with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, at);
+    }
+    if (key === 'content_html') for (const problem of findContentProblems(node, formatPath(at))) report(problem.rule, problem.message, at);
+  });
+
+  if (isRecord(value) && site !== undefined) {
+    const feedUrl = value['feed_url'];
+    const expected = toJsonFeedUrl(site);
+    if (typeof feedUrl === 'string' && isAbsoluteHttpUrl(feedUrl) && feedUrl !== expected) {
+      report('feed-url', `feed_url "${feedUrl}" is not where this file is served; set it to "${expected}" (site.json "feed.baseUrl" + "feed.json") so readers can follow a moved feed`, ['feed_url']);
+    }
+  }
+
+  for (const { issue, at } of schemaIssues(JsonFeedSchema, value, claimed)) {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.filter((k) => !claimed.has(pathKey([...at, k])));
+      if (keys.length > 0) report('schema', `${formatPath(at)}: ${describeUnknownKeys(keys, WORDING)}`, at);
+      continue;
+    }
+    report('schema', `${formatPath(at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, at);
+  }
+  return found;
+}
+
+/** JSON Feed's own wording of zod findings. */
+const WORDING: IssueWording = {
+  promised: 'JSON Feed 1.1 fields',
+  schema: 'JsonFeedSchema',
+  specific: (issue) => (issue.code === 'too_small' && issue.origin === 'string' ? 'must not be empty; write the text or leave the field out' : undefined),
+};

@@ -1,0 +1,28 @@
+/** The formats whose checks have not moved to the two layers yet, each with its old validator. */
+import type { OutputFormat, Validator } from '../model/output.ts';
+import { validateAtom } from './atom.ts';
+import { validateNewsml } from './newsml.ts';
+import { validatePartnerIndex } from './partners.ts';
+import { validateRss } from './rss.ts';
+import { validateNewsSitemap } from './sitemap.ts';
+import { validateState } from './state.ts';
+
+const unported: Validator = (file) => {
+  throw new Error(`${file.format} is validated by validate/index.ts`);
+};
+
+/** The old validators, keyed by the format they check. */
+export const legacyValidators: Record<OutputFormat, Validator> = {
+  rss: validateRss,
+  atom: validateAtom,
+  newsml: validateNewsml,
+  sitemap: validateNewsSitemap,
+  state: validateState,
+  partners: validatePartnerIndex,
+  jsonld: unported,
+  jsonfeed: unported,
+  ninjs: unported,
+  head: unported,
+  page: unported,
+  index: unported,
+};
