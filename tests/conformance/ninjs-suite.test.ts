@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/validate/rule.ts';
 import { toRuleTable } from '../../src/validate/report.ts';
 import { NINJS_RULES } from '../../src/validate/rules/ninjs.ts';
-import { checkNinjs } from '../../src/validate/standard/ninjs/index.ts';
+import { checkNinjs, toNinjsVersion } from '../../src/validate/standard/ninjs/index.ts';
 import { officialSchema } from '../helpers/official.ts';
 import { loadOfficialNinjsSchema } from '../helpers/official-validators.ts';
 
@@ -19,6 +19,8 @@ const SUITES = process.env.SYNDICATE_TESTSUITES ?? path.resolve(import.meta.dirn
 const SUITE = path.join(SUITES, 'ninjs');
 const haveSuite = existsSync(path.join(SUITE, 'expectations.json'));
 const EXAMPLES = officialSchema('ninjs', 'examples');
+/** Our hand-written documents of other producers (valid/ and invalid/), see their README. */
+const OTHERS = path.resolve(import.meta.dirname, '../fixtures/others/json/ninjs');
 const haveSchema = existsSync(officialSchema('ninjs', 'ninjs-schema_3.1.json')) && existsSync(EXAMPLES);
 
 if (!haveSuite) {
@@ -163,7 +165,7 @@ const MUTATIONS: readonly Mutation[] = [
   ['plannedCoverage urgency 11', (d) => ((d['plannedCoverage'] = [{ uri: 'urn:x:1', urgency: 11 }]), true)],
   ['altIds as an object (1.x form)', (d) => ((d['altIds'] = { local: 'x' }), true)],
   ['standard with a relative schema', (d) => ((d['standard'] = { name: 'ninjs', version: '3.1', schema: 'ninjs-schema_3.1.json' }), true)],
-  ['digitalSourceType', (d) => ((d['digitalSourceType'] = { uri: 'http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture' }), true)],
+  ['digitalSourceType (new in 3.1: a document declaring 3.0 is held to 3.0)', (d) => ((d['digitalSourceType'] = { uri: 'http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture' }), true)],
   ['first headline role as a number', (d) => {
     const headline = first(d, 'headlines');
     if (headline === undefined) return false;
@@ -223,5 +225,25 @@ describe.skipIf(!haveSchema)('ninjs standard layer vs Ajv with the official 3.1 
       }
     }
     expect(summarise(`mutation agreement (${bases.length} bases × ${MUTATIONS.length} mutations)`, rows)).toBeGreaterThanOrEqual(FLOOR);
+  });
+});
+
+describe.skipIf(!haveSchema)('ninjs standard layer vs Ajv with the official 3.1 schema on hand-written documents', () => {
+  it('agrees on every 3.0, 3.1 and undeclared 3.x document', async () => {
+    const official = await loadOfficialNinjsSchema();
+    const rows: { name: string; kind: string; official: boolean; ours: boolean; detail: string }[] = [];
+    for (const folder of ['valid', 'invalid']) {
+      for (const name of readdirSync(path.join(OTHERS, folder)).filter((n) => n.endsWith('.json'))) {
+        const value: unknown = JSON.parse(readFileSync(path.join(OTHERS, folder, name), 'utf8'));
+        // The official schema is 3.1's: it judges 3.0, 3.1 and undeclared 3.x documents, not 1.x, 2.x or 3.2+.
+        if (!['3.0', '3.1', '3.x', undefined].includes(toNinjsVersion(value))) continue;
+        const officialErrors = official(value);
+        const { findings } = checkNinjs(value);
+        const ours = isValid(findings);
+        rows.push({ name: `${folder}/${name}`, kind: folder, official: officialErrors.length === 0, ours, detail: ours ? officialErrors.join('; ') : errors(findings).join(' | ') });
+      }
+    }
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(summarise('hand-written 3.x documents agreement', rows)).toBe(1);
   });
 });
