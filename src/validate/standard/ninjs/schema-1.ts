@@ -119,7 +119,7 @@ export function ninjs1(minor: number): ObjectShape {
   const root: ObjectShape = object('a ninjs object', properties, {
     required: ['uri'],
     patterns,
-    renamed: { headlines: 'headline', by: 'byline', people: 'person', organisations: 'organisation', places: 'place', subjects: 'subject', events: 'event', objects: 'object', genres: 'genre', standard: '$standard' },
+    renamed: { headlines: 'headline', by: 'byline', people: 'person', organisations: 'organisation', places: 'place', subjects: 'subject', events: 'event', objects: 'object', genres: 'genre', standard: '$standard', $schema: '$standard.schema' },
   });
   return root;
 }

@@ -20,6 +20,7 @@ const RENAMED: Readonly<Record<string, string>> = {
   infosource: 'infosources',
   trustindicator: 'trustindicators',
   $standard: 'standard',
+  $schema: 'standard.schema',
   mimetype: 'contenttype',
 };
 

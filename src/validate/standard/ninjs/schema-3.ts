@@ -22,6 +22,7 @@ const RENAMED: Readonly<Record<string, string>> = {
   infosource: 'infoSources',
   trustindicator: 'trustIndicators',
   $standard: 'standard',
+  $schema: 'standard.schema',
   mimetype: 'contentType',
 };
 
