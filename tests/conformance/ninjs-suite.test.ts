@@ -247,3 +247,88 @@ describe.skipIf(!haveSchema)('ninjs standard layer vs Ajv with the official 3.1 
     expect(summarise('hand-written 3.x documents agreement', rows)).toBe(1);
   });
 });
+
+/** A JSON Schema node, as far as the ninjs schema uses keywords. */
+interface SchemaNode {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  patternProperties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  required?: string[];
+  enum?: string[];
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  additionalProperties?: boolean | SchemaNode;
+  unevaluatedProperties?: boolean;
+}
+
+describe.skipIf(!haveSchema)('our ninjs 3.1 shapes against the official 3.1 schema, property by property', () => {
+  it('declares the same properties, types, enumerations, formats, ranges and requirements', async () => {
+    const { ninjs3 } = await import('../../src/validate/standard/ninjs/schema-3.ts');
+    type Shape = import('../../src/validate/standard/ninjs/shape.ts').Shape;
+    const schema = JSON.parse(readFileSync(officialSchema('ninjs', 'ninjs-schema_3.1.json'), 'utf8')) as SchemaNode & { $defs: Record<string, SchemaNode> };
+    const differences: string[] = [];
+    /** The node with its local $ref merged in (siblings win, properties are united). */
+    const resolve = (node: SchemaNode): SchemaNode => {
+      if (node.$ref === undefined || !node.$ref.startsWith('#/$defs/')) return node;
+      const target = resolve(schema.$defs[node.$ref.slice('#/$defs/'.length)] as SchemaNode);
+      // A sibling "type" other than the target's makes both apply at once (3.x recurrenceDates: array and string).
+      const type = node.type !== undefined && target.type !== undefined && node.type !== target.type ? [node.type, target.type].flat() : (node.type ?? target.type);
+      const merged: SchemaNode = { ...target, ...node };
+      delete merged.$ref;
+      if (type !== undefined) merged.type = type;
+      if (target.properties !== undefined || node.properties !== undefined) merged.properties = { ...target.properties, ...node.properties };
+      return merged;
+    };
+    const compare = (raw: SchemaNode, shape: Shape, at: string, depth: number): void => {
+      if (depth > 6) return;
+      const node = resolve(raw);
+      if (raw.$ref?.startsWith('https://geojson.org/') === true) {
+        if (shape.kind !== 'geojson') differences.push(`${at}: GeoJSON, ours ${shape.kind}`);
+        return;
+      }
+      const resolved = shape.kind === 'lazy' ? shape.resolve() : shape;
+      const types = Array.isArray(node.type) ? node.type : node.type === undefined ? [] : [node.type];
+      if (types.includes('array') && types.includes('string')) {
+        if (resolved.kind !== 'conflict') differences.push(`${at}: array and string at once, ours ${resolved.kind}`);
+        return;
+      }
+      if (types.includes('array') || node.items !== undefined) {
+        if (resolved.kind !== 'array') return void differences.push(`${at}: array, ours ${resolved.kind}`);
+        compare(node.items ?? {}, resolved.items, `${at}[]`, depth + 1);
+        return;
+      }
+      if (types.includes('object') || node.properties !== undefined) {
+        if (resolved.kind !== 'object') return void differences.push(`${at}: object, ours ${resolved.kind}`);
+        const theirs = Object.keys(node.properties ?? {}).sort();
+        const ours = Object.keys(resolved.properties).sort();
+        if (theirs.join() !== ours.join()) differences.push(`${at}: properties ${theirs.join()} vs ours ${ours.join()}`);
+        const closed = node.additionalProperties === false || node.unevaluatedProperties === false;
+        if (closed !== resolved.closed) differences.push(`${at}: closed ${closed}, ours ${resolved.closed}`);
+        if ((node.required ?? []).sort().join() !== [...(resolved.required ?? [])].sort().join()) differences.push(`${at}: required ${node.required?.join()} vs ours ${resolved.required?.join()}`);
+        for (const key of theirs) if (Object.hasOwn(resolved.properties, key)) compare(node.properties?.[key] ?? {}, resolved.properties[key] as Shape, `${at}.${key}`, depth + 1);
+        return;
+      }
+      if (types.includes('string')) {
+        if (resolved.kind !== 'string') return void differences.push(`${at}: string, ours ${resolved.kind}`);
+        if ((node.enum ?? []).join() !== (resolved.values ?? []).join()) differences.push(`${at}: enum ${node.enum?.join()} vs ours ${resolved.values?.join()}`);
+        const format = node.pattern !== undefined ? 'truncated-date-time' : node.format;
+        const ourFormat = resolved.format === 'language' ? undefined : resolved.format;
+        if (format !== ourFormat) differences.push(`${at}: format ${format} vs ours ${ourFormat}`);
+        return;
+      }
+      if (types.includes('integer') || types.includes('number')) {
+        if (resolved.kind !== 'number') return void differences.push(`${at}: number, ours ${resolved.kind}`);
+        if (types.includes('integer') !== (resolved.integer === true)) differences.push(`${at}: integer ${types.includes('integer')}, ours ${resolved.integer === true}`);
+        if (node.minimum !== resolved.minimum || node.maximum !== resolved.maximum) differences.push(`${at}: range ${node.minimum}–${node.maximum} vs ours ${resolved.minimum}–${resolved.maximum}`);
+        return;
+      }
+      if (types.includes('boolean') && resolved.kind !== 'boolean') differences.push(`${at}: boolean, ours ${resolved.kind}`);
+    };
+    compare({ ...schema, $ref: '#/$defs/ninjsType' }, ninjs3(1), '$', 0);
+    expect(differences).toEqual([]);
+  });
+});
