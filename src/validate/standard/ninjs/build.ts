@@ -7,6 +7,8 @@ export const TEXT: StringShape = { kind: 'string' };
 export const URI: StringShape = { kind: 'string', format: 'uri' };
 /** An RFC 3339 date-time (JSON Schema format "date-time"). */
 export const DATE_TIME: StringShape = { kind: 'string', format: 'date-time' };
+/** A ninjs 3.x truncated date-time (YYYY, YYYY-MM, YYYY-MM-DD or a full date-time). */
+export const TRUNCATED_DATE_TIME: StringShape = { kind: 'string', format: 'truncated-date-time' };
 /** A string that should be a BCP 47 language tag. */
 export const LANGUAGE: StringShape = { kind: 'string', format: 'language' };
 /** Any JSON number. */

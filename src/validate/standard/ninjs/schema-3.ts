@@ -4,7 +4,7 @@
  * `unevaluatedProperties: false`). Written after the IPTC schemas ninjs-schema_3.0.json to _3.3.json.
  */
 import { formatPath, has, type JsonPath } from './describe.ts';
-import { DATE_TIME, INTEGER, LANGUAGE, NUMBER, TEXT, URI, arrayOf, integerIn, mapOf, object, oneOf, when } from './build.ts';
+import { DATE_TIME, INTEGER, LANGUAGE, NUMBER, TEXT, TRUNCATED_DATE_TIME, URI, arrayOf, integerIn, mapOf, object, oneOf, when } from './build.ts';
 import { report, type ObjectShape, type Shape, type Walk } from './shape.ts';
 
 /** 3.x names for what 1.x and 2.x called otherwise, for hints on unknown properties. */
@@ -28,14 +28,13 @@ const RENAMED: Readonly<Record<string, string>> = {
 
 /** The top-level shape of ninjs 3.`minor`. */
 export function ninjs3(minor: number): ObjectShape {
-  const truncated: Shape = { kind: 'string', format: 'truncated-date-time' };
   const dates = object(
     'the dates',
     {
       startDate: DATE_TIME,
       endDate: DATE_TIME,
-      expectedStartDate: truncated,
-      expectedEndDate: truncated,
+      expectedStartDate: TRUNCATED_DATE_TIME,
+      expectedEndDate: TRUNCATED_DATE_TIME,
       expectedDuration: TEXT,
       recurrence: object('the recurrence', {
         recurrenceDates: {
