@@ -15,6 +15,8 @@ export type { PropertyTerm, Vocabulary } from './vocabulary/vocabulary.ts';
 export { loadBuiltinVocabulary } from './vocabulary/builtin.ts';
 export { toVocabulary } from './vocabulary/official.ts';
 
+const ARTICLE_VALUE_ERRORS: ReadonlySet<string> = new Set<JsonLdRuleId>(['article-date-invalid', 'article-author-type', 'article-image-url']);
+
 /**
  * Checks one JSON-LD value (a node, an array of nodes, or a @graph document) against `vocabulary`
  * (by default the one derived from schema-dts). Findings carry JSON paths; nothing is thrown.
@@ -25,8 +27,9 @@ export function checkJsonLd(value: unknown, vocabulary: Vocabulary = loadBuiltin
     const document = readJsonLd(value, (finding) => findings.push(finding));
     const index = indexOf(vocabulary);
     const articles = checkArticles(document, index);
-    // An Article date Google rejects is one error: the vocabulary's warning on the same value would repeat it.
-    const invalid = new Set(articles.filter((f) => f.rule === 'article-date-invalid').map((f) => pathKey(f)));
+    // A value Google rejects for an Article (a date, an author, an image) is one error: the vocabulary's
+    // warning on the same value would only repeat it.
+    const invalid = new Set(articles.filter((f) => ARTICLE_VALUE_ERRORS.has(f.rule)).map((f) => pathKey(f)));
     for (const finding of checkSchemaTerms(document, index)) if (finding.rule !== 'value-type' || !invalid.has(pathKey(finding))) findings.push(finding);
     findings.push(...articles);
   } catch (error) {
