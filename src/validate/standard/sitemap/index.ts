@@ -8,6 +8,7 @@
 import type { Finding } from '../../rule.ts';
 import type { SitemapRuleId } from '../../rules/sitemap.ts';
 import { childElements, readXml, textOf, type XmlDocument, type XmlElement } from '../../xml/tree.ts';
+import { rawAmpersand } from './ampersand.ts';
 import { isW3cDatetime, w3cDatetimeHint } from './datetime.ts';
 import { checkNews, NEWS_NS } from './news.ts';
 import { at, describe } from './text.ts';
@@ -40,8 +41,12 @@ export function checkSitemap(text: string): SitemapResult & { document?: XmlDocu
   if (document === undefined) {
     // The first error is the one to fix; what a parser says after it is mostly its consequence.
     const first = errors[0] ?? { message: 'no root element', line: 1, column: 1 };
-    const amp = /entity|&/i.test(first.message) ? '; a "&" in a URL must be written "&amp;"' : '';
-    findings.push({ rule: 'not-well-formed', message: `the sitemap is not well-formed XML: ${first.message}${amp}`, at: { line: first.line, column: first.column } });
+    const amp = rawAmpersand(text);
+    if (amp !== undefined) {
+      findings.push({ rule: 'not-well-formed', message: `the sitemap is not well-formed XML: this "&" starts no entity reference; write it "&amp;" (the parser says: ${first.message})`, at: { offset: amp } });
+    } else {
+      findings.push({ rule: 'not-well-formed', message: `the sitemap is not well-formed XML: ${first.message}`, at: { line: first.line, column: first.column } });
+    }
     return { kind: undefined, findings };
   }
   const result = checkSitemapDocument(document);
