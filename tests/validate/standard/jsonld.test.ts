@@ -327,6 +327,17 @@ describe('checkJsonLd: one test per rule', () => {
   });
 });
 
+describe('checkJsonLd: the rule table', () => {
+  it('has a test of its own for every rule, named after it', () => {
+    const source = readFileSync(import.meta.filename, 'utf8');
+    for (const rule of JSONLD_RULES) expect(source, rule.id).toContain(`it('${rule.id}: `);
+  });
+
+  it('declares standard-layer rules with a summary and a reference', () => {
+    for (const rule of JSONLD_RULES) expect(rule).toMatchObject({ layer: 'standard', summary: expect.any(String), reference: expect.stringMatching(/^https:\/\//) });
+  });
+});
+
 describe('checkJsonLd: robustness', () => {
   it('never throws, and finds only declared rules, on any JSON value', () => {
     fc.assert(

@@ -197,6 +197,17 @@ describe('checkSitemap: one test per rule', () => {
   });
 });
 
+describe('checkSitemap: the rule table', () => {
+  it('has a test of its own for every rule, named after it', () => {
+    const source = readFileSync(import.meta.filename, 'utf8');
+    for (const rule of SITEMAP_RULES) expect(source, rule.id).toContain(`it('${rule.id}: `);
+  });
+
+  it('declares standard-layer rules with a summary and a reference', () => {
+    for (const rule of SITEMAP_RULES) expect(rule).toMatchObject({ layer: 'standard', summary: expect.any(String), reference: expect.stringMatching(/^https:\/\//) });
+  });
+});
+
 describe('checkSitemap: robustness', () => {
   it('never throws and names only declared rules, whatever the text', () => {
     const fragment = fc.constantFrom('<url>', '</url>', '<loc>', '</loc>', '<news:news>', '</news:news>', '<news:title>', '</news:title>', '<lastmod>', '</lastmod>', '&amp;', '&', '<![CDATA[', ']]>', '<?xml version="1.0"?>');
