@@ -188,6 +188,8 @@ describe('checkJsonLd: one test per rule', () => {
     expect(rules({ '@context': 'https://schema.org', '@graph': 'nodes' })).toContain('json-ld-syntax');
     expect(rules({ ...COMPLETE, headline: { '@value': 'x', '@type': 'Text', '@language': 'en' } })).toContain('json-ld-syntax');
     expect(rules({ ...COMPLETE, headline: { '@value': 'x', name: 'y' } })).toContain('json-ld-syntax');
+    expect(rules({ ...COMPLETE, headline: { '@value': 'x', '@id': '#h' } })).toContain('json-ld-syntax');
+    expect(rules({ ...COMPLETE, headline: { '@value': 'x', '@language': 'en', '@index': 'a' } })).toEqual([]);
   });
 
   it('missing-context: a node whose terms nothing maps', () => {

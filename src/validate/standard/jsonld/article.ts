@@ -123,7 +123,8 @@ function checkDate(ctx: ArticleContext, name: 'datePublished' | 'dateModified'):
     const date = text === undefined ? undefined : parseIsoDate(text.trim());
     if (date === undefined || !date.completeDate) {
       const found = text === undefined ? (value.kind === 'node' ? 'a node' : describeValue(value.value)) : `"${describeValue(text, 60)}"`;
-      findings.push({ rule: 'article-date-invalid', message: `"${name}" is ${found}, not an ISO 8601 date; write the date and time with a UTC offset, e.g. "2024-09-04T21:03:00+08:00"`, at: { path: value.path } });
+      const what = date === undefined ? 'an ISO 8601 date' : 'a complete ISO 8601 date (year, month and day)';
+      findings.push({ rule: 'article-date-invalid', message: `"${name}" is ${found}, not ${what}; write the date and time with a UTC offset, e.g. "2024-09-04T21:03:00+08:00"`, at: { path: value.path } });
     } else if (!date.hasTime || !date.hasZone) {
       const missing = date.hasTime ? 'a UTC offset' : 'a time and a UTC offset';
       findings.push({ rule: 'article-date', message: `"${name}" "${truncate(text as string, 40)}" has no ${date.hasTime ? 'time zone' : 'time'}; Google recommends ${missing} (otherwise it assumes its own time zone), e.g. "2024-09-04T21:03:00+08:00"`, at: { path: value.path } });

@@ -47,6 +47,9 @@ export interface JsonLdDocument {
   readonly byId: ReadonlyMap<string, readonly NodeRecord[]>;
 }
 
+/** JSON-LD 1.1 §9.5: the keys a value object may have besides @context. */
+const VALUE_OBJECT_KEYWORDS = new Set(['@value', '@type', '@language', '@direction', '@index']);
+
 /** Nesting beyond this is not read: real markup is a few levels deep, and a hostile value must not exhaust the stack. */
 const MAX_DEPTH = 64;
 
@@ -98,8 +101,10 @@ export function readJsonLd(value: unknown, report: (finding: Finding<JsonLdRuleI
     if (type !== undefined && value[type] === '@json') return;
     if (literal !== null && typeof literal === 'object') report({ rule: 'json-ld-syntax', message: `@value is ${describeValue(literal)}; it must be a string, number, boolean or null`, at: { path: [...path, keys.get('@value') as string] } });
     if (type !== undefined && typeof value[type] !== 'string') report({ rule: 'json-ld-syntax', message: `the @type of a value object is ${describeValue(value[type])}; it must be one IRI string`, at: { path: [...path, type] } });
+    for (const [keyword, key] of keys) if (!VALUE_OBJECT_KEYWORDS.has(keyword)) report({ rule: 'json-ld-syntax', message: `a value object (one with @value) cannot have ${keyword}; move the value into a node or drop ${keyword}`, at: { path: [...path, key] } });
+    const keywordKeys = new Set(keys.values());
     for (const key of Object.keys(value)) {
-      if (key === '@context' || [...keys.values()].includes(key)) continue;
+      if (key === '@context' || keywordKeys.has(key)) continue;
       report({ rule: 'json-ld-syntax', message: `a value object (one with @value) cannot have the property "${describeValue(key)}"; move it to a node or drop it`, at: { path: [...path, key] } });
     }
   };
