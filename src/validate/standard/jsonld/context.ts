@@ -50,7 +50,7 @@ export function isSchemaContextUrl(url: string): boolean {
   return /^https?:\/\/schema\.org(?:\/|\/docs\/jsonldcontext\.jsonld?)?$/i.test(url.trim());
 }
 
-/** True for a schema.org IRI (either scheme). */
+/** The schema.org name in an IRI of either scheme (`http://schema.org/NewsArticle` → `NewsArticle`), if it is one. */
 export function toSchemaName(iri: string): string | undefined {
   const match = /^https?:\/\/schema\.org\/([^/#?]+)$/i.exec(iri);
   return match?.[1];

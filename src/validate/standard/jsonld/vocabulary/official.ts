@@ -4,6 +4,7 @@
  * `schema:DataType`), properties (`rdf:Property`, `schema:domainIncludes`, `schema:rangeIncludes`,
  * `schema:supersededBy`) and enumeration members (nodes typed with an Enumeration subtype).
  */
+import { toSchemaName } from '../context.ts';
 import { DATA_TYPE, indexOf, type PropertyTerm, type Vocabulary } from './vocabulary.ts';
 
 const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
@@ -67,12 +68,6 @@ export function toVocabulary(official: unknown): Vocabulary {
     if (enumerations.length > 0) members.set(name, enumerations);
   }
   return { ...partial, members };
-}
-
-/** The schema.org name in an IRI of either scheme (`https://schema.org/NewsArticle` → `NewsArticle`). */
-function toSchemaName(iri: string): string | undefined {
-  const match = /^https?:\/\/schema\.org\/([^/#?]+)$/i.exec(iri);
-  return match?.[1];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -11,7 +11,7 @@ export interface PropertyTerm {
   readonly domains: readonly string[];
   /** The kinds of values it takes: data types (Text, URL, Date, …) and types. */
   readonly ranges: readonly string[];
-  /** True when schema.org marks it superseded (still valid, kept for the message). */
+  /** True when schema.org marks it superseded: still valid markup (validators accept it), recorded for callers. */
   readonly superseded: boolean;
 }
 
