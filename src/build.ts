@@ -11,8 +11,7 @@ import type { Revision } from './pipeline/revision.ts';
 import { checkPublicationDates } from './pipeline/schedule.ts';
 import { selectFeedArticles } from './pipeline/select.ts';
 import { readState, toBuiltAt, toStateFile, type PreviousState } from './pipeline/state.ts';
-import { validatePartnerIndex } from './validate/partners.ts';
-import { validateState } from './validate/state.ts';
+import { validateOutput } from './validate/index.ts';
 
 export type { BuildStage } from './pipeline/article.ts';
 
@@ -106,13 +105,13 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   );
   if (index) {
     partnerOutputs.push(index);
-    diagnostics.push(...toPlaced(validatePartnerIndex(index, site), folders.partner));
+    diagnostics.push(...toPlaced(validateOutput(index, site).diagnostics, folders.partner));
   }
   let state: string | undefined;
   if (kept.length > 0) {
     const builtAt = toBuiltAt(previous.builtAt, options.now, articles);
     const next = toStateFile(kept.map((part) => part.revision), previous.records, builtAt, places);
-    diagnostics.push(...next.diagnostics, ...validateState({ path: places.statePath, format: 'state', text: next.text, sources: [] }, site));
+    diagnostics.push(...next.diagnostics, ...validateOutput({ path: places.statePath, format: 'state', text: next.text, sources: [] }, site).diagnostics);
     state = next.text;
   }
   const nextEmbargo = toNextEmbargo(articles, options.now);

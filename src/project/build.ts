@@ -332,8 +332,8 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
       kept.flatMap((entry) => (entry.placement === 'public' ? [] : [{ revision: entry.revision, placement: entry.placement, files: entry.partnerOutputs.map(([file]) => file) }])),
     );
     if (index) {
-      const { validatePartnerIndex } = await import('../validate/partners.ts');
-      diagnostics.push(...toPlaced(validatePartnerIndex(index, site), folders.partner));
+      const { validateOutput } = await import('../validate/index.ts');
+      diagnostics.push(...toPlaced(validateOutput(index, site).diagnostics, folders.partner));
       partnerIndex = [index.path, hashText(index.text)];
       if (prior?.index.partnerIndex?.[1] !== partnerIndex[1]) writeStagedFiles(staging.partner, [index]);
     }
@@ -355,8 +355,8 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
         statePlaces,
         rejectedSources,
       );
-      const { validateState } = await import('../validate/state.ts');
-      diagnostics.push(...made.diagnostics, ...validateState({ path: statePlaces.statePath, format: 'state', text: made.text, sources: [] }, site));
+      const { validateOutput } = await import('../validate/index.ts');
+      diagnostics.push(...made.diagnostics, ...validateOutput({ path: statePlaces.statePath, format: 'state', text: made.text, sources: [] }, site).diagnostics);
       stateHash = hashText(made.text);
       if (found.text === undefined || found.legacy || hashText(found.text) !== stateHash) stateText = made.text;
     }

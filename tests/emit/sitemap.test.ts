@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emitNewsSitemap, toNewsLanguage } from '../../src/emit/sitemap.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
-import { validateNewsSitemap } from '../../src/validate/sitemap.ts';
+import { validateFile } from '../helpers/validate.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
 const NS = { s: 'http://www.sitemaps.org/schemas/sitemap/0.9', news: 'http://www.google.com/schemas/sitemap-news/0.9' };
@@ -78,14 +78,14 @@ describe('emitNewsSitemap', () => {
     const file = emit([makeArticle(), makeRichArticle()]);
     expect(file).toMatchObject({ path: 'news-sitemap.xml', format: 'sitemap', sources: ['input/articles/rich-story.txt', 'input/articles/cyberspace-governance.txt'] });
     expect(file.text).toBe(TWO_ARTICLES);
-    expect(validateNewsSitemap(file, makeSite())).toEqual([]);
+    expect(validateFile(file, makeSite())).toEqual([]);
   });
 
   it('writes an empty <urlset> with both namespaces for the sample at 2026-11-27T12:00:00Z (its article is old)', () => {
     const file = emit([makeArticle()], '2026-11-27T12:00:00Z');
     expect(file.text).toBe(EMPTY_SITEMAP);
     expect(file.sources).toEqual([]);
-    expect(validateNewsSitemap(file, makeSite())).toEqual([]);
+    expect(validateFile(file, makeSite())).toEqual([]);
   });
 
   it('keeps exactly 48 h before now (closed window) and leaves out 48 h + 1 s before', () => {
@@ -123,7 +123,7 @@ describe('emitNewsSitemap', () => {
     expect(listed[1]).toBe('https://www.globaltimes.cn/page/a1000.shtml');
     expect(listed).not.toContain('https://www.globaltimes.cn/page/a0000.shtml'); // the oldest, the 1,001st
     expect(file.sources).toHaveLength(1000);
-    expect(validateNewsSitemap(file, makeSite())).toEqual([]);
+    expect(validateFile(file, makeSite())).toEqual([]);
   });
 
   it.each([
@@ -152,7 +152,7 @@ describe('emitNewsSitemap', () => {
     const site = makeSite({ language });
     const file = emit([makeRichArticle({ language })], NOW, site);
     expect(texts(file.text, '//news:language')).toEqual([code]);
-    expect(validateNewsSitemap(file, site)).toEqual([]);
+    expect(validateFile(file, site)).toEqual([]);
   });
 
   it('reads entity-like text back exactly: "&nbsp;", "AT&T;", "&amp;", "<b>" in the title and the name', () => {

@@ -1,7 +1,6 @@
 // The build's own record files: the versions state and the partners' index, checked like any output.
 import { describe, expect, it } from 'vitest';
-import { validatePartnerIndex } from '../../src/validate/partners.ts';
-import { validateState } from '../../src/validate/state.ts';
+import { validateFile } from '../helpers/validate.ts';
 import { makeSite } from '../helpers/fixtures.ts';
 
 const site = makeSite();
@@ -22,11 +21,11 @@ const partners = (items: unknown[]) => ({ path: 'index.json', format: 'partners'
 
 describe('validateState', () => {
   it('accepts a state, with a build time given to the minute', () => {
-    expect(validateState(state([record('a'), record('b')], '2024-09-05T12:00+08:00'), site)).toEqual([]);
+    expect(validateFile(state([record('a'), record('b')], '2024-09-05T12:00+08:00'), site)).toEqual([]);
   });
 
   it('reports a duplicate id and a duplicate guid, naming the file as given', () => {
-    expect(validateState(state([record('a'), record('a', 'urn:x:other'), record('b', 'urn:x:a')]), site).map((d) => [d.file, d.ruleId])).toEqual([
+    expect(validateFile(state([record('a'), record('a', 'urn:x:other'), record('b', 'urn:x:a')]), site).map((d) => [d.file, d.ruleId])).toEqual([
       ['input/versions.json', 'duplicate-id'],
       ['input/versions.json', 'duplicate-guid'],
     ]);
@@ -34,21 +33,21 @@ describe('validateState', () => {
 
   it('reports a record without `public`, a build time without offset, and text that is not JSON', () => {
     const { public: _public, ...old } = record('a');
-    expect(validateState(state([old], '2024-09-05T12:00'), site).map((d) => d.message)).toEqual([expect.stringMatching(/^builtAt: /), expect.stringMatching(/^articles\.0\.public: /)]);
-    expect(validateState({ ...state([]), text: '{' }, site).map((d) => d.ruleId)).toEqual(['malformed-json']);
+    expect(validateFile(state([old], '2024-09-05T12:00'), site).map((d) => d.message)).toEqual([expect.stringMatching(/^builtAt: /), expect.stringMatching(/^articles\.0\.public: /)]);
+    expect(validateFile({ ...state([]), text: '{' }, site).map((d) => d.ruleId)).toEqual(['malformed-json']);
   });
 });
 
 describe('validatePartnerIndex', () => {
   it('accepts an index and reports a file listed twice', () => {
-    expect(validatePartnerIndex(partners([held('a', ['articles/a/newsml.xml'])]), site)).toEqual([]);
-    expect(validatePartnerIndex(partners([held('a', ['articles/a/newsml.xml']), held('b', ['articles/a/newsml.xml'])]), site).map((d) => [d.ruleId, d.message])).toEqual([
+    expect(validateFile(partners([held('a', ['articles/a/newsml.xml'])]), site)).toEqual([]);
+    expect(validateFile(partners([held('a', ['articles/a/newsml.xml']), held('b', ['articles/a/newsml.xml'])]), site).map((d) => [d.ruleId, d.message])).toEqual([
       ['duplicate-file', 'file "articles/a/newsml.xml" appears twice; every story has its own file'],
     ]);
   });
 
   it('reports a story with no files and a status it does not know', () => {
-    expect(validatePartnerIndex(partners([{ ...held('a', []), status: 'withheld' }]), site).map((d) => d.message)).toEqual([
+    expect(validateFile(partners([{ ...held('a', []), status: 'withheld' }]), site).map((d) => d.message)).toEqual([
       expect.stringMatching(/^items\.0\.status: /),
       expect.stringMatching(/^items\.0\.files: /),
     ]);

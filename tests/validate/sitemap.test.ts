@@ -4,9 +4,8 @@ import type { Diagnostic } from '../../src/diagnostics.ts';
 import { emitNewsSitemap } from '../../src/emit/sitemap.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
-import { validateNewsSitemap } from '../../src/validate/sitemap.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
-import { brokenText, distinctRuleIds, lineOf, outputFile } from '../helpers/validate.ts';
+import { brokenText, distinctRuleIds, lineOf, outputFile, validateFile } from '../helpers/validate.ts';
 
 const NOW = '2024-09-05T12:00:00+08:00';
 
@@ -15,7 +14,7 @@ function file(text: string): OutputFile {
 }
 
 function validate(text: string, site: SiteConfig = makeSite()): Diagnostic[] {
-  return validateNewsSitemap(file(text), site);
+  return validateFile(file(text), site);
 }
 
 /** The distinct rule ids found, leaving out the generic `schema` findings our XSD may add for the same defect. */

@@ -11,7 +11,6 @@ import { findContentProblems, isAbsoluteHttpUrl } from '../html/content.ts';
 import {
   GUID,
   LANGUAGE_TAG,
-  LOCAL_DATE,
   TextSchema,
   describeIssue,
   describeUnknownKeys,
@@ -86,10 +85,6 @@ const JsonFeedSchema = z.strictObject({
   items: z.array(ItemSchema),
 });
 
-/** Keys whose values are URLs in JSON Feed 1.1; readers resolve none of them against anything. */
-const URL_KEYS = new Set(['home_page_url', 'feed_url', 'next_url', 'icon', 'favicon', 'url', 'external_url', 'image', 'banner_image', 'avatar']);
-/** Keys whose values are RFC 3339 dates. */
-const DATE_KEYS = new Set(['date_published', 'date_modified']);
 
 /** Checks `feed.json` against what syndicate promises; `site` gives the URL it is served at. */
 export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined): Finding<JsonFeedRule>[] {
@@ -104,16 +99,9 @@ export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined)
       claimed.add(pathKey(at));
       return 'skip';
     }
-    if (typeof node !== 'string') return;
-    if (URL_KEYS.has(key) && !isAbsoluteHttpUrl(node)) {
-      claimed.add(pathKey(at));
-      report('relative-url', `${formatPath(at)} "${node}" is not an absolute http(s) URL; JSON Feed readers resolve nothing, so write the full URL (check site.json "url", "feed.baseUrl" and the front matter)`, at);
+    if (key === 'content_html' && typeof node === 'string') {
+      for (const problem of findContentProblems(node, formatPath(at))) report(problem.rule === 'relative-url' ? 'content-url' : problem.rule, problem.message, at);
     }
-    if (DATE_KEYS.has(key) && LOCAL_DATE.test(node)) {
-      claimed.add(pathKey(at));
-      report('date-offset', `${formatPath(at)} "${node}" has no UTC offset; JSON Feed dates are RFC 3339: write it with the publisher's offset, e.g. "2024-09-04T21:03:00+08:00"`, at);
-    }
-    if (key === 'content_html') for (const problem of findContentProblems(node, formatPath(at))) report(problem.rule, problem.message, at);
   });
 
   if (isRecord(value) && site !== undefined) {

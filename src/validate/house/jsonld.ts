@@ -375,7 +375,65 @@ export function checkJsonLdHouse(value: unknown): Finding<JsonLdRule>[] {
     const rule = issue.code === 'custom' && issue.params?.['ruleId'] === 'dangling-reference' ? 'dangling-reference' : 'schema';
     found.push({ rule, message: `${describePath(value, at)}: ${describeIssue(issue, lookUp(value, at), WORDING)}`, at: { path: at } });
   }
+  found.push(...findImageAdvice(value));
   return found;
+}
+
+/** Google Article docs: images should be at least 50,000 pixels when width and height are multiplied. */
+const IMAGE_MIN_PIXELS = 50_000;
+
+/**
+ * What Google recommends of an article's images that the source did not let syndicate state: their size
+ * (`image-size`) and a credit, creator or notice (`image-licence`), each one warning listing every case,
+ * naming what to add in front matter. Whether there is an image at all is the standard layer's `article-image`.
+ */
+function findImageAdvice(value: unknown): Finding<JsonLdRule>[] {
+  const graph = isRecord(value) ? value['@graph'] : undefined;
+  if (!Array.isArray(graph)) return [];
+  const articleIndex = graph.findIndex((node) => isRecord(node) && node['@type'] === 'NewsArticle');
+  const article = graph[articleIndex];
+  if (!isRecord(article)) return [];
+  const byId = new Map(definitions(graph, ['@graph']).map((d) => [d.node['@id'] as string, d] as const));
+  const field = article['image'];
+  const images = (Array.isArray(field) ? field : field === undefined ? [] : [field]).flatMap((item, i): { node: Record<string, unknown>; at: PathSegment[] }[] => {
+    if (isReference(item)) {
+      const target = byId.get(item['@id']);
+      return target ? [{ node: target.node, at: target.at }] : [];
+    }
+    return isRecord(item) ? [{ node: item, at: ['@graph', articleIndex, 'image', ...(Array.isArray(field) ? [i] : [])] }] : [];
+  });
+  const found: Finding<JsonLdRule>[] = [];
+  // Only the story's images: the publisher logo follows its own rules (AMP-era "fit in 600×60"), not the 50,000 px one.
+  const unsized = images.flatMap(({ node, at }) => {
+    const width = pixelsOf(node['width']);
+    const height = pixelsOf(node['height']);
+    if (width === undefined || height === undefined) return [{ at, text: `${nameOfImage(node)} has no ${width === undefined && height === undefined ? 'width and height' : width === undefined ? 'width' : 'height'}` }];
+    return width * height < IMAGE_MIN_PIXELS ? [{ at, text: `${nameOfImage(node)} is ${width}×${height} = ${width * height} pixels` }] : [];
+  });
+  if (unsized[0] !== undefined) {
+    found.push({ rule: 'image-size', message: `${unsized.map((u) => u.text).join('; ')}: Google wants images of at least ${IMAGE_MIN_PIXELS} pixels (width × height); give width and height in front matter, or use a larger image`, at: { path: unsized[0].at } });
+  }
+  // Google image licence metadata: contentUrl plus at least one of creator, creditText, copyrightNotice, license.
+  const unlicensed = images.filter(({ node }) => !['creditText', 'creator', 'copyrightNotice', 'license'].some((k) => node[k] !== undefined));
+  if (unlicensed[0] !== undefined) {
+    found.push({
+      rule: 'image-licence',
+      message: `${unlicensed.map(({ node }) => nameOfImage(node)).join(', ')} ${unlicensed.length === 1 ? 'has' : 'have'} no credit, creator or copyright notice, so Google shows no licence details; add "credit", "creator" or "copyright" for the photo in front matter (or a "Photo:" credit in the text)`,
+      at: { path: unlicensed[0].at },
+    });
+  }
+  return found;
+}
+
+/** A pixel length written as QuantitativeValue (`{"value": 1200}`) or a bare number. */
+function pixelsOf(value: unknown): number | undefined {
+  const n = isRecord(value) ? value['value'] : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+function nameOfImage(node: Record<string, unknown>): string {
+  const url = node['contentUrl'] ?? node['url'];
+  return `image ${typeof url === 'string' ? url : typeof node['@id'] === 'string' ? node['@id'] : '(no URL)'}`;
 }
 
 /**

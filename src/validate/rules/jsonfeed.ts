@@ -94,6 +94,8 @@ export const JSON_FEED_RULES = defineRules([
     id: 'relative-url',
     layer: 'standard',
     severity: 'warning',
+    // syndicate promises absolute URLs and RFC 3339 dates in its own feed.json.
+    houseSeverity: 'error',
     formats: ['jsonfeed'],
     summary: 'A URL member is relative; JSON Feed gives readers no base to resolve it against.',
     reference: `${SPEC}#top-level`,
@@ -110,6 +112,8 @@ export const JSON_FEED_RULES = defineRules([
     id: 'date-form',
     layer: 'standard',
     severity: 'warning',
+    // syndicate promises absolute URLs and RFC 3339 dates in its own feed.json.
+    houseSeverity: 'error',
     formats: ['jsonfeed'],
     summary: 'A date readers may parse but RFC 3339 does not write that way (a space for "T", "+0800" for "+08:00").',
     reference: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',

@@ -7,7 +7,7 @@ import { toDiagnostics, toRuleTable } from '../../../src/validate/report.ts';
 import type { Finding } from '../../../src/validate/rule.ts';
 import { JSONLD_RULES } from '../../../src/validate/rules/jsonld.ts';
 import { checkJsonLd } from '../../../src/validate/standard/jsonld/index.ts';
-import { elementsNamed, isJsonLdScript, parseHtml, textOf } from '../../../src/validate/htmldoc.ts';
+import { findJsonLdBlocks } from '../../../src/inspect/html.ts';
 import { PARAMS } from '../../helpers/arbitraries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -40,9 +40,7 @@ function files(folder: string): string[] {
 
 /** The JSON-LD blocks of an HTML page, as the HTML checks will hand them over. */
 function blocksOf(html: string): string[] {
-  return elementsNamed(parseHtml(html, 'document').root, 'script')
-    .filter(isJsonLdScript)
-    .map((script) => textOf(script));
+  return findJsonLdBlocks(html).map((block) => block.text);
 }
 
 /** syndicate's own JSON-LD: the standalone files and the blocks of the pages, in dist/ and the newsroom fixture. */

@@ -1,0 +1,186 @@
+/**
+ * One file checked by its format's layers: the standard layer always, the house layer under the
+ * `syndicate` profile (the build, `validate --profile syndicate`). The build's validation and
+ * `syndicate validate` both come here, so one registry of rules speaks for both. One parse per file;
+ * positions are computed only for files with findings.
+ */
+import type { SiteConfig } from '../config.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { atomFacts, jsonFeedFacts, jsonLdFactsOf, newsmlFacts, ninjsFacts, rssFacts, type ArticleFacts } from './facts.ts';
+import { checkJsonFeedHouse } from './house/jsonfeed.ts';
+import { checkJsonLdHouse, findUnsafeForHtml } from './house/jsonld.ts';
+import { checkNinjsHouse } from './house/ninjs.ts';
+import { checkPage, type PageKind, type PageReference } from './house/pages.ts';
+import { checkSitemapHouse } from './house/sitemap.ts';
+import { toJsonSyntaxError, toLineColumn, toLineStarts } from './json/positions.ts';
+import { toDiagnostics, toRuleTable, type RuleTable } from './report.ts';
+import type { Finding, Profile, ValidatedFormat } from './rule.ts';
+import { COMMON_RULES } from './rules/common.ts';
+import { HOUSE_HTML_RULES } from './rules/house-html.ts';
+import { HOUSE_JSONFEED_RULES, HOUSE_JSONLD_RULES, HOUSE_NINJS_RULES } from './rules/house-json.ts';
+import { HOUSE_SITEMAP_RULES } from './rules/house-sitemap.ts';
+import { JSON_FEED_RULES } from './rules/jsonfeed.ts';
+import { JSONLD_RULES } from './rules/jsonld.ts';
+import { NINJS_RULES } from './rules/ninjs.ts';
+import { RECORD_RULES } from './rules/records.ts';
+import { SITEMAP_RULES } from './rules/sitemap.ts';
+import { checkJsonFeed } from './standard/jsonfeed.ts';
+import { checkJsonLd, type Vocabulary } from './standard/jsonld/index.ts';
+import { checkNinjs } from './standard/ninjs/index.ts';
+import { checkSitemap } from './standard/sitemap/index.ts';
+import { checkPartnerIndex, checkState } from './records.ts';
+
+export type { PageKind, PageReference } from './house/pages.ts';
+
+/** What a check may know besides the file's text. */
+export interface CheckContext {
+  profile: Profile;
+  /** The publication, when known: the house rules that compare a file with it (self links, feed_url, language) need it. */
+  site?: SiteConfig | undefined;
+  /** The file's path as served (feed self links are compared with the publication's URL of it). */
+  publicPath: string;
+  /** The source articles of an output, for `(from …)`. */
+  origin?: string | undefined;
+  /** For an article's head snippet or page in the build: its JSON-LD, already validated, which the block must equal. */
+  reference?: PageReference | undefined;
+  /** The official schema.org vocabulary (`--schemas`), instead of the one derived from schema-dts. */
+  vocabulary?: Vocabulary | undefined;
+}
+
+/** What checking one file found (named as given), and what it states about its articles. */
+export interface FileCheck {
+  diagnostics: Diagnostic[];
+  facts: ArticleFacts[];
+}
+
+/** The kinds of file a check knows: the formats, and syndicate's three HTML outputs by kind. */
+export type CheckKind = Exclude<ValidatedFormat, 'html'> | PageKind | 'html';
+
+/** A JSON format: its rules, the standard and house checks of its parsed value, the facts it states. */
+interface JsonFormat {
+  format: ValidatedFormat;
+  rules: RuleTable;
+  standard: (value: unknown, context: CheckContext) => Finding[];
+  house?: (value: unknown, context: CheckContext) => Finding[];
+  /** Checks of the raw text (house), which also run when it is not JSON. */
+  raw?: (text: string) => Finding[];
+  facts?: (value: unknown) => ArticleFacts[];
+}
+
+const JSON_FORMATS: Partial<Record<CheckKind, JsonFormat>> = {
+  jsonld: {
+    format: 'jsonld',
+    rules: toRuleTable(COMMON_RULES, JSONLD_RULES, HOUSE_JSONLD_RULES),
+    standard: (value, context) => checkJsonLd(value, context.vocabulary),
+    house: (value) => checkJsonLdHouse(value),
+    raw: findUnsafeForHtml,
+    facts: jsonLdFactsOf,
+  },
+  ninjs: { format: 'ninjs', rules: toRuleTable(COMMON_RULES, NINJS_RULES, HOUSE_NINJS_RULES), standard: (value) => checkNinjs(value).findings, house: checkNinjsHouse, facts: ninjsFacts },
+  jsonfeed: {
+    format: 'jsonfeed',
+    rules: toRuleTable(COMMON_RULES, JSON_FEED_RULES, HOUSE_JSONFEED_RULES),
+    standard: (value) => checkJsonFeed(value).findings,
+    house: (value, context) => checkJsonFeedHouse(value, context.site),
+    facts: jsonFeedFacts,
+  },
+  state: { format: 'state', rules: toRuleTable(COMMON_RULES, RECORD_RULES), standard: checkState },
+  partners: { format: 'partners', rules: toRuleTable(COMMON_RULES, RECORD_RULES), standard: checkPartnerIndex },
+};
+
+const HTML_RULES = toRuleTable(COMMON_RULES, JSONLD_RULES, HOUSE_HTML_RULES);
+const SITEMAP_TABLE = toRuleTable(SITEMAP_RULES, HOUSE_SITEMAP_RULES);
+
+/** Checks one file of kind `kind`, naming it `name` in diagnostics. */
+export function checkFile(kind: CheckKind, text: string, name: string, context: CheckContext): FileCheck {
+  const base = { file: name, text, profile: context.profile, origin: context.origin };
+  const json = JSON_FORMATS[kind];
+  if (json !== undefined) return checkJson(json, text, context, { ...base, rules: json.rules, format: json.format });
+  switch (kind) {
+    case 'head':
+    case 'page':
+    case 'index':
+    case 'html':
+      return checkHtml(kind, text, name, context);
+    case 'sitemap': {
+      const checked = checkSitemap(text);
+      const findings: Finding[] = [...checked.findings];
+      if (context.profile === 'syndicate' && checked.document !== undefined) findings.push(...checkSitemapHouse(checked.document, context.site));
+      return { diagnostics: toDiagnostics(findings, { ...base, rules: SITEMAP_TABLE, format: 'sitemap' }), facts: [] };
+    }
+    default:
+      throw new Error(`no check for ${kind} here`);
+  }
+}
+
+function checkJson(format: JsonFormat, text: string, context: CheckContext, report: Parameters<typeof toDiagnostics>[1]): FileCheck {
+  const findings: Finding[] = context.profile === 'syndicate' ? (format.raw?.(text) ?? []) : [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const error = toJsonSyntaxError(text);
+    findings.push({ rule: 'invalid-json', message: `${error.message}; fix the syntax there (a missing comma or quote, or a trailing comma, is the usual cause)`, at: { line: error.line, column: error.column } });
+    return { diagnostics: toDiagnostics(findings, report), facts: [] };
+  }
+  try {
+    const standard = format.standard(value, context);
+    findings.push(...standard);
+    if (context.profile === 'syndicate' && format.house !== undefined) {
+      // A value the standard layer has reported is not reported again by the house layer: one finding, the
+      // standard's words (made an error under this profile by the rule's houseSeverity where syndicate promises more).
+      const reported = new Set(standard.flatMap((f) => (f.at !== undefined && 'path' in f.at ? [JSON.stringify(f.at.path)] : [])));
+      for (const finding of format.house(value, context)) {
+        if (finding.at === undefined || !('path' in finding.at) || !reported.has(JSON.stringify(finding.at.path))) findings.push(finding);
+      }
+    }
+  } catch (error) {
+    // Only pathological input gets here (nesting deep enough to exhaust the stack); a check never throws.
+    findings.push({ rule: 'invalid-json', message: `could not be checked (${(error as Error).message}); simplify the document` });
+  }
+  return { diagnostics: toDiagnostics(findings, report), facts: format.facts?.(value) ?? [] };
+}
+
+/**
+ * An HTML file: the standard layer checks each JSON-LD block as JSON-LD, positioned in the page; the house
+ * layer checks syndicate's page promises. In the build a head snippet or page is given its article's
+ * JSON-LD as `reference`: its block is that file byte for byte, already checked, and is not checked again.
+ */
+function checkHtml(kind: PageKind | 'html', text: string, name: string, context: CheckContext): FileCheck {
+  const pageKind: PageKind = kind === 'html' ? toPageKind(context.publicPath, text) : kind;
+  const page = checkPage(text, pageKind, context.reference);
+  const diagnostics: Diagnostic[] = [];
+  if (context.reference === undefined) {
+    const lineStarts = toLineStarts(text);
+    for (const block of page.jsonLd) {
+      let value: unknown;
+      const base = toLineColumn(lineStarts, block.offset);
+      const report = { file: name, text: block.text, profile: context.profile, origin: context.origin, rules: HTML_RULES, format: 'html' as const, base };
+      try {
+        value = JSON.parse(block.text);
+      } catch {
+        // The house rule jsonld-unparseable says so under the syndicate profile; the standard layer says it here.
+        if (context.profile === 'standard') {
+          const error = toJsonSyntaxError(block.text);
+          diagnostics.push(...toDiagnostics([{ rule: 'invalid-json', message: `the JSON-LD block is ${error.message}`, at: { line: error.line, column: error.column } }], report));
+        }
+        continue;
+      }
+      diagnostics.push(...toDiagnostics(checkJsonLd(value, context.vocabulary), report));
+    }
+  }
+  if (context.profile === 'syndicate') diagnostics.push(...toDiagnostics(page.findings, { file: name, text, profile: context.profile, origin: context.origin, rules: HTML_RULES, format: 'html' }));
+  return { diagnostics, facts: page.facts };
+}
+
+/** Which of syndicate's pages an HTML file is, by its path (`index.html`, `articles/<id>/head.html`) and shape. */
+function toPageKind(publicPath: string, text: string): PageKind {
+  if (publicPath === 'index.html') return 'index';
+  if (publicPath.endsWith('head.html') || !/<html[\s>]/i.test(text)) return 'head';
+  return 'page';
+}
+
+/** The facts of an XML feed or NewsML-G2 document, for the formats whose checks live elsewhere. */
+export function xmlFactsOf(kind: 'rss' | 'atom' | 'newsml', document: Parameters<typeof rssFacts>[0], site: SiteConfig): ArticleFacts[] {
+  return kind === 'rss' ? rssFacts(document) : kind === 'atom' ? atomFacts(document) : newsmlFacts(document, site);
+}
