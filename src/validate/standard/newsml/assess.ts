@@ -70,7 +70,10 @@ function assessAnyType(sink: Sink, element: XmlElement): Work[] {
 function laxWork(sink: Sink, child: XmlElement): Work {
   const declared = child.uri === NAR ? GLOBAL_ELEMENTS.get(child.name) : undefined;
   if (declared !== undefined) return { kind: 'typed', element: child, type: declared };
-  if (child.uri === NAR && !KNOWN_NAMES.has(child.name)) {
+  // Reported once, at the outermost unknown element of a subtree.
+  const parent = child.parent;
+  const inUnknown = parent !== undefined && parent.uri === NAR && !KNOWN_NAMES.has(parent.name);
+  if (child.uri === NAR && !KNOWN_NAMES.has(child.name) && !inUnknown) {
     sink.report('unknown-element-lax', `${tag(child)} is not a NewsML-G2 element: it is let through here without any check, so a misspelt name goes unnoticed. Check the name, or put it in a namespace of your own.`, child);
   }
   return { kind: 'any', element: child };
@@ -176,7 +179,7 @@ function reportMisfit(sink: Sink, parent: XmlElement, child: XmlElement, previou
     sink.report('namespace', `${tag(child)} has no namespace, so it is not the NewsML-G2 element ${child.name}: declare the default namespace xmlns="${NAR}" or use the prefix bound to it.`, child);
     return;
   }
-  if (child.uri !== NAR && KNOWN_NAMES.has(child.name)) {
+  if (child.uri !== NAR && KNOWN_NAMES.has(child.name) && /iptc\.org\/std\/nar/i.test(child.uri)) {
     sink.report('namespace', `${tag(child)} is in the namespace ${child.uri}, so it is not the NewsML-G2 element ${child.name}: NewsML-G2 elements are in ${NAR}.`, child);
     return;
   }
