@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNewsMessage } from '../../src/emit/newsml.ts';
 import { newsmlRules } from '../../src/validate/rules/newsml.ts';
 import { checkNewsml } from '../../src/validate/standard/newsml/index.ts';
+import { KNOWN_NAMES } from '../../src/validate/standard/newsml/schema/names.ts';
 import { readXml, XML_NS, type XmlElement } from '../../src/validate/xml/tree.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 import { haveOfficialSchemas, officialSchema } from '../helpers/official.ts';
@@ -695,6 +696,80 @@ const BEYOND_XSD_MUTATIONS: Mutation[] = [
   ['beyond the XSD', 'a group without role', (r) => { const hit = first(r, 'group'); return hit !== undefined && dropAttribute(hit.element, 'role'); }],
 ];
 
+/** The group of the seeded random mutations. */
+const RANDOM = 'mutation: random (one or two changes)';
+
+/** A seeded pseudo-random source (a linear congruential generator), so the random corpus is the same on every run. */
+function random(seed: number): { next: () => number; pick: <T>(items: readonly T[]) => T | undefined } {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  return { next, pick: (items) => items[Math.floor(next() * items.length)] };
+}
+
+const VALUES = ['', 'x', 'a:b', 'a b', '0', '-1', '101', '2024-02-30', '2024-09-05', '2024-09', '2024-09-05T10:15:00', '2024-09-05T10:15:00Z', 'P1D', 'true', 'yes', 'en', 'en_GB', 'https://example.com/a b', 'https://example.com/%zz', 'ltr', 'ninat:text', '2.35', '2.3.5', 'g1', '1g'];
+const ATTRIBUTES = ['qcode', 'uri', 'literal', 'type', 'role', 'rel', 'href', 'residref', 'version', 'id', 'guid', 'standardversion', 'dir', 'modified', 'rank', 'confidence', 'contenttype', 'width', 'idrefs', 'root', 'idref', 'g2flag', 'tag', 'colour'];
+
+/** One random change to the tree: remove, swap, duplicate, rename or insert an element, or change an attribute or a text. */
+function randomMutation(root: MElement, rng: ReturnType<typeof random>): string | undefined {
+  const all = walk(root);
+  const inner = all.filter((x) => x.parent !== undefined);
+  const known = [...KNOWN_NAMES];
+  const target = rng.pick(inner);
+  switch (Math.floor(rng.next() * 8)) {
+    case 0: {
+      if (!target?.parent) return undefined;
+      target.parent.children.splice(target.parent.children.indexOf(target.element), 1);
+      return `removed <${target.element.name}>`;
+    }
+    case 1:
+      return target && swapWithNext(root, target.element.name) ? `swapped <${target.element.name}> with its next sibling` : undefined;
+    case 2: {
+      if (!target?.parent) return undefined;
+      target.parent.children.splice(target.parent.children.indexOf(target.element), 0, structuredClone(target.element));
+      return `duplicated <${target.element.name}>`;
+    }
+    case 3: {
+      const name = rng.pick(known);
+      if (!target || name === undefined || target.element.prefix !== '') return undefined;
+      const from = target.element.name;
+      target.element.name = name;
+      target.element.qname = name;
+      return `renamed <${from}> to <${name}>`;
+    }
+    case 4: {
+      const parent = rng.pick(all)?.element;
+      const name = rng.next() < 0.2 ? 'fooBar' : rng.pick(known);
+      if (!parent || name === undefined) return undefined;
+      parent.children.splice(Math.floor(rng.next() * (parent.children.length + 1)), 0, { ...element(name), namespaces: parent.uri === NAR && parent.prefix === '' ? {} : { '': NAR } });
+      return `inserted <${name}/> into <${parent.name}>`;
+    }
+    case 5: {
+      const owner = rng.pick(all.filter((x) => x.element.attributes.length > 0))?.element;
+      if (!owner) return undefined;
+      const [gone] = owner.attributes.splice(Math.floor(rng.next() * owner.attributes.length), 1);
+      return `dropped ${gone?.qname} of <${owner.name}>`;
+    }
+    case 6: {
+      const owner = target?.element;
+      const name = rng.pick(ATTRIBUTES);
+      const value = rng.pick(VALUES);
+      if (!owner || name === undefined || value === undefined) return undefined;
+      setAttribute(owner, name, value);
+      return `${name}="${value}" on <${owner.name}>`;
+    }
+    default: {
+      const leaf = rng.pick(all.filter((x) => !x.element.children.some((c) => c.kind === 'element')))?.element;
+      const value = rng.pick(VALUES);
+      if (!leaf || value === undefined) return undefined;
+      leaf.children = [{ kind: 'text', value }];
+      return `text "${value}" in <${leaf.name}>`;
+    }
+  }
+}
+
 /** Our verdict and the XSD's on one document. */
 interface Verdict {
   readonly group: string;
@@ -730,6 +805,17 @@ describe.skipIf(!haveOfficialSchemas)('NewsML-G2 standard layer against IPTC’s
         verdicts.push(judge(`mutation: ${kind}`, `${sample.name}: ${what}`, `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}`));
       }
     }
+    // One or two random changes to a random document of the corpus, 1 000 times.
+    const rng = random(2035);
+    for (let i = 0; i < 1000; i++) {
+      const sample = rng.pick(unmutated);
+      const document = sample === undefined ? undefined : readXml(sample.text).document;
+      if (!sample || !document) continue;
+      const root = toMutable(document.root);
+      const changes = [randomMutation(root, rng), rng.next() < 0.5 ? randomMutation(root, rng) : undefined].filter((c) => c !== undefined);
+      if (changes.length === 0) continue;
+      verdicts.push(judge(RANDOM, `${sample.name}: ${changes.join(', ')}`, `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}`));
+    }
     // The agreement table, per group, and every disagreement with both verdicts.
     const groups = [...new Set(verdicts.map((v) => v.group))];
     const lines = groups.map((group) => {
@@ -761,6 +847,12 @@ describe.skipIf(!haveOfficialSchemas)('NewsML-G2 standard layer against IPTC’s
     expect(verdicts.length).toBeGreaterThanOrEqual(60);
     const agree = verdicts.filter((v) => v.ours === v.xsd).length;
     expect(agree / verdicts.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('agrees with the XSD on at least 95% of the random mutations', () => {
+    const mutated = verdicts.filter((v) => v.group === RANDOM);
+    expect(mutated.length).toBeGreaterThanOrEqual(900);
+    expect(mutated.filter((v) => v.ours === v.xsd).length / mutated.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it('disagrees only where the specification requires more than its schema', () => {

@@ -15,6 +15,7 @@ import { KNOWN_NAMES } from './schema/names.ts';
 import { Sink } from './sink.ts';
 import { tag } from './words.ts';
 
+/** The rules the findings name, for the caller's rule table. */
 export { newsmlRules, type NewsmlRuleId } from '../../rules/newsml.ts';
 
 /** What checking a NewsML-G2 document found: the kind of root (its element name), and the findings. */

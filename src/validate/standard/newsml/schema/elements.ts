@@ -682,6 +682,3 @@ export const GLOBAL_ELEMENTS: ReadonlyMap<string, ElementType> = new Map<string,
 
 /** The roots a NewsML-G2 document may have: the message wrapper and the six items. */
 export const ROOTS: ReadonlySet<string> = new Set(['newsMessage', 'newsItem', 'packageItem', 'conceptItem', 'knowledgeItem', 'planningItem', 'catalogItem']);
-
-/** The item roots. */
-export const ITEM_ROOTS: ReadonlySet<string> = new Set([...ROOTS].filter((name) => name !== 'newsMessage'));
