@@ -53,6 +53,9 @@ export interface XmlElement {
   /** 1-based line and column of the `<` that opens the start tag. */
   readonly line: number;
   readonly column: number;
+  /** 1-based line and column of the `<` that opens the end tag (the start tag's, for an empty-element tag). */
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** A well-formed document. */
@@ -73,29 +76,49 @@ export interface XmlSyntaxError {
 
 interface MutableElement extends XmlElement {
   readonly children: (XmlElement | XmlText)[];
+  endLine: number;
+  endColumn: number;
+}
+
+/** Options of {@link readXml}. */
+export interface ReadXmlOptions {
+  /** General entities the document's DTD defines (saxes reads no DTD): name to replacement text. */
+  readonly entities?: Readonly<Record<string, string>>;
 }
 
 /**
  * Reads `text` (a byte order mark is ignored). A document that is not well-formed gives its first errors
  * and no document: nothing is checked in a document a conforming reader rejects.
  */
-export function readXml(text: string): { document?: XmlDocument; errors: XmlSyntaxError[] } {
+export function readXml(text: string, options: ReadXmlOptions = {}): { document?: XmlDocument; errors: XmlSyntaxError[] } {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  if (options.entities !== undefined) Object.assign(parser.ENTITIES, options.entities);
   const errors: XmlSyntaxError[] = [];
   const stack: MutableElement[] = [];
   let root: MutableElement | undefined;
   let doctype: string | undefined;
   let declaration: XmlDocument['declaration'];
   let start = { line: 1, column: 1 };
+  // Where the markup before the current text ends: saxes reports text when it meets the next `<`, so
+  // a text node starts where the previous tag, comment or CDATA section ended.
+  let markupEnd = 0;
   parser.on('error', (error) => {
     // saxes goes on after an error; keep the first few, which say what to fix.
     if (errors.length < 10) errors.push({ message: error.message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column + 1 });
   });
   parser.on('xmldecl', (decl) => {
     declaration = decl;
+    markupEnd = parser.position;
   });
   parser.on('doctype', (value) => {
     doctype = value;
+    markupEnd = parser.position;
+  });
+  parser.on('comment', () => {
+    markupEnd = parser.position;
+  });
+  parser.on('processinginstruction', () => {
+    markupEnd = parser.position;
   });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = toLineStarts(body);
@@ -123,17 +146,32 @@ export function readXml(text: string): { document?: XmlDocument; errors: XmlSynt
       parent,
       line: start.line,
       column: start.column,
+      endLine: start.line,
+      endColumn: start.column,
     };
     if (parent) parent.children.push(element);
     else root ??= element;
     if (!tag.isSelfClosing) stack.push(element);
+    markupEnd = parser.position;
   });
   parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
+    if (!tag.isSelfClosing) {
+      const element = stack.pop();
+      // The end tag is `</name` and optional white space before the `>` saxes has just read.
+      const end = body.lastIndexOf('</', parser.position - 1);
+      if (element && end >= 0) {
+        const at = toLineColumn(lineStarts, end);
+        element.endLine = at.line;
+        element.endColumn = at.column;
+      }
+    }
+    markupEnd = parser.position;
   });
   const onText = (cdata: boolean) => (value: string) => {
     const parent = stack.at(-1);
-    if (parent) parent.children.push({ kind: 'text', value, cdata, line: parser.line, column: parser.column + 1 });
+    const at = toLineColumn(lineStarts, markupEnd);
+    if (parent) parent.children.push({ kind: 'text', value, cdata, line: at.line, column: at.column });
+    markupEnd = cdata ? parser.position : Math.max(markupEnd, parser.position - 1);
   };
   parser.on('text', onText(false));
   parser.on('cdata', onText(true));
