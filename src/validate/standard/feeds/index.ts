@@ -1,0 +1,126 @@
+/**
+ * The standard layer for feeds: RSS 0.9x/2.0, RSS 1.0/0.90 and Atom 1.0 (Atom 0.3 reported obsolete),
+ * checked as the specifications and the W3C Feed Validation Service read them, whoever produced them.
+ * Findings name rules of `../../rules/feeds.ts`; report.ts turns them into diagnostics.
+ */
+import { parseFragment } from 'parse5';
+import type { Finding } from '../../rule.ts';
+import type { FeedRuleId } from '../../rules/feeds.ts';
+import { readXml, type XmlDocument } from '../../xml/tree.ts';
+import type { FeedContext } from './kind.ts';
+import { readRoot } from './root.ts';
+import { createVisit, walk } from './walk.ts';
+
+export { FEED_RULES, type FeedRuleId } from '../../rules/feeds.ts';
+
+/** The outcome of checking a feed. */
+export interface FeedCheck {
+  /** The format the document element makes it; undefined when it is not a feed (or not XML). */
+  kind: 'rss' | 'rss1' | 'atom' | undefined;
+  /** `<rss version>`, "1.0"/"0.90" for RDF feeds, "1.0"/"0.3" for Atom. */
+  version?: string;
+  findings: Finding<FeedRuleId>[];
+  /** The document, when it is well-formed. */
+  document?: XmlDocument;
+}
+
+const NETSCAPE_PUBLIC_ID = '-//Netscape Communications//DTD RSS 0.91//EN';
+const NETSCAPE_RETIRED_SYSTEM_ID = 'http://my.netscape.com/publish/formats/rss-0.91.dtd';
+
+/** Checks a feed's text (already decoded). A text that is not well-formed XML gives a `not-well-formed` finding (W3C SAXError). */
+export function checkFeed(text: string): FeedCheck {
+  let { document, errors } = readXml(text);
+  // The Netscape RSS 0.91 DTD defines the HTML entities (W3C base.py skippedEntity).
+  if (document === undefined && isNetscapeDoctype(text) && errors.some((e) => e.message.includes('undefined entity'))) {
+    ({ document, errors } = readXml(text, { entities: htmlEntitiesIn(text) }));
+  }
+  if (document === undefined) {
+    const first = errors[0];
+    const findings: Finding<FeedRuleId>[] = [
+      {
+        rule: 'not-well-formed',
+        message: `not well-formed XML: ${first?.message ?? 'no document'}; no reader can parse the feed until this is fixed`,
+        at: first ? { line: first.line, column: first.column } : { line: 1 },
+      },
+    ];
+    return { kind: undefined, findings };
+  }
+  return checkFeedDocument(document, text);
+}
+
+/** The same on an already read document (the house layer reuses the tree). */
+export function checkFeedDocument(document: XmlDocument, text: string): FeedCheck {
+  const context: FeedContext = {
+    findings: [],
+    text,
+    feedType: undefined,
+    version: undefined,
+    defaultNamespaces: new Set(),
+    netscapeDoctype: false,
+    now: Date.now(),
+    abouts: new Set(),
+  };
+  const version = document.declaration?.version;
+  if (version !== undefined && version !== '1.0') {
+    context.findings.push({ rule: 'not-well-formed', message: `the XML declaration says version ${JSON.stringify(version)}; feeds are XML 1.0, so write version="1.0"`, at: { line: 1 } });
+  }
+  checkDoctype(context, document, text);
+  let root;
+  try {
+    root = readRoot(context, document.root);
+    if (root !== undefined) walk(createVisit(context, document.root, root.key, root.kind, undefined));
+  } catch (error) {
+    // A check that fails is a bug of ours, never the feed's: say so rather than throw.
+    context.findings.push({ rule: 'not-a-feed', message: `the feed could not be checked completely (internal error: ${(error as Error).message})`, at: { line: 1 } });
+  }
+  const result: FeedCheck = { kind: root?.format, findings: ordered(context.findings), document };
+  if (root !== undefined && context.version !== undefined) result.version = context.version;
+  return result;
+}
+
+/** The Netscape DOCTYPE makes an RSS 0.91 feed; its retired my.netscape.com address is an error (W3C DeprecatedDTD). */
+function checkDoctype(context: FeedContext, document: XmlDocument, text: string): void {
+  const doctype = document.doctype;
+  if (doctype === undefined) return;
+  const ids = /PUBLIC\s+(["'])(.*?)\1\s+(["'])(.*?)\3/s.exec(doctype);
+  if (ids === null || ids[2] !== NETSCAPE_PUBLIC_ID) return;
+  context.netscapeDoctype = true;
+  if (ids[4] === NETSCAPE_RETIRED_SYSTEM_ID) {
+    const offset = text.indexOf('<!DOCTYPE');
+    const line = offset < 0 ? 1 : text.slice(0, offset).split('\n').length;
+    context.findings.push({ rule: 'invalid-doctype', message: `the DOCTYPE points to ${NETSCAPE_RETIRED_SYSTEM_ID}, which no longer exists; use "http://www.rssboard.org/rss-0.91.dtd" or drop the DOCTYPE`, at: { line } });
+  }
+}
+
+function isNetscapeDoctype(text: string): boolean {
+  const head = text.slice(0, 2000);
+  return head.includes('<!DOCTYPE') && head.includes(NETSCAPE_PUBLIC_ID);
+}
+
+/** The HTML character entities named in `text`, as an HTML parser resolves them. */
+function htmlEntitiesIn(text: string): Record<string, string> {
+  const entities: Record<string, string> = {};
+  for (const m of text.matchAll(/&([A-Za-z][A-Za-z0-9]*);/g)) {
+    const name = m[1] as string;
+    if (Object.hasOwn(entities, name) || ['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) continue;
+    const node = parseFragment(`&${name};`).childNodes[0];
+    const value = node !== undefined && 'value' in node ? (node.value as string) : undefined;
+    if (value !== undefined && value !== `&${name};`) entities[name] = value;
+  }
+  return entities;
+}
+
+/** Findings in document order, each once. */
+function ordered(findings: Finding<FeedRuleId>[]): Finding<FeedRuleId>[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const at = f.at && 'line' in f.at ? `${f.at.line}:${f.at.column ?? 0}` : '';
+    const key = `${f.rule}|${at}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const line = (f: Finding) => (f.at && 'line' in f.at ? f.at.line : 0);
+  const column = (f: Finding) => (f.at && 'line' in f.at ? (f.at.column ?? 0) : 0);
+  return unique.map((f, i) => ({ f, i })).sort((a, b) => line(a.f) - line(b.f) || column(a.f) - column(b.f) || a.i - b.i).map(({ f }) => f);
+}
