@@ -6,7 +6,7 @@
  */
 import { XML_NS, type XmlElement, type XmlText } from '../../xml/tree.ts';
 import type { Child, FeedContext, Kind, Visit } from './kind.ts';
-import { isReservedPrefix, KNOWN_NAMESPACES, knownPrefix, UNSUPPORTED_NAMESPACES } from './namespaces.ts';
+import { isReservedPrefix, KNOWN_NAMESPACES, knownPrefix, namespaceOfPrefix, UNSUPPORTED_NAMESPACES } from './namespaces.ts';
 import { quote, reportAt, tag } from './report.ts';
 import { isLanguageCode } from './values/language.ts';
 import { reportUri } from './checks/uri.ts';
@@ -15,6 +15,9 @@ import { reportUri } from './checks/uri.ts';
 export const EATER: Kind = { attributes: 'any', text: true, children: 'eat' };
 
 const STANDARD_ATTRIBUTES = new Set(['base', 'id', 'lang', 'space']);
+const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+// RDF/XML's attributes on property elements, which RSS 1.0 text elements may carry.
+const RDF_PROPERTY_ATTRIBUTES = new Set(['parseType', 'datatype', 'resource']);
 const MEDIA_RSS_WITHOUT_SLASH = 'http://search.yahoo.com/mrss';
 
 /** A visit of `element` read as `kind` under `parent`. */
@@ -63,6 +66,16 @@ function leave(visit: Visit): void {
   visit.kind.end?.(visit);
 }
 
+/** Where the first non-blank character of `text` is (an XML parser reports text line by line, so that is where readers see it). */
+export function textStart(text: XmlText): { line: number; column: number } {
+  const first = text.value.search(/\S/);
+  if (first <= 0) return { line: text.line, column: text.column };
+  const before = text.value.slice(0, first);
+  const newline = before.lastIndexOf('\n');
+  const lines = before.split('\n').length - 1;
+  return lines === 0 ? { line: text.line, column: text.column + first } : { line: text.line + lines, column: first - newline };
+}
+
 function readText(visit: Visit, text: XmlText): void {
   visit.kind.onText?.(visit, text);
   if (!visit.kind.text && text.value.trim() !== '' && visit.state.textReported !== true) {
@@ -70,7 +83,7 @@ function readText(visit: Visit, text: XmlText): void {
     visit.context.findings.push({
       rule: 'unexpected-text',
       message: `${tag(visit.element)} holds only elements, but it contains the text ${quote(text.value.trim())}; move the text into the element it belongs to, or remove it`,
-      at: { line: text.line, column: text.column },
+      at: textStart(text),
     });
   }
   if (visit.state.badCharacters !== true && /[\u0080-\u009f\ufffd]/.test(text.value)) {
@@ -96,8 +109,14 @@ export function resolveChild(visit: Visit, element: XmlElement): Child {
     return { key: element.name, kind: EATER };
   }
   if (children === 'leaf') {
-    // RSS 1.0 text elements may hold RDF; elsewhere a text element has no children.
-    if (context.feedType !== 'rss1') {
+    // RSS 1.0 text elements may hold RDF (mixed with text only as rdf:parseType="Literal"); elsewhere a text element has no children.
+    if (context.feedType === 'rss1') {
+      const parseType = visit.element.attributes.find((a) => a.uri === RDF_NS && a.name === 'parseType')?.value;
+      if ((visit.value.trim() !== '' || visit.seen.length > 0) && parseType !== 'Literal' && visit.state.rdfReported !== true) {
+        visit.state.rdfReported = true;
+        reportAt(context, 'invalid-rdf', element, `${tag(visit.element)} mixes text and elements; RDF/XML allows that only with rdf:parseType="Literal"`);
+      }
+    } else {
       reportAt(context, 'undefined-element', element, `${tag(visit.element)} holds text, not elements, but contains ${tag(element)}; escape markup meant as text (or use CDATA), or remove the element`);
     }
     return { key: element.name, kind: EATER };
@@ -163,6 +182,7 @@ function checkAttributes(visit: Visit): void {
   const element = visit.element;
   for (const attribute of element.attributes) {
     if (attribute.uri === XML_NS && STANDARD_ATTRIBUTES.has(attribute.name)) continue;
+    if (attribute.uri === RDF_NS && RDF_PROPERTY_ATTRIBUTES.has(attribute.name) && visit.context.feedType === 'rss1' && visit.kind.children === 'leaf') continue;
     const key = attribute.uri === '' ? attribute.name : `{${attribute.uri}}${attribute.name}`;
     if (expected?.includes(key)) continue;
     if (attribute.uri !== '' && knownPrefix(attribute.uri) === undefined) {
@@ -197,13 +217,16 @@ export function checkDeclarations(context: FeedContext, element: XmlElement): vo
       reportAt(context, 'media-rss-namespace', element, `the namespace "${uri}" lacks the trailing slash of the Media RSS namespace; write "http://search.yahoo.com/mrss/"`);
     } else if (uri !== '' && reportUri(context, element, uri, { absolute: false, iri: true }, 'invalid-uri', `the namespace name of xmlns${prefix ? `:${prefix}` : ''}`, 'start')) {
       const unsupported = UNSUPPORTED_NAMESPACES.get(uri);
+      const near = knownPrefix(uri);
       reportAt(
         context,
         'unknown-namespace',
         element,
         unsupported !== undefined
           ? `the ${unsupported} namespace ${quote(uri)} is not checked; its elements are passed over`
-          : `the namespace ${quote(uri)} is unknown, so its elements are not checked; make sure it is spelled as its specification gives it`,
+          : near !== undefined
+            ? `the namespace ${quote(uri)} is not spelled as its specification gives it (${quote(namespaceOfPrefix(near) ?? '')}); readers may not recognise its elements`
+            : `the namespace ${quote(uri)} is unknown, so its elements are not checked; make sure it is spelled as its specification gives it`,
       );
     }
   }

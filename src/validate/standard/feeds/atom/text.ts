@@ -14,7 +14,7 @@ import type { Child, Kind, Visit } from '../kind.ts';
 import { KNOWN_NAMESPACES, NS } from '../namespaces.ts';
 import { named, quote, report, reportAt, tag } from '../report.ts';
 import { isMediaType } from '../values/mime.ts';
-import { EATER } from '../walk.ts';
+import { EATER, textStart } from '../walk.ts';
 
 interface TextState {
   type: string;
@@ -45,12 +45,12 @@ export function textConstruct(options: { readonly content?: boolean; readonly on
       const state = stateOf(visit);
       if (text.value.trim() === '') return;
       if (state.type === 'xhtml' && visit.value.trim() === '') {
-        visit.context.findings.push({ rule: 'missing-xhtml-div', message: `${named(visit)} is type="xhtml", so its content must be one XHTML <div> (xmlns="http://www.w3.org/1999/xhtml"); wrap the text in it`, at: { line: text.line, column: text.column } });
+        visit.context.findings.push({ rule: 'missing-xhtml-div', message: `${named(visit)} is type="xhtml", so its content must be one XHTML <div> (xmlns="http://www.w3.org/1999/xhtml"); wrap the text in it`, at: textStart(text) });
       }
       // Text after a child element, or beside a src attribute, is mixed content.
       if ((state.src || visit.seen.length > 0) && !state.textReported) {
         state.textReported = true;
-        visit.context.findings.push({ rule: 'unexpected-text', message: `${named(visit)} mixes text with ${state.src ? 'a src attribute' : 'elements'}; ${state.src ? 'remote content is empty' : 'put all of it inside the <div>'}`, at: { line: text.line, column: text.column } });
+        visit.context.findings.push({ rule: 'unexpected-text', message: `${named(visit)} mixes text with ${state.src ? 'a src attribute' : 'elements'}; ${state.src ? 'remote content is empty' : 'put all of it inside the <div>'}`, at: textStart(text) });
       }
     },
     children: childOfText,

@@ -128,6 +128,9 @@ const IN_REPLY_TO: Kind = leaf({
 const ITEM: Readonly<Record<string, ChildKind>> = {
   ...CHANNEL_ITEM,
   annotate_reference: rdfResource({ once: true }),
+  company_name: TEXT_ONCE,
+  company_market: TEXT_ONCE,
+  company_symbol: TEXT_ONCE,
   ag_source: TEXT_ONCE,
   ag_sourceURL: FULL_URI_ONCE,
   ag_timestamp: leaf({ once: true, check: (v) => checkIsoDateValue(v, 'iso8601') }),
