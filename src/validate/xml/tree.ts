@@ -80,6 +80,73 @@ interface MutableElement extends XmlElement {
   endColumn: number;
 }
 
+/** The members of saxes' parser that {@link readReference} works with (saxes 6, `sEntity`). */
+interface SaxesInternals {
+  i: number;
+  prevI: number;
+  column: number;
+  chunk: string;
+  entity: string;
+  text: string;
+  state: number;
+  entityReturnState: number;
+  stateTable: unknown[];
+  sEntity: unknown;
+  getCode(): number;
+  parseEntity(name: string): string;
+  fail(message: string): unknown;
+}
+
+const EOC = -1;
+const NL_LIKE = -2;
+const NL = 0x0a;
+const SEMICOLON = 0x3b;
+// Characters of an entity or character reference's name (XML 1.0 §4.1; all non-ASCII ones pass here).
+const REFERENCE_CHARS = new Set([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:.-#'].map((c) => c.charCodeAt(0)));
+
+/**
+ * saxes reads a reference after "&" up to the next ";", wherever that is, so a bare "&" (the commonest
+ * error in feeds) swallows the rest of the document and is reported at its end. This reading stops at
+ * the first character no reference may contain, reports the "&" there (XML 1.0 §4.1), and goes on
+ * reading text, as saxes' own sEntity state does for a complete reference.
+ */
+function readReference(this: SaxesInternals): void {
+  const start = this.i;
+  const chunk = this.chunk;
+  for (;;) {
+    const code = this.getCode();
+    if (code === SEMICOLON) {
+      const entity = this.entity + chunk.slice(start, this.prevI);
+      this.entity = '';
+      this.state = this.entityReturnState;
+      if (entity === '') {
+        this.fail('empty entity name.');
+        this.text += '&;';
+      } else {
+        this.text += this.parseEntity(entity);
+      }
+      return;
+    }
+    if (code === EOC) {
+      this.entity += chunk.slice(start);
+      return;
+    }
+    if (code === NL || code === NL_LIKE || (code < 0x80 && !REFERENCE_CHARS.has(code))) {
+      const name = this.entity + chunk.slice(start, this.prevI);
+      this.entity = '';
+      if (code !== NL && code !== NL_LIKE) {
+        // Give the character back to the text it belongs to.
+        this.i = this.prevI;
+        this.column--;
+      }
+      this.fail(`"&${name}" is not a reference; write a lone "&" as "&amp;"`);
+      this.text += `&${name}${code === NL || code === NL_LIKE ? '\n' : ''}`;
+      this.state = this.entityReturnState;
+      return;
+    }
+  }
+}
+
 /** Options of {@link readXml}. */
 export interface ReadXmlOptions {
   /** General entities the document's DTD defines (saxes reads no DTD): name to replacement text. */
@@ -93,6 +160,9 @@ export interface ReadXmlOptions {
 export function readXml(text: string, options: ReadXmlOptions = {}): { document?: XmlDocument; errors: XmlSyntaxError[] } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   if (options.entities !== undefined) Object.assign(parser.ENTITIES, options.entities);
+  const internals = parser as unknown as SaxesInternals;
+  const entityState = internals.stateTable.indexOf(internals.sEntity);
+  if (entityState >= 0) internals.stateTable[entityState] = readReference;
   const errors: XmlSyntaxError[] = [];
   const stack: MutableElement[] = [];
   let root: MutableElement | undefined;
