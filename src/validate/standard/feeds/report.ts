@@ -30,3 +30,11 @@ export function named(visit: Visit): string {
   const parent = visit.parent?.element;
   return parent ? `<${visit.element.qname}> in <${parent.qname}>` : `<${visit.element.qname}>`;
 }
+
+/** Withdraws every finding of `rule` made so far (a later finding supersedes them), in one pass. */
+export function withdraw(context: FeedContext, rule: FeedRuleId): void {
+  const findings = context.findings;
+  let kept = 0;
+  for (const finding of findings) if (finding.rule !== rule) findings[kept++] = finding;
+  findings.length = kept;
+}

@@ -10,7 +10,7 @@ import { ENTRY_EXTENSIONS, FEED_EXTENSIONS } from '../extensions/tables.ts';
 import { checkPodcastChannel, hasItunes } from '../extensions/itunes.ts';
 import type { ChildKind, Kind, Visit, Where } from '../kind.ts';
 import { NS } from '../namespaces.ts';
-import { named, quote, report, reportAt, tag } from '../report.ts';
+import { named, quote, report, reportAt, tag, withdraw } from '../report.ts';
 import { unique } from '../rss/parts.ts';
 import { ATOM_LINK, linksOf } from './link.ts';
 import { CATEGORY, checkAtomId, DATE, generator, ID, IMAGE_IRI, person } from './parts.ts';
@@ -105,8 +105,7 @@ export const FEED: Kind = {
     const duplicates = (visit.state.duplicateEntries ?? 0) as number;
     if (entries > 9 && entries === duplicates + 1) {
       report(visit, 'duplicate-ids', `all ${entries} entries of ${tag(visit.element)} have the same id; give each entry its own`, 'end');
-      const findings = visit.context.findings;
-      for (let i = findings.length - 1; i >= 0; i--) if (findings[i]?.rule === 'duplicate-entries') findings.splice(i, 1);
+      withdraw(visit.context, 'duplicate-entries');
     }
     if (entries === 0) checkMetadata(visit, visit.element, 'end', false);
     if (hasItunes(visit) || visit.state.itunes === true) checkPodcastChannel(visit);

@@ -16,7 +16,7 @@ import { CHANNEL_EXTENSIONS } from '../extensions/tables.ts';
 import type { ChildKind, Kind, Visit } from '../kind.ts';
 import { linksOf } from '../atom/link.ts';
 import { NS } from '../namespaces.ts';
-import { named, report, reportAt, tag } from '../report.ts';
+import { named, report, reportAt, tag, withdraw } from '../report.ts';
 import { ITEM } from './item.ts';
 import { CATEGORY, CLOUD, IMAGE, SKIP_DAYS, SKIP_HOURS, TEXT_INPUT } from './parts.ts';
 
@@ -142,8 +142,7 @@ export const RSS_CHANNEL: Kind = {
     }
     // Feeds following the RSS Advisory Board's specification may carry namespaced attributes.
     if (visit.state.docs === RSS_BOARD_SPECIFICATION) {
-      const findings = visit.context.findings;
-      for (let i = findings.length - 1; i >= 0; i--) if (findings[i]?.rule === 'extension-attribute') findings.splice(i, 1);
+      withdraw(visit.context, 'extension-attribute');
     }
   },
 };
