@@ -155,9 +155,10 @@ export interface ReadXmlOptions {
 
 /**
  * Reads `text` (a byte order mark is ignored). A document that is not well-formed gives its first errors
- * and no document: nothing is checked in a document a conforming reader rejects.
+ * and no document: nothing is checked in a document a conforming reader rejects. Its document element,
+ * as far as it was read, is given as `root`, so that a caller can still say what the file was meant to be.
  */
-export function readXml(text: string, options: ReadXmlOptions = {}): { document?: XmlDocument; errors: XmlSyntaxError[] } {
+export function readXml(text: string, options: ReadXmlOptions = {}): { document?: XmlDocument; errors: XmlSyntaxError[]; root?: XmlElement } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   if (options.entities !== undefined) Object.assign(parser.ENTITIES, options.entities);
   const internals = parser as unknown as SaxesInternals;
@@ -250,7 +251,10 @@ export function readXml(text: string, options: ReadXmlOptions = {}): { document?
   } catch (error) {
     errors.push({ message: (error as Error).message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column + 1 });
   }
-  if (errors.length > 0 || root === undefined) return { errors: errors.length > 0 ? errors : [{ message: 'no root element', line: 1, column: 1 }] };
+  if (errors.length > 0 || root === undefined) {
+    const failed = { errors: errors.length > 0 ? errors : [{ message: 'no root element', line: 1, column: 1 }] };
+    return root === undefined ? failed : { ...failed, root };
+  }
   return { document: { root, doctype, declaration }, errors };
 }
 
