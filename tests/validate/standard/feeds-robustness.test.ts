@@ -114,6 +114,14 @@ describe('checkFeed and checkFeedDocument', () => {
     expect(check.findings.map((f) => [f.rule, f.at && 'line' in f.at ? f.at.line : 0])).toEqual([['not-well-formed', 3]]);
   });
 
+  it('says an HTML page that is not even XML is not a feed', () => {
+    const check = checkFeed('<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Home</title></head>\n<body><p>Hi<br></p></body>\n</html>');
+    expect(check.findings.map((f) => [f.rule, f.at && 'line' in f.at ? f.at.line : 0])).toEqual([
+      ['not-a-feed', 2],
+      ['not-well-formed', 3],
+    ]);
+  });
+
   it('ignores a byte order mark', () => {
     expect(checkFeed('\uFEFF<feed xmlns="http://www.w3.org/2005/Atom"/>').kind).toBe('atom');
   });

@@ -8,7 +8,7 @@ import type { Finding } from '../../rule.ts';
 import type { FeedRuleId } from '../../rules/feeds.ts';
 import { readXml, type XmlDocument } from '../../xml/tree.ts';
 import type { FeedContext } from './kind.ts';
-import { readRoot } from './root.ts';
+import { FEED_ROOTS, notAFeedMessage, readRoot } from './root.ts';
 import { createVisit, walk } from './walk.ts';
 
 export { FEED_RULES, type FeedRuleId } from '../../rules/feeds.ts';
@@ -29,12 +29,12 @@ const NETSCAPE_RETIRED_SYSTEM_ID = 'http://my.netscape.com/publish/formats/rss-0
 
 /** Checks a feed's text (already decoded). A text that is not well-formed XML gives a `not-well-formed` finding (W3C SAXError). */
 export function checkFeed(text: string): FeedCheck {
-  let { document, errors } = readXml(text);
+  let { document, errors, root } = readXml(text);
   if (document === undefined && errors.some((e) => e.message.includes('undefined entity'))) {
     // Entities the DOCTYPE defines: those of its internal subset (an external entity reads as empty,
     // as the W3C validator resolves it), and the HTML entities of the Netscape RSS 0.91 DTD.
     const entities = { ...(isNetscapeDoctype(text) ? htmlEntitiesIn(text) : {}), ...declaredEntities(text) };
-    if (Object.keys(entities).length > 0) ({ document, errors } = readXml(text, { entities }));
+    if (Object.keys(entities).length > 0) ({ document, errors, root } = readXml(text, { entities }));
   }
   if (document === undefined) {
     const first = errors[0];
@@ -45,6 +45,10 @@ export function checkFeed(text: string): FeedCheck {
         at: first ? { line: first.line, column: first.column } : { line: 1 },
       },
     ];
+    // A page that is not XML at all (HTML, say) is first of all not a feed.
+    if (root !== undefined && !FEED_ROOTS.has(root.name)) {
+      findings.unshift({ rule: 'not-a-feed', message: notAFeedMessage(root), at: { line: root.line, column: root.column } });
+    }
     return { kind: undefined, findings };
   }
   return checkFeedDocument(document, text);

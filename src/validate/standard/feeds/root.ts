@@ -14,8 +14,9 @@ import { leaf } from './checks/common.ts';
 import { isLanguageCode } from './values/language.ts';
 import { checkDeclarations } from './walk.ts';
 
-// RSS 0.91 (Netscape, UserLand), 0.92, the 0.93/0.94 drafts, and 2.0.
-const RSS_VERSIONS = new Set(['0.91', '0.92', '0.93', '0.94', '2.0']);
+// The released versions: RSS 0.91 (Netscape, UserLand), 0.92 and 2.0. UserLand's 0.93 and 0.94 were
+// drafts, withdrawn for 2.0; their feeds are read as RSS, but their version is reported (W3C InvalidRSSVersion).
+const RSS_VERSIONS = new Set(['0.91', '0.92', '2.0']);
 
 /** <rss version="…">: one channel (RSS 2.0 §"RSS is a dialect of XML"). */
 const RSS: Kind = {
@@ -36,13 +37,22 @@ const RSS: Kind = {
     else if (context.netscapeDoctype) {
       if (version !== '0.91') report(visit, 'invalid-doctype', `the Netscape RSS 0.91 DOCTYPE is declared, but <rss version=${quote(version)}>; remove the DOCTYPE or use version 0.91`);
     } else if (!RSS_VERSIONS.has(version)) {
-      report(visit, 'invalid-rss-version', `<rss version=${quote(version)}> is not an RSS version; write version="2.0"`);
+      const draft = version === '0.93' || version === '0.94' ? ' (0.93 and 0.94 were drafts, replaced by 2.0)' : '';
+      report(visit, 'invalid-rss-version', `<rss version=${quote(version)}> is not a released RSS version${draft}; write version="2.0"`);
     }
   },
   end(visit) {
     if (!visit.counts.has('channel')) report(visit, 'missing-element', `<rss> needs a <channel>`, 'end');
   },
 };
+
+/** Local names of the document elements of feeds. */
+export const FEED_ROOTS: ReadonlySet<string> = new Set(['rss', 'feed', 'entry', 'RDF']);
+
+/** What to say about a document element that is not a feed's. */
+export function notAFeedMessage(root: XmlElement): string {
+  return `the document element ${tag(root)} is not that of a feed; an RSS feed starts with <rss version="2.0">, an Atom feed with <feed xmlns="${NS.atom}">`;
+}
 
 /** Which of the validated formats a document element makes a document. */
 export type RootFormat = 'rss' | 'rss1' | 'atom';
@@ -101,6 +111,6 @@ export function readRoot(context: FeedContext, root: XmlElement): (Child & { rea
       return { key, kind: RDF, format: 'rss1' };
     }
   }
-  reportAt(context, 'not-a-feed', root, `the document element ${tag(root)} is not that of a feed; an RSS feed starts with <rss version="2.0">, an Atom feed with <feed xmlns="${NS.atom}">`);
+  reportAt(context, 'not-a-feed', root, notAFeedMessage(root));
   return undefined;
 }
