@@ -65,6 +65,7 @@ export function checkFeedDocument(document: XmlDocument, text: string): FeedChec
     netscapeDoctype: false,
     now: Date.now(),
     abouts: new Set(),
+    encoding: document.declaration?.encoding,
   };
   const version = document.declaration?.version;
   if (version !== undefined && version !== '1.0') {

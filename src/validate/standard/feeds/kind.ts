@@ -27,6 +27,8 @@ export interface FeedContext {
   netscapeDoctype: boolean;
   /** The time "now" for plausibility checks. */
   readonly now: number;
+  /** The encoding the XML declaration names, if any. */
+  readonly encoding?: string | undefined;
   /** The rdf:about URIs seen so far (RSS 1.0 resources are identified once). */
   readonly abouts: Set<string>;
 }

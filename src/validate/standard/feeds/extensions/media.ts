@@ -65,13 +65,34 @@ const CATEGORY = leaf({
 
 const COPYRIGHT = leaf({ once: true, attributes: ['url'], check: (visit) => checkFullUri(visit, 'url', attribute(visit, 'url'), false) });
 
+// The European Broadcasting Union's role codes, Media RSS's default scheme for media:credit (urn:ebu).
+const EBU_ROLES = new Set(
+  (
+    'actor|adaptor|anchor person|animal trainer|animator|announcer|armourer|art director|artist/performer|assistant camera|' +
+    'assistant chief lighting technician|assistant director|assistant producer|assistant visual editor|author|broadcast assistant|' +
+    'broadcast journalist|camera operator|carpenter|casting|causeur|chief lighting technician|choir|choreographer|clapper loader|' +
+    'commentary or commentator|commissioning broadcaster|composer|computer programmer|conductor|consultant|continuity checker|' +
+    'correspondent|costume designer|dancer|dialogue coach|director|director of photography|distribution company|draughtsman|dresser|' +
+    'dubber|editor/producer|editor|ensemble|executive producer|expert|fight director|floor manager|focus puller|foley artist|foley editor|' +
+    'foley mixer|graphic assistant|graphic designer|greensman|grip|hairdresser|illustrator|interviewed guest|interviewer|key character|' +
+    'key grip|key talents|leadman|librettist|lighting director|lighting technician|location manager|lyricist|make up artist|manufacturer|' +
+    'matte artist|music arranger|music group|musician|news reader|orchestra|participant|photographer|post|producer|production assistant|' +
+    'production company|production department|production manager|production secretary|programme production researcher|property manager|' +
+    'publishing company|puppeteer|pyrotechnician|reporter|rigger|runner|scenario|scenic operative|script supervisor|second assistant camera|' +
+    'second assistant director|second unit director|set designer|set dresser|sign language|singer|sound designer|sound mixer|sound recordist|' +
+    'special effects|stunts|subtitles|technical director|term|translation|transportation manager|treatment/programme proposal|vision mixer|' +
+    'visual editor|visual effects|wardrobe|witness|artist|performer|treatment|treatment proposal|programme proposal'
+  ).split('|'),
+);
+
 const CREDIT = leaf({
   attributes: ['role', 'scheme'],
   check(visit) {
     const role = attribute(visit, 'role');
-    if (role && role !== role.toLowerCase()) invalid(visit, `role=${quote(role)} must be in lower case`);
-    const scheme = attribute(visit, 'scheme');
-    if (scheme !== undefined && scheme !== 'urn:ebu') checkFullUri(visit, 'scheme', scheme, false);
+    const scheme = attribute(visit, 'scheme') || 'urn:ebu';
+    if (role && scheme === 'urn:ebu' && !EBU_ROLES.has(role)) invalid(visit, `role=${quote(role)} is not one of the EBU role codes (urn:ebu), such as "actor" or "producer"`);
+    else if (role && role !== role.toLowerCase()) invalid(visit, `role=${quote(role)} must be in lower case`);
+    if (scheme !== 'urn:ebu') checkFullUri(visit, 'scheme', scheme, false);
   },
 });
 
@@ -91,6 +112,17 @@ const RATINGS: Readonly<Record<string, readonly string[]>> = {
   'urn:v-chip': ['14+', '18+', 'c', 'c8', 'g', 'pg', 'tv-14', 'tv-g', 'tv-ma', 'tv-pg', 'tv-y', 'tv-y7', 'tv-y7-fv'],
 };
 
+// ICRA labels: "r (" then codes such as "nz 1" or "la 1" (category letter, level letter, 0 or 1), then ")".
+const ICRA_CODE = /^(?:[nsvlocx]z [01]|(?:n[a-c]|s[a-f]|v[a-j]|l[a-c]|o[a-h]|c[a-b]|x[a-e]) 1)$/;
+
+function isIcraLabel(value: string): boolean {
+  if (!value.startsWith('r (') || !value.endsWith(')')) return false;
+  const words = value.slice(3, -1).split(' ');
+  if (words.length % 2 !== 0 || words.length === 0) return false;
+  for (let i = 0; i < words.length; i += 2) if (!ICRA_CODE.test(`${words[i]} ${words[i + 1]}`)) return false;
+  return true;
+}
+
 const RATING = leaf({
   attributes: ['scheme'],
   check(visit) {
@@ -98,11 +130,26 @@ const RATING = leaf({
     const allowed = RATINGS[scheme];
     if (allowed !== undefined) {
       if (!allowed.includes(visit.value)) invalid(visit, `${quote(visit.value)} is not a ${scheme} rating (${allowed.join(', ')})`);
-    } else if (scheme !== 'urn:icra') {
+    } else if (scheme === 'urn:icra') {
+      if (!isIcraLabel(visit.value)) invalid(visit, `${quote(visit.value)} is not an ICRA label such as "r (cz 1 lz 1 nz 1 oz 1 vz 1)"`);
+    } else {
       checkFullUri(visit, 'scheme', scheme, false);
     }
   },
 });
+
+let regions: Intl.DisplayNames | undefined;
+
+/** True for an ISO 3166-1 alpha-2 country code (as ICU knows them). */
+function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false;
+  try {
+    regions ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    return regions.of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 const RESTRICTION = leaf({
   attributes: ['relationship', 'type'],
@@ -114,7 +161,7 @@ const RESTRICTION = leaf({
     if (!type) {
       if (visit.value && visit.value !== 'all' && visit.value !== 'none') invalid(visit, `without a type the restriction is "all" or "none", not ${quote(visit.value)}`);
     } else if (type === 'country') {
-      for (const code of visit.value.toUpperCase().split(' ')) if (code !== '' && !/^[A-Z]{2}$/.test(code)) invalid(visit, `${quote(code)} is not an ISO 3166 country code`);
+      for (const code of visit.value.toUpperCase().split(' ')) if (code !== '' && !isCountryCode(code)) invalid(visit, `${quote(code)} is not an ISO 3166 country code`);
     } else if (type === 'uri') {
       for (const uri of visit.value.split(/\s+/)) if (uri !== '') checkFullUri(visit, 'restricted URI', uri, false);
     } else if (type !== 'sharing') {

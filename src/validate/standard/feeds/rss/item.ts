@@ -10,7 +10,7 @@ import { leaf } from '../checks/common.ts';
 import { checkHtml, checkPlainText } from '../checks/html.ts';
 import { ANYTHING, FULL_URI, FULL_URI_ONCE, sameAs, TEXT, W3CDTF } from '../checks/kinds.ts';
 import { checkRfc822Date, checkRssEmail } from '../checks/values.ts';
-import { hasItunes } from '../extensions/itunes.ts';
+import { checkEpisodeMedia, hasItunes } from '../extensions/itunes.ts';
 import { RSS20_ITEM_EXTENSIONS } from '../extensions/tables.ts';
 import type { ChildKind, Kind, Visit } from '../kind.ts';
 import { named, quote, report, reportAt, tag } from '../report.ts';
@@ -103,6 +103,9 @@ export const ITEM: Kind = {
     if (visit.counts.has('slash_comments') && !visit.parent?.counts.has('lastBuildDate')) {
       report(visit, 'slash-comments-date', `${tag(visit.element)} counts comments with slash:comments, but the channel has no <lastBuildDate> (before this item) saying when the count was taken`, 'end');
     }
-    if (hasItunes(visit) && visit.parent) visit.parent.state.itunes = true;
+    if (hasItunes(visit)) {
+      if (visit.parent) visit.parent.state.itunes = true;
+      checkEpisodeMedia(visit, visit.element.children.filter((c): c is XmlElement => c.kind === 'element' && c.name === 'enclosure' && c.uri === ''));
+    }
   },
 };
