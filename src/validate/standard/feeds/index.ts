@@ -11,6 +11,7 @@ import type { FeedContext } from './kind.ts';
 import { FEED_ROOTS, notAFeedMessage, readRoot } from './root.ts';
 import { createVisit, walk } from './walk.ts';
 
+/** The rules the findings name, for building a report table (`toRuleTable(FEED_RULES)`). */
 export { FEED_RULES, type FeedRuleId } from '../../rules/feeds.ts';
 
 /** The outcome of checking a feed. */
@@ -41,7 +42,7 @@ export function checkFeed(text: string): FeedCheck {
     const findings: Finding<FeedRuleId>[] = [
       {
         rule: 'not-well-formed',
-        message: `not well-formed XML: ${first?.message ?? 'no document'}; no reader can parse the feed until this is fixed`,
+        message: `not well-formed XML: ${(first?.message ?? 'no document').replace(/\.$/, '')}; no reader can parse the feed until this is fixed`,
         at: first ? { line: first.line, column: first.column } : { line: 1 },
       },
     ];

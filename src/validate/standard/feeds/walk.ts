@@ -178,8 +178,12 @@ function checkXmlBase(visit: Visit): void {
 /** Attributes the element does not define (W3C `base.py` SAXDispatcher.startElementNS). */
 function checkAttributes(visit: Visit): void {
   const expected = visit.kind.attributes;
-  if (expected === 'any') return;
   const element = visit.element;
+  const garbled = element.attributes.find((a) => /[\u0080-\u009f\ufffd]/.test(a.value));
+  if (garbled !== undefined) {
+    reportAt(visit.context, 'bad-characters', element, `the ${garbled.qname} attribute of ${tag(element)} contains control characters U+0080–U+009F or U+FFFD, the mark of text decoded with the wrong encoding; fix the encoding`);
+  }
+  if (expected === 'any') return;
   for (const attribute of element.attributes) {
     if (attribute.uri === XML_NS && STANDARD_ATTRIBUTES.has(attribute.name)) continue;
     if (attribute.uri === RDF_NS && RDF_PROPERTY_ATTRIBUTES.has(attribute.name) && visit.context.feedType === 'rss1' && visit.kind.children === 'leaf') continue;

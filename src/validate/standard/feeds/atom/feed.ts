@@ -31,7 +31,9 @@ function checkAlternates(visit: Visit, place: XmlElement, where: Where): void {
     if (link.rel !== 'alternate') continue;
     const key = `${link.type}\u0000${link.hreflang}`;
     if (seen.has(key)) {
-      reportAt(visit.context, 'duplicate-atom-link', place, `${tag(visit.element)} has two rel="alternate" links with type ${quote(link.type)} and hreflang ${quote(link.hreflang)}; alternates must differ in one of them`, where);
+      const type = link.type === '' ? 'no type' : `type ${quote(link.type)}`;
+      const hreflang = link.hreflang === '' ? 'no hreflang' : `hreflang ${quote(link.hreflang)}`;
+      reportAt(visit.context, 'duplicate-atom-link', place, `${tag(visit.element)} has two rel="alternate" links with ${type} and ${hreflang}; alternates must differ in type or hreflang, so drop one or tell them apart`, where);
     }
     seen.add(key);
   }

@@ -4,7 +4,7 @@
  */
 import type { FeedRuleId } from '../../../rules/feeds.ts';
 import type { ChildKind, Kind, Visit } from '../kind.ts';
-import { named, report, tag } from '../report.ts';
+import { named, report } from '../report.ts';
 
 /** Options of {@link leaf} and {@link container}. */
 export interface ElementOptions {
@@ -87,5 +87,5 @@ export function checkNonBlank(visit: Visit): void {
 
 /** W3C nows: RFC 4287 values (ids, dates, IRIs) have no white space around them. */
 export function checkNoWhitespace(visit: Visit): void {
-  if (visit.raw !== visit.raw.trim()) report(visit, 'unexpected-whitespace', `${tag(visit.element)} has white space around its value; Atom ids, dates and IRIs are compared as written, so remove it`);
+  if (visit.raw !== visit.raw.trim()) report(visit, 'unexpected-whitespace', `${named(visit)} has white space around its value; Atom ids, dates and IRIs are compared as written, so remove it`);
 }

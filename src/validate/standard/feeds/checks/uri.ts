@@ -42,6 +42,7 @@ export function reportUri(context: FeedContext, element: XmlElement, value: stri
 }
 
 function syntaxMessage(rule: FeedRuleId, what: string, shown: string, options: UriOptions): string {
+  if (rule === 'invalid-guid') return `${what} ${shown} is not an absolute URL, yet a guid is a permalink unless it says isPermaLink="false"; write the item's full address, or add isPermaLink="false"`;
   if (rule === 'relative-uri' || options.absolute) return `${what} ${shown} is not an absolute URI; write the full address with its scheme and host, e.g. "https://example.com/page"`;
   return `${what} ${shown} is not a valid URI; an http or ftp address needs "//" and a host, e.g. "https://example.com/page"`;
 }

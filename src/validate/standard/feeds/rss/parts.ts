@@ -227,7 +227,7 @@ export const GUID: Kind = leaf({
     }
     const value = visit.value;
     if (permalink) {
-      if (reportUri(visit.context, visit.element, value, { absolute: true, iri: false }, 'invalid-guid', `${named(visit)} (a permalink unless isPermaLink="false")`, 'end')) {
+      if (reportUri(visit.context, visit.element, value, { absolute: true, iri: false }, 'invalid-guid', named(visit), 'end')) {
         const lower = value.toLowerCase();
         if (lower.startsWith('tag:') || lower.startsWith('urn:uuid:')) {
           report(visit, 'invalid-permalink', `${named(visit)} ${quote(value)} is not a web address, so it cannot be a permalink; add isPermaLink="false"`, 'end');

@@ -23,7 +23,7 @@ export function isLanguageCode(value: string): boolean {
   // RFC 3066 §2.2: "i" (IANA-registered) and "x" (private use) prefixes.
   if (primary === 'i' || primary === 'x') return true;
   if (!/^[a-z]{2,3}$/.test(primary)) return false;
-  // ISO 639-2 §… reserves qaa–qtz for local use.
+  // ISO 639-2 reserves qaa–qtz for local use.
   if (/^q[a-t][a-z]$/.test(primary) || ISO_639_2_EXTRA.has(primary)) return true;
   let answer = known.get(primary);
   if (answer === undefined) {
