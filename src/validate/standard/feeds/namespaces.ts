@@ -78,7 +78,7 @@ export const KNOWN_NAMESPACES: ReadonlyMap<string, string> = new Map([
   ['xri://$xrds', 'xrds'],
 ]);
 
-/** Namespaces the W3C validator recognises but does not check (reported as unsupported, not unknown). */
+/** Namespaces the W3C validator recognises but does not check (an Info event there: not reported here). */
 export const UNSUPPORTED_NAMESPACES: ReadonlyMap<string, string> = new Map([
   ['http://schemas.google.com/g/2005', 'Google Data'],
   ['http://www.rawvoice.com/rawvoiceRssModule/', 'RawVoice'],

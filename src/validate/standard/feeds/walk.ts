@@ -219,18 +219,19 @@ export function checkDeclarations(context: FeedContext, element: XmlElement): vo
       }
     } else if (uri === MEDIA_RSS_WITHOUT_SLASH) {
       reportAt(context, 'media-rss-namespace', element, `the namespace "${uri}" lacks the trailing slash of the Media RSS namespace; write "http://search.yahoo.com/mrss/"`);
-    } else if (uri !== '' && reportUri(context, element, uri, { absolute: false, iri: true }, 'invalid-uri', `the namespace name of xmlns${prefix ? `:${prefix}` : ''}`, 'start')) {
-      const unsupported = UNSUPPORTED_NAMESPACES.get(uri);
+    } else if (uri === '') {
+      if (prefix === '') reportAt(context, 'unknown-namespace', element, `xmlns="" puts ${tag(element)} and the elements below it in no namespace, so their meaning cannot be known; remove it`);
+    } else if (reportUri(context, element, uri, { absolute: false, iri: true }, 'invalid-uri', `the namespace name of xmlns${prefix ? `:${prefix}` : ''}`, 'start')) {
+      // Namespaces the W3C validator knows but does not check (Google Data, Podcasting 2.0…) are only noted there (Info).
+      if (UNSUPPORTED_NAMESPACES.has(uri)) continue;
       const near = knownPrefix(uri);
       reportAt(
         context,
         'unknown-namespace',
         element,
-        unsupported !== undefined
-          ? `the ${unsupported} namespace ${quote(uri)} is not checked; its elements are passed over`
-          : near !== undefined
-            ? `the namespace ${quote(uri)} is not spelled as its specification gives it (${quote(namespaceOfPrefix(near) ?? '')}); readers may not recognise its elements`
-            : `the namespace ${quote(uri)} is unknown, so its elements are not checked; make sure it is spelled as its specification gives it`,
+        near !== undefined
+          ? `the namespace ${quote(uri)} is not spelled as its specification gives it (${quote(namespaceOfPrefix(near) ?? '')}); readers may not recognise its elements`
+          : `the namespace ${quote(uri)} is unknown, so its elements are not checked; make sure it is spelled as its specification gives it`,
       );
     }
   }

@@ -123,9 +123,9 @@ function endText(visit: Visit): void {
     if (type.includes('/') && !isXmlType(type) && !type.startsWith('text/')) {
       const decoded = decodeBase64(value);
       if (decoded === undefined) report(visit, 'not-base64', `${named(visit)} is type=${quote(type)}, so its content must be base64 (RFC 4287 §4.1.3.3), but it is not; encode it`, 'end');
-      else if (type.endsWith('/html')) {
-        type = 'html';
+      else {
         value = decoded;
+        if (type.endsWith('/html')) type = 'html';
       }
     }
     if (type === 'html' || type.endsWith('/html')) {
