@@ -48,6 +48,8 @@ interface Outcome {
   accepted?: boolean;
   rejected?: boolean;
   located?: boolean;
+  /** An error within a line of the W3C's, from a rule that reports the W3C's class (informational). */
+  sameClass?: boolean;
 }
 
 function run(): Outcome[] {
@@ -72,6 +74,8 @@ function run(): Outcome[] {
       const expected = c.w3c.filter((w) => w.class === c.expect && w.line !== null);
       const lines = (expected.length > 0 ? expected : c.w3c.filter((w) => w.level === 'Error' && w.line !== null)).map((w) => w.line as number);
       outcome.located = outcome.errors.some((e) => e.line !== undefined && lines.some((l) => Math.abs(l - (e.line as number)) <= 1));
+      const reported = expected.length > 0 ? expected : c.w3c.filter((w) => w.level === 'Error' && w.line !== null);
+      outcome.sameClass = outcome.errors.some((e) => reported.some((w) => (rules.get(e.rule)?.w3c ?? []).includes(w.class) && e.line !== undefined && Math.abs((w.line as number) - e.line) <= 1));
     }
     return outcome;
   });
@@ -83,6 +87,7 @@ interface Figures {
   broken: number;
   rejected: number;
   located: number;
+  sameClass: number;
 }
 
 function figures(outcomes: Outcome[]): Figures {
@@ -92,6 +97,7 @@ function figures(outcomes: Outcome[]): Figures {
     broken: outcomes.filter((o) => o.broken).length,
     rejected: outcomes.filter((o) => o.rejected === true).length,
     located: outcomes.filter((o) => o.located === true).length,
+    sameClass: outcomes.filter((o) => o.sameClass === true).length,
   };
 }
 
@@ -107,7 +113,8 @@ describe.skipIf(!haveSuite)('agreement with the W3C Feed Validation Service on i
       ([name, f]) =>
         `${name.padEnd(6)} valid accepted ${String(f.accepted).padStart(4)}/${String(f.valid).padEnd(4)} ${percent(f.accepted, f.valid).padStart(6)}   ` +
         `broken rejected ${String(f.rejected).padStart(4)}/${String(f.broken).padEnd(4)} ${percent(f.rejected, f.broken).padStart(6)}   ` +
-        `located ±1 line ${String(f.located).padStart(4)}/${String(f.broken).padEnd(4)} ${percent(f.located, f.broken).padStart(6)}`,
+        `located ±1 line ${String(f.located).padStart(4)}/${String(f.broken).padEnd(4)} ${percent(f.located, f.broken).padStart(6)}   ` +
+        `(same W3C class ${String(f.sameClass).padStart(4)}/${String(f.broken).padEnd(4)} ${percent(f.sameClass, f.broken).padStart(6)})`,
     );
     const wrong = (label: string, list: Outcome[], detail: (o: Outcome) => string) =>
       list.length === 0 ? [] : [`${label} (${list.length}, first 20):`, ...list.slice(0, 20).map((o) => `  ${o.case.file.replace(/^testcases\//, '')}: ${detail(o)}`)];
