@@ -11,9 +11,11 @@ import { checkPodcastChannel, hasItunes } from '../extensions/itunes.ts';
 import type { ChildKind, Kind, Visit, Where } from '../kind.ts';
 import { NS } from '../namespaces.ts';
 import { named, quote, report, reportAt, tag, withdraw } from '../report.ts';
-import { unique } from '../rss/parts.ts';
+import { unique } from '../checks/unique.ts';
 import { ATOM_LINK, linksOf } from './link.ts';
-import { CATEGORY, checkAtomId, DATE, generator, ID, IMAGE_IRI, person } from './parts.ts';
+import { CATEGORY } from './category.ts';
+import { checkAtomId, DATE, generator, ID, IMAGE_IRI } from './metadata.ts';
+import { person } from './person.ts';
 import { textConstruct } from './text.ts';
 
 /** RFC 4287 §4.1.1: metadata elements come before the entries (W3C MisplacedMetadata). */

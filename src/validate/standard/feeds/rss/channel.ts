@@ -5,7 +5,9 @@
  */
 import type { XmlElement } from '../../../xml/tree.ts';
 import { ATOM_LINK } from '../atom/link.ts';
-import { CATEGORY as ATOM_CATEGORY, DATE, generator, IMAGE_IRI, person } from '../atom/parts.ts';
+import { CATEGORY as ATOM_CATEGORY } from '../atom/category.ts';
+import { DATE, generator, IMAGE_IRI } from '../atom/metadata.ts';
+import { person } from '../atom/person.ts';
 import { textConstruct } from '../atom/text.ts';
 import { leaf } from '../checks/common.ts';
 import { checkPlainText } from '../checks/html.ts';
@@ -18,7 +20,11 @@ import { linksOf } from '../atom/link.ts';
 import { NS } from '../namespaces.ts';
 import { named, report, reportAt, tag, withdraw } from '../report.ts';
 import { ITEM } from './item.ts';
-import { CATEGORY, CLOUD, IMAGE, SKIP_DAYS, SKIP_HOURS, TEXT_INPUT } from './parts.ts';
+import { CATEGORY } from './category.ts';
+import { CLOUD } from './cloud.ts';
+import { IMAGE } from './image.ts';
+import { SKIP_DAYS, SKIP_HOURS } from './skip.ts';
+import { TEXT_INPUT } from './text-input.ts';
 
 const RSS_BOARD_SPECIFICATION = 'http://www.rssboard.org/rss-specification';
 

@@ -4,7 +4,8 @@
  */
 import type { XmlElement } from '../../../xml/tree.ts';
 import { ATOM_LINK } from '../atom/link.ts';
-import { checkAtomId, DATE, person } from '../atom/parts.ts';
+import { checkAtomId, DATE } from '../atom/metadata.ts';
+import { person } from '../atom/person.ts';
 import { textConstruct } from '../atom/text.ts';
 import { leaf } from '../checks/common.ts';
 import { checkHtml, checkPlainText } from '../checks/html.ts';
@@ -14,7 +15,11 @@ import { checkEpisodeMedia, hasItunes } from '../extensions/itunes.ts';
 import { RSS20_ITEM_EXTENSIONS } from '../extensions/tables.ts';
 import type { ChildKind, Kind, Visit } from '../kind.ts';
 import { named, quote, report, reportAt, tag } from '../report.ts';
-import { ENCLOSURE, GUID, ITEM_CATEGORY, SOURCE, unique } from './parts.ts';
+import { unique } from '../checks/unique.ts';
+import { ITEM_CATEGORY } from './category.ts';
+import { ENCLOSURE } from './enclosure.ts';
+import { GUID } from './guid.ts';
+import { SOURCE } from './source.ts';
 
 const TITLE = leaf({ once: true, nonBlank: true, check: (visit) => checkPlainText(visit) });
 const PLAIN_DESCRIPTION = leaf({ once: true, check: (visit) => checkPlainText(visit) });

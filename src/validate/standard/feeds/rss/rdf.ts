@@ -14,7 +14,7 @@ import { NS } from '../namespaces.ts';
 import { named, quote, report, reportAt, tag } from '../report.ts';
 import { RSS090_CHANNEL, RSS1_CHANNEL } from './channel.ts';
 import { BASE_ITEM_CHILDREN } from './item.ts';
-import { TEXT_INPUT } from './parts.ts';
+import { TEXT_INPUT } from './text-input.ts';
 
 function aboutOf(element: XmlElement): string | undefined {
   return element.attributes.find((a) => a.uri === NS.rdf && a.name === 'about')?.value;
