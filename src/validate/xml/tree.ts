@@ -53,6 +53,9 @@ export interface XmlElement {
   /** 1-based line and column of the `<` that opens the start tag. */
   readonly line: number;
   readonly column: number;
+  /** 1-based line and column of the `<` that opens the end tag (the start tag's, for an empty-element tag). */
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** A well-formed document. */
@@ -73,29 +76,120 @@ export interface XmlSyntaxError {
 
 interface MutableElement extends XmlElement {
   readonly children: (XmlElement | XmlText)[];
+  endLine: number;
+  endColumn: number;
+}
+
+/** The members of saxes' parser that {@link readReference} works with (saxes 6, `sEntity`). */
+interface SaxesInternals {
+  i: number;
+  prevI: number;
+  column: number;
+  chunk: string;
+  entity: string;
+  text: string;
+  state: number;
+  entityReturnState: number;
+  stateTable: unknown[];
+  sEntity: unknown;
+  getCode(): number;
+  parseEntity(name: string): string;
+  fail(message: string): unknown;
+}
+
+const EOC = -1;
+const NL_LIKE = -2;
+const NL = 0x0a;
+const SEMICOLON = 0x3b;
+// Characters of an entity or character reference's name (XML 1.0 §4.1; all non-ASCII ones pass here).
+const REFERENCE_CHARS = new Set([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:.-#'].map((c) => c.charCodeAt(0)));
+
+/**
+ * saxes reads a reference after "&" up to the next ";", wherever that is, so a bare "&" (the commonest
+ * error in feeds) swallows the rest of the document and is reported at its end. This reading stops at
+ * the first character no reference may contain, reports the "&" there (XML 1.0 §4.1), and goes on
+ * reading text, as saxes' own sEntity state does for a complete reference.
+ */
+function readReference(this: SaxesInternals): void {
+  const start = this.i;
+  const chunk = this.chunk;
+  for (;;) {
+    const code = this.getCode();
+    if (code === SEMICOLON) {
+      const entity = this.entity + chunk.slice(start, this.prevI);
+      this.entity = '';
+      this.state = this.entityReturnState;
+      if (entity === '') {
+        this.fail('empty entity name.');
+        this.text += '&;';
+      } else {
+        this.text += this.parseEntity(entity);
+      }
+      return;
+    }
+    if (code === EOC) {
+      this.entity += chunk.slice(start);
+      return;
+    }
+    if (code === NL || code === NL_LIKE || (code < 0x80 && !REFERENCE_CHARS.has(code))) {
+      const name = this.entity + chunk.slice(start, this.prevI);
+      this.entity = '';
+      if (code !== NL && code !== NL_LIKE) {
+        // Give the character back to the text it belongs to.
+        this.i = this.prevI;
+        this.column--;
+      }
+      this.fail(`"&${name}" is not a reference; write a lone "&" as "&amp;"`);
+      this.text += `&${name}${code === NL || code === NL_LIKE ? '\n' : ''}`;
+      this.state = this.entityReturnState;
+      return;
+    }
+  }
+}
+
+/** Options of {@link readXml}. */
+export interface ReadXmlOptions {
+  /** General entities the document's DTD defines (saxes reads no DTD): name to replacement text. */
+  readonly entities?: Readonly<Record<string, string>>;
 }
 
 /**
  * Reads `text` (a byte order mark is ignored). A document that is not well-formed gives its first errors
- * and no document: nothing is checked in a document a conforming reader rejects.
+ * and no document: nothing is checked in a document a conforming reader rejects. Its document element,
+ * as far as it was read, is given as `root`, so that a caller can still say what the file was meant to be.
  */
-export function readXml(text: string): { document?: XmlDocument; errors: XmlSyntaxError[] } {
+export function readXml(text: string, options: ReadXmlOptions = {}): { document?: XmlDocument; errors: XmlSyntaxError[]; root?: XmlElement } {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  if (options.entities !== undefined) Object.assign(parser.ENTITIES, options.entities);
+  const internals = parser as unknown as SaxesInternals;
+  const entityState = internals.stateTable.indexOf(internals.sEntity);
+  if (entityState >= 0) internals.stateTable[entityState] = readReference;
   const errors: XmlSyntaxError[] = [];
   const stack: MutableElement[] = [];
   let root: MutableElement | undefined;
   let doctype: string | undefined;
   let declaration: XmlDocument['declaration'];
   let start = { line: 1, column: 1 };
+  // Where the markup before the current text ends: saxes reports text when it meets the next `<`, so
+  // a text node starts where the previous tag, comment or CDATA section ended.
+  let markupEnd = 0;
   parser.on('error', (error) => {
     // saxes goes on after an error; keep the first few, which say what to fix.
     if (errors.length < 10) errors.push({ message: error.message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column + 1 });
   });
   parser.on('xmldecl', (decl) => {
     declaration = decl;
+    markupEnd = parser.position;
   });
   parser.on('doctype', (value) => {
     doctype = value;
+    markupEnd = parser.position;
+  });
+  parser.on('comment', () => {
+    markupEnd = parser.position;
+  });
+  parser.on('processinginstruction', () => {
+    markupEnd = parser.position;
   });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = toLineStarts(body);
@@ -123,17 +217,32 @@ export function readXml(text: string): { document?: XmlDocument; errors: XmlSynt
       parent,
       line: start.line,
       column: start.column,
+      endLine: start.line,
+      endColumn: start.column,
     };
     if (parent) parent.children.push(element);
     else root ??= element;
     if (!tag.isSelfClosing) stack.push(element);
+    markupEnd = parser.position;
   });
   parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
+    if (!tag.isSelfClosing) {
+      const element = stack.pop();
+      // The end tag is `</name` and optional white space before the `>` saxes has just read.
+      const end = body.lastIndexOf('</', parser.position - 1);
+      if (element && end >= 0) {
+        const at = toLineColumn(lineStarts, end);
+        element.endLine = at.line;
+        element.endColumn = at.column;
+      }
+    }
+    markupEnd = parser.position;
   });
   const onText = (cdata: boolean) => (value: string) => {
     const parent = stack.at(-1);
-    if (parent) parent.children.push({ kind: 'text', value, cdata, line: parser.line, column: parser.column + 1 });
+    const at = toLineColumn(lineStarts, markupEnd);
+    if (parent) parent.children.push({ kind: 'text', value, cdata, line: at.line, column: at.column });
+    markupEnd = cdata ? parser.position : Math.max(markupEnd, parser.position - 1);
   };
   parser.on('text', onText(false));
   parser.on('cdata', onText(true));
@@ -142,7 +251,10 @@ export function readXml(text: string): { document?: XmlDocument; errors: XmlSynt
   } catch (error) {
     errors.push({ message: (error as Error).message.replace(/^\d+:\d+: /, ''), line: parser.line, column: parser.column + 1 });
   }
-  if (errors.length > 0 || root === undefined) return { errors: errors.length > 0 ? errors : [{ message: 'no root element', line: 1, column: 1 }] };
+  if (errors.length > 0 || root === undefined) {
+    const failed = { errors: errors.length > 0 ? errors : [{ message: 'no root element', line: 1, column: 1 }] };
+    return root === undefined ? failed : { ...failed, root };
+  }
   return { document: { root, doctype, declaration }, errors };
 }
 
