@@ -131,7 +131,21 @@ function checkJson(format: JsonFormat, text: string, context: CheckContext, repo
     // Only pathological input gets here (nesting deep enough to exhaust the stack); a check never throws.
     findings.push({ rule: 'invalid-json', message: `could not be checked (${(error as Error).message}); simplify the document` });
   }
-  return { diagnostics: toDiagnostics(findings, report), facts: format.facts?.(value) ?? [] };
+  return { diagnostics: toJsonDiagnostics(findings, report), facts: format.facts?.(value) ?? [] };
+}
+
+/**
+ * The diagnostics of a parsed JSON text's findings. A text nested deeper than jsonc-parser's recursion can
+ * follow (tens of thousands of levels, which JSON.parse accepts) cannot be positioned: its findings are then
+ * reported without a line rather than the check throwing.
+ */
+function toJsonDiagnostics(findings: readonly Finding[], report: ReportContext): Diagnostic[] {
+  try {
+    return toDiagnostics(findings, report);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return toDiagnostics(findings.map((f) => (f.at !== undefined && 'path' in f.at ? { rule: f.rule, message: f.message } : f)), report);
+  }
 }
 
 /**
@@ -193,7 +207,7 @@ function checkHtml(kind: PageKind | 'html', text: string, name: string, context:
         }
         continue;
       }
-      diagnostics.push(...toDiagnostics(checkJsonLd(value, context.vocabulary), report));
+      diagnostics.push(...toJsonDiagnostics(checkJsonLd(value, context.vocabulary), report));
     }
   }
   if (context.profile === 'syndicate') diagnostics.push(...toDiagnostics(page.findings, { file: name, text, profile: context.profile, origin: context.origin, rules: HTML_RULES, format: 'html' }));

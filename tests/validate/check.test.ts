@@ -1,4 +1,5 @@
-// How checkFile puts the two layers together: what the house layer adds to the standard's findings.
+// How checkFile puts the two layers together: what the house layer adds to the standard's findings, and
+// that no text makes a check throw.
 import { describe, expect, it } from 'vitest';
 import { formatJsonLd, toJsonLdGraph } from '../../src/emit/jsonld.ts';
 import { toNinjs } from '../../src/emit/ninjs.ts';
@@ -58,5 +59,29 @@ describe('a value the standard layer reported is not reported again by the house
     // What only the house layer says is still said: a bare date, a valid code that is not the publication's.
     expect(found('sitemap', brokenText(sitemap, (t) => t.replace('2024-09-05T08:30:00+08:00', '2024-09-05')))).toEqual([['date-offset', 'error', expect.any(Number)]]);
     expect(found('sitemap', brokenText(sitemap, (t) => t.replace('<news:language>en<', '<news:language>fr<')))).toEqual([['publication-language', 'error', expect.any(Number)]]);
+  });
+});
+
+describe('no text makes a check throw', () => {
+  const deepArray = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+  const deepObject = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+
+  it.each<CheckKind>(['jsonld', 'ninjs', 'jsonfeed'])('%s nested deeper than positions can be computed: reported, without a line', (kind) => {
+    for (const text of [deepArray, deepObject]) {
+      for (const profile of ['standard', 'syndicate'] as const) {
+        const diagnostics = found(kind, text, profile);
+        expect(diagnostics.length, `${profile} ${text.slice(0, 6)}`).toBeGreaterThan(0);
+        expect(diagnostics.every(([, severity]) => severity === 'error' || severity === 'warning')).toBe(true);
+      }
+    }
+  });
+
+  it('a JSON-LD block nested that deep in a page', () => {
+    const page = `<!DOCTYPE html>\n<html lang="en"><head><script type="application/ld+json">${deepArray}</script></head><body></body></html>\n`;
+    expect(found('html', page, 'standard')).toEqual([['not-json-ld', 'error', undefined]]);
+  });
+
+  it('while a shallow file keeps its positions', () => {
+    expect(found('ninjs', '{\n  "uri": 1\n}\n', 'standard')).toEqual([['property-type', 'error', 2]]);
   });
 });
