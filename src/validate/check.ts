@@ -5,7 +5,7 @@
  * positions are computed only for files with findings.
  */
 import type { SiteConfig } from '../config.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { atomFacts, jsonFeedFacts, jsonLdFactsOf, newsmlFacts, ninjsFacts, rssFacts, type ArticleFacts } from './facts.ts';
 import { checkJsonFeedHouse } from './house/jsonfeed.ts';
 import { checkJsonLdHouse, findUnsafeForHtml } from './house/jsonld.ts';
@@ -13,7 +13,7 @@ import { checkNinjsHouse } from './house/ninjs.ts';
 import { checkPage, type PageKind, type PageReference } from './house/pages.ts';
 import { checkSitemapHouse } from './house/sitemap.ts';
 import { toJsonSyntaxError, toLineColumn, toLineStarts } from './json/positions.ts';
-import { toDiagnostics, toRuleTable, type RuleTable } from './report.ts';
+import { toDiagnostics, toRuleTable, type ReportContext, type RuleTable } from './report.ts';
 import type { Finding, Profile, ValidatedFormat } from './rule.ts';
 import { COMMON_RULES } from './rules/common.ts';
 import { HOUSE_HTML_RULES } from './rules/house-html.ts';
@@ -105,7 +105,7 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
     case 'sitemap': {
       const checked = checkSitemap(text);
       const findings: Finding[] = [...checked.findings];
-      if (context.profile === 'syndicate' && checked.document !== undefined) findings.push(...checkSitemapHouse(checked.document, context.site));
+      if (context.profile === 'syndicate' && checked.document !== undefined) findings.push(...beyondStandard(checked.findings, checkSitemapHouse(checked.document, context.site), SITEMAP_TABLE));
       return { diagnostics: toDiagnostics(findings, { ...base, rules: SITEMAP_TABLE, format: 'sitemap' }), facts: [] };
     }
     default:
@@ -113,7 +113,7 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
   }
 }
 
-function checkJson(format: JsonFormat, text: string, context: CheckContext, report: Parameters<typeof toDiagnostics>[1]): FileCheck {
+function checkJson(format: JsonFormat, text: string, context: CheckContext, report: ReportContext): FileCheck {
   const findings: Finding[] = context.profile === 'syndicate' ? (format.raw?.(text) ?? []) : [];
   let value: unknown;
   try {
@@ -126,19 +126,60 @@ function checkJson(format: JsonFormat, text: string, context: CheckContext, repo
   try {
     const standard = format.standard(value, context);
     findings.push(...standard);
-    if (context.profile === 'syndicate' && format.house !== undefined) {
-      // A value the standard layer has reported is not reported again by the house layer: one finding, the
-      // standard's words (made an error under this profile by the rule's houseSeverity where syndicate promises more).
-      const reported = new Set(standard.flatMap((f) => (f.at !== undefined && 'path' in f.at ? [JSON.stringify(f.at.path)] : [])));
-      for (const finding of format.house(value, context)) {
-        if (finding.at === undefined || !('path' in finding.at) || !reported.has(JSON.stringify(finding.at.path))) findings.push(finding);
-      }
-    }
+    if (context.profile === 'syndicate' && format.house !== undefined) findings.push(...beyondStandard(standard, format.house(value, context), format.rules));
   } catch (error) {
     // Only pathological input gets here (nesting deep enough to exhaust the stack); a check never throws.
     findings.push({ rule: 'invalid-json', message: `could not be checked (${(error as Error).message}); simplify the document` });
   }
-  return { diagnostics: toDiagnostics(findings, report), facts: format.facts?.(value) ?? [] };
+  return { diagnostics: toJsonDiagnostics(findings, report), facts: format.facts?.(value) ?? [] };
+}
+
+/**
+ * The diagnostics of a parsed JSON text's findings. A text nested deeper than jsonc-parser's recursion can
+ * follow (tens of thousands of levels, which JSON.parse accepts) cannot be positioned: its findings are then
+ * reported without a line rather than the check throwing.
+ */
+function toJsonDiagnostics(findings: readonly Finding[], report: ReportContext): Diagnostic[] {
+  try {
+    return toDiagnostics(findings, report);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return toDiagnostics(findings.map((f) => (f.at !== undefined && 'path' in f.at ? { rule: f.rule, message: f.message } : f)), report);
+  }
+}
+
+/**
+ * The house findings that add to the standard ones. A value (a JSON path, an XML element) the standard layer
+ * has reported is not reported again by the house layer: one finding, in the standard's words (made an error
+ * under this profile by the rule's houseSeverity where syndicate promises more). Unless the house finding is
+ * an error where the standard only warned: a relative image URL in article.jsonld is Google's warning
+ * (`article-image`) but breaks syndicate's promise (`relative-url`), and dropping the error would let the
+ * build pass the file.
+ */
+function beyondStandard(standard: readonly Finding[], house: readonly Finding[], rules: RuleTable): Finding[] {
+  const said = new Map<string, Severity>();
+  for (const finding of standard) {
+    const place = placeOf(finding);
+    if (place !== undefined && said.get(place) !== 'error') said.set(place, houseSeverityOf(finding, rules));
+  }
+  return house.filter((finding) => {
+    const place = placeOf(finding);
+    const there = place === undefined ? undefined : said.get(place);
+    return there === undefined || (there === 'warning' && houseSeverityOf(finding, rules) === 'error');
+  });
+}
+
+/** Where a finding is, as a key: its JSON path, or the line and column of the XML element it is about. */
+function placeOf(finding: Finding): string | undefined {
+  const at = finding.at;
+  if (at === undefined || 'offset' in at) return undefined;
+  return 'path' in at ? JSON.stringify(at.path) : `${at.line}:${at.column ?? ''}`;
+}
+
+/** A finding's severity under the syndicate profile, the only one that runs the house layer. */
+function houseSeverityOf(finding: Finding, rules: RuleTable): Severity {
+  const rule = rules.get(finding.rule);
+  return rule?.houseSeverity ?? rule?.severity ?? 'error';
 }
 
 /**
@@ -166,7 +207,7 @@ function checkHtml(kind: PageKind | 'html', text: string, name: string, context:
         }
         continue;
       }
-      diagnostics.push(...toDiagnostics(checkJsonLd(value, context.vocabulary), report));
+      diagnostics.push(...toJsonDiagnostics(checkJsonLd(value, context.vocabulary), report));
     }
   }
   if (context.profile === 'syndicate') diagnostics.push(...toDiagnostics(page.findings, { file: name, text, profile: context.profile, origin: context.origin, rules: HTML_RULES, format: 'html' }));

@@ -55,23 +55,40 @@ describe('validateJsonFeed rules', () => {
     expect(ruleIds(text)).toEqual(['invalid-json']);
   });
 
-  it.each(['null', '[]', '42', '"text"', '[[[[[[[[[[]]]]]]]]]]'])('schema: a JSON value that is not a feed object (%s) is reported, never thrown', (text) => {
-    expect(ruleIds(text)).toContain('schema');
+  it.each(['null', '[]', '42', '"text"', '[[[[[[[[[[]]]]]]]]]]'])('not-object: a JSON value that is not a feed object (%s) is one error (the schema does not repeat it), never thrown', (text) => {
+    expect(validate(text).map((d) => [d.ruleId, d.severity, d.line])).toEqual([['not-object', 'error', 1]]);
   });
 
   it('schema: the version of JSON Feed 1 is refused', () => {
     const text = broken((f) => (f['version'] = 'https://jsonfeed.org/version/1'));
     const found = validate(text);
-    expect(found.map((d) => d.ruleId)).toEqual(['schema']);
-    expect(found[0]!.message).toContain('https://jsonfeed.org/version/1.1');
-    expect(found[0]!.line).toBe(lineOf(text, '"version"'));
+    const schema = found.filter((d) => d.ruleId === 'schema');
+    expect(schema).toHaveLength(1);
+    expect(schema[0]!.message).toContain('https://jsonfeed.org/version/1.1');
+    expect(schema[0]!.line).toBe(lineOf(text, '"version"'));
+    // Read as the JSON Feed 1 it says it is, its 1.1 members (authors, language; feed and items) are unknown to the standard.
+    expect(found.filter((d) => d.ruleId !== 'schema').map((d) => [d.ruleId, d.severity, d.message.slice(0, d.message.indexOf(' is not'))])).toEqual(
+      [['"language"'], ['"authors"'], ['"authors"'], ['"language"'], ['"authors"'], ['"language"']].map(([key]) => ['unknown-key', 'warning', key]),
+    );
   });
 
   it('schema: a missing title, an unknown field and an empty authors array', () => {
-    expect(ruleIds(broken((f) => delete f['title']))).toEqual(['schema']);
-    const unknown = validate(broken((f) => (f.items[0]!['banner'] = 'x')));
-    expect(unknown.map((d) => d.ruleId)).toEqual(['schema']);
-    expect(unknown[0]!.message).toContain('"banner"');
+    // JSON Feed requires a title too: the standard says so at the feed, the schema at the missing field.
+    const untitled = validate(broken((f) => delete f['title']));
+    expect(untitled.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['missing-required', 'error'],
+      ['schema', 'error'],
+    ]);
+    expect(untitled[1]!.message).toMatch(/^title: is required/);
+    // An unknown member is only a warning for JSON Feed (readers ignore it), an error for what syndicate promises.
+    const text = broken((f) => (f.items[0]!['banner'] = 'x'));
+    const unknown = validate(text);
+    expect(unknown.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['unknown-key', 'warning'],
+      ['schema', 'error'],
+    ]);
+    expect(unknown[0]!.line).toBe(lineOf(text, '"banner"'));
+    expect(unknown[1]!.message).toContain('"banner"');
     expect(ruleIds(broken((f) => (f.items[1]!.authors = [])))).toEqual(['schema']);
   });
 
@@ -87,15 +104,17 @@ describe('validateJsonFeed rules', () => {
     expect(found.find((d) => d.message.includes('items[0].url'))!.line).toBe(lineOf(text, '"/page/202409/rich-story.shtml"'));
   });
 
-  it('relative-url: a relative src inside content_html', () => {
+  it('content-url: a relative src inside content_html', () => {
     const text = broken((f) => (f.items[0]!['content_html'] = String(f.items[0]!['content_html']).replace('https://www.globaltimes.cn/photo/a.jpg', '/photo/a.jpg')));
-    expect(ruleIds(text)).toEqual(['relative-url']);
+    const found = validate(text);
+    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['content-url', 'error']]);
+    expect(found[0]!.message).toMatch(/^items\[0\]\.content_html <img src="\/photo\/a\.jpg">/);
   });
 
-  it('date-offset: a date_published without offset (no extra schema finding)', () => {
+  it('invalid-date: a date_published without offset is no RFC 3339 date-time, an error (no extra schema finding)', () => {
     const text = broken((f) => (f.items[1]!['date_published'] = '2024-09-04T21:03:00'));
     const found = validate(text);
-    expect(found.map((d) => d.ruleId)).toEqual(['date-offset']);
+    expect(found.map((d) => d.ruleId)).toEqual(['invalid-date']);
     expect(found[0]).toMatchObject({ severity: 'error', line: lineOf(text, '"2024-09-04T21:03:00"') });
     expect(found[0]!.message).toContain('items[1].date_published');
   });
@@ -121,21 +140,37 @@ describe('validateJsonFeed rules', () => {
     expect(found[0]!.message).toContain('items[0].content_html');
   });
 
-  it('authors-deprecated-author: a singular author on the feed or an item is a warning, not also a schema error', () => {
+  it('deprecated-author: a singular author instead of authors, on the feed or an item, is a warning, not also a schema error', () => {
+    const text = broken((f) => {
+      f['author'] = { name: 'Global Times' };
+      delete f['authors'];
+      f.items[0]!['author'] = { name: 'Liu Caiyu' };
+      delete (f.items[0] as Record<string, unknown>)['authors'];
+    });
+    const found = validate(text);
+    expect(found.filter((d) => d.ruleId !== 'schema').map((d) => [d.severity, d.ruleId])).toEqual([
+      ['warning', 'deprecated-author'],
+      ['warning', 'deprecated-author'],
+    ]);
+    // The feed-level key, added last, comes last in the text, after the item's.
+    const lastAuthorLine = text.slice(0, text.lastIndexOf('"author"')).split('\n').length;
+    expect(found.filter((d) => d.ruleId === 'deprecated-author').map((d) => [d.line, d.message.slice(0, 9)])).toEqual([
+      [lastAuthorLine, 'the feed '],
+      [lineOf(text, '"author"'), 'items[0] '],
+    ]);
+    // The schema wants the authors syndicate writes, and says nothing of "author".
+    expect(found.filter((d) => d.ruleId === 'schema').map((d) => d.message)).toEqual([expect.stringMatching(/^authors: is required/), expect.stringMatching(/^items\[0\]\.authors: is required/)]);
+  });
+
+  it('schema: a singular author beside authors, which JSON Feed allows for older readers but syndicate never writes', () => {
     const text = broken((f) => {
       f['author'] = { name: 'Global Times' };
       f.items[0]!['author'] = { name: 'Liu Caiyu' };
     });
-    const found = validate(text);
-    expect(found.map((d) => [d.severity, d.ruleId])).toEqual([
-      ['warning', 'authors-deprecated-author'],
-      ['warning', 'authors-deprecated-author'],
+    expect(validate(text).map((d) => [d.severity, d.ruleId, d.message])).toEqual([
+      ['error', 'schema', expect.stringMatching(/^items\[0\]: unknown field\(s\) "author"/)],
+      ['error', 'schema', expect.stringMatching(/^the top level: unknown field\(s\) "author"/)],
     ]);
-    // The item's author comes first in the text (items precede the feed-level key added last).
-    const lastAuthorLine = text.slice(0, text.lastIndexOf('"author"')).split('\n').length;
-    expect(found.map((d) => d.line)).toEqual([lineOf(text, '"author"'), lastAuthorLine]);
-    expect(found[0]!.message).toContain('items[0]');
-    expect(found[1]!.message).toContain('the feed');
   });
 
   it('feed-url: feed_url is not where feed.json is served', () => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { emitJsonLd, formatJsonLd, toJsonLdGraph } from '../../src/emit/jsonld.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { OutputFile } from '../../src/model/output.ts';
+import type { Diagnostic } from '../../src/diagnostics.ts';
 import { JsonLdGraphSchema } from '../../src/validate/house/jsonld.ts';
+import { HOUSE_JSONLD_RULES } from '../../src/validate/rules/house-json.ts';
 import { makeArticle, makeRichArticle, makeSite } from '../helpers/fixtures.ts';
-import { outputFile, validateFile } from '../helpers/validate.ts';
+import { lineOf, outputFile, validateFile } from '../helpers/validate.ts';
 
 const site = makeSite();
 const SITE = 'https://www.globaltimes.cn/';
@@ -39,40 +41,52 @@ function fileOf(text: string): OutputFile {
 const check = (value: unknown) => validateFile(fileOf(formatJsonLd(value)), site);
 const rules = (value: unknown) => check(value).map((d) => d.ruleId);
 
+/** The house rules of article.jsonld: the schema.org vocabulary and Google's recommendations are the standard layer's tests' business. */
+const HOUSE_RULES = new Set<string>(HOUSE_JSONLD_RULES.map((r) => r.id));
+const house = (found: Diagnostic[]) => found.filter((d) => HOUSE_RULES.has(d.ruleId));
+
 describe('validateJsonLd on emitted graphs', () => {
   it('passes a graph that meets every recommendation with no diagnostics', () => {
     const [file] = emitJsonLd([makeCleanArticle()], site);
     expect(file && validateFile(file, site)).toStrictEqual([]);
   });
 
-  it('gives the sample-shaped article (photo without URL) only the missing-image warning, with file and origin', () => {
+  it('gives the sample-shaped article (photo without URL) only the article-image warning, at the NewsArticle, with file and origin', () => {
     const [file] = emitJsonLd([makeArticle()], site);
-    expect(file && validateFile(file, site)).toStrictEqual([
+    const found = file ? validateFile(file, site) : [];
+    expect(found).toStrictEqual([
       {
         file: 'articles/cyberspace-governance/article.jsonld',
+        line: 4,
+        column: 5,
         severity: 'warning',
         source: 'validate:jsonld',
-        ruleId: 'missing-image',
-        message: expect.stringContaining('add an image URL in front matter'),
+        ruleId: 'article-image',
+        message: expect.stringMatching(/^NewsArticle has no "image"; Google recommends crawlable images/),
         origin: 'input/articles/cyberspace-governance.txt',
       },
     ]);
+    const lines = (file?.text ?? '').split('\n');
+    expect(lines[3]).toBe('    {');
+    expect(lines[4]).toBe('      "@type": "NewsArticle",');
   });
 
   it('warns on the rich fixture where its source lacks the facts: an uncredited photo and a byline without URL', () => {
     const [file] = emitJsonLd([makeRichArticle()], site);
     const found = file ? validateFile(file, site) : [];
+    // The standard layer's findings come first.
     expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['article-author-url', 'warning'],
       ['image-licence', 'warning'],
-      ['author-url', 'warning'],
     ]);
-    expect(found[0]?.message).toMatch(/^image https:\/\/www\.globaltimes\.cn\/photo\/b\.png has no credit, creator or copyright notice/);
-    expect(found[1]?.message).toMatch(/^author "Liu Caiyu" has no url or sameAs/);
-    // Each at the node concerned.
+    expect(found[0]?.message).toMatch(/^"author" has neither "url" nor "sameAs"/);
+    expect(found[1]?.message).toMatch(/^image https:\/\/www\.globaltimes\.cn\/photo\/b\.png has no credit, creator or copyright notice/);
+    // Each where it is concerned: the author's reference in the NewsArticle, the ImageObject node.
     const lines = (file?.text ?? '').split('\n');
-    expect(lines[(found[0]?.line ?? 0) - 1]).toBe('    {');
-    expect(lines[found[0]?.line ?? 0]).toBe('      "@type": "ImageObject",');
-    expect(lines[(found[1]?.line ?? 0) + 1]).toBe(`      "@id": "${SITE}#/schema/person/liu-caiyu",`);
+    expect(lines[(found[0]?.line ?? 0) - 1]).toBe('        {');
+    expect(lines[found[0]?.line ?? 0]).toBe(`          "@id": "${SITE}#/schema/person/liu-caiyu"`);
+    expect(lines[(found[1]?.line ?? 0) - 1]).toBe('    {');
+    expect(lines[found[1]?.line ?? 0]).toBe('      "@type": "ImageObject",');
   });
 
   it('accepts graphs without breadcrumbs, images or bylines, and with another copyright holder or image creators', () => {
@@ -98,8 +112,12 @@ describe('validateJsonLd errors', () => {
 
   it('schema: a missing promised field names the node, its path and says to add it', () => {
     const found = check(changed('NewsArticle', (n) => without(n, 'headline')));
-    expect(found.map((d) => d.ruleId)).toStrictEqual(['schema']);
-    expect(found[0]?.message).toMatch(/^NewsArticle @graph\[0\]\.headline: is required; add it/);
+    // Google only recommends a headline (a warning); syndicate promises one.
+    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['article-headline', 'warning'],
+      ['schema', 'error'],
+    ]);
+    expect(found[1]?.message).toMatch(/^NewsArticle @graph\[0\]\.headline: is required; add it/);
   });
 
   it('schema: a wrong nested value names its JSON path and line', () => {
@@ -143,9 +161,21 @@ describe('validateJsonLd errors', () => {
   });
 
   it('schema: the old single-NewsArticle document and a non-object top level are one diagnostic each, not a crash', () => {
-    expect(rules({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'h' })).toStrictEqual(['schema', 'schema']);
-    for (const text of ['null\n', '[]\n', '"NewsArticle"\n', '42\n']) {
-      expect(validateFile(fileOf(text), site).map((d) => d.ruleId)).toStrictEqual(['schema']);
+    const old = check({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'h' });
+    expect(house(old).map((d) => d.message)).toStrictEqual([
+      '@graph: is required; add it (expected array)',
+      'the top level: unknown field(s) "@type", "headline": not among the fields syndicate promises; remove it (or add it to JsonLdGraphSchema)',
+    ]);
+    // Beside them, what Google recommends of a NewsArticle that has only a headline.
+    expect(old.filter((d) => !HOUSE_RULES.has(d.ruleId)).map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['article-author', 'warning'],
+      ['article-date', 'warning'],
+      ['article-date', 'warning'],
+      ['article-image', 'warning'],
+    ]);
+    // No JSON-LD at all is the standard's error, which the schema does not repeat; an empty array is JSON-LD, but not syndicate's graph.
+    for (const [text, rule] of [['null\n', 'not-json-ld'], ['[]\n', 'schema'], ['"NewsArticle"\n', 'not-json-ld'], ['42\n', 'not-json-ld']]) {
+      expect(validateFile(fileOf(text!), site).map((d) => [d.ruleId, d.severity, d.line])).toStrictEqual([[rule, 'error', 1]]);
     }
   });
 
@@ -172,8 +202,12 @@ describe('validateJsonLd errors', () => {
 
   it('schema: a reference resolving to a node of the wrong type names both', () => {
     const found = check(changed('NewsArticle', (n) => ({ ...n, publisher: { '@id': `${SITE}#website` } })));
-    expect(found.map((d) => d.ruleId)).toStrictEqual(['schema']);
-    expect(found[0]?.message).toMatch(/^NewsArticle @graph\[0\]\.publisher\.@id: refers to a WebSite \(@graph\[\d\]\), but NewsArticle\.publisher must refer to Organization/);
+    // schema.org's range of publisher has no WebSite either: the vocabulary's warning, at the reference.
+    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['value-type', 'warning'],
+      ['schema', 'error'],
+    ]);
+    expect(found[1]?.message).toMatch(/^NewsArticle @graph\[0\]\.publisher\.@id: refers to a WebSite \(@graph\[\d\]\), but NewsArticle\.publisher must refer to Organization/);
   });
 
   it('schema: breadcrumb positions run 1..n in order', () => {
@@ -205,20 +239,32 @@ describe('validateJsonLd errors', () => {
   });
 
   it('date-offset: a date without an explicit offset is an error in any node (and not repeated as a schema issue)', () => {
-    expect(rules(changed('NewsArticle', (n) => ({ ...n, datePublished: '2024-09-05T08:30:00' })))).toStrictEqual(['date-offset']);
+    // In the NewsArticle Google recommends an offset too (a warning); the house error stays beside it.
+    expect(rules(changed('NewsArticle', (n) => ({ ...n, datePublished: '2024-09-05T08:30:00' })))).toStrictEqual(['article-date', 'date-offset']);
     expect(rules(changed('WebPage', (n) => ({ ...n, dateModified: '2024-09-05' })))).toStrictEqual(['date-offset']);
-    const found = check(changed('NewsArticle', (n) => ({ ...n, dateModified: '2024-09-05T10:15' })));
-    expect(found.map((d) => d.ruleId)).toStrictEqual(['date-offset']);
-    expect(found[0]?.message).toMatch(/^NewsArticle @graph\[0\]\.dateModified "2024-09-05T10:15" has no UTC offset.*\+08:00/);
-    expect(found[0]?.line).toBeGreaterThan(1);
-    // A date that is not a date at all is a schema issue.
-    expect(rules(changed('NewsArticle', (n) => ({ ...n, dateModified: 'yesterday' })))).toStrictEqual(['schema']);
+    const doc = changed('NewsArticle', (n) => ({ ...n, dateModified: '2024-09-05T10:15' }));
+    const found = check(doc);
+    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['article-date', 'warning'],
+      ['date-offset', 'error'],
+    ]);
+    expect(found[1]?.message).toMatch(/^NewsArticle @graph\[0\]\.dateModified "2024-09-05T10:15" has no UTC offset.*\+08:00/);
+    const line = lineOf(formatJsonLd(doc), '"2024-09-05T10:15"');
+    expect(found.map((d) => d.line)).toStrictEqual([line, line]);
+    // A date that is not a date at all is Google's error, not repeated as a schema issue.
+    expect(rules(changed('NewsArticle', (n) => ({ ...n, dateModified: 'yesterday' })))).toStrictEqual(['article-date-invalid']);
+    // Outside an Article it is the schema's error, beside the vocabulary's warning that dateModified is a Date or DateTime.
+    expect(rules(changed('WebPage', (n) => ({ ...n, dateModified: 'yesterday' })))).toStrictEqual(['value-type', 'schema']);
   });
 
   it('relative-url: any non-absolute URL value, @id or breadcrumb item is an error naming its path', () => {
     const found = check(changed('ImageObject', (n) => ({ ...n, contentUrl: '/photo/a.jpg' })));
-    expect(found.map((d) => d.ruleId)).toStrictEqual(['relative-url']);
-    expect(found[0]?.message).toMatch(/^ImageObject @graph\[2\]\.contentUrl "\/photo\/a\.jpg"/);
+    // Google says so of the article's image too, as a warning; the house error stays beside it.
+    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['article-image', 'warning'],
+      ['relative-url', 'error'],
+    ]);
+    expect(found[1]?.message).toMatch(/^ImageObject @graph\[2\]\.contentUrl "\/photo\/a\.jpg"/);
     expect(rules(changed('NewsArticle', (n) => ({ ...n, url: 'page/202409/rich-story.shtml' })))).toEqual(expect.arrayContaining(['relative-url']));
     expect(rules(changed('NewsArticle', (n) => ({ ...n, mainEntityOfPage: { '@id': '//www.globaltimes.cn/x' } })))).toStrictEqual(['relative-url']);
     expect(rules(changed('Person', (n) => ({ ...n, url: 'author/a' })))).toStrictEqual(['relative-url']);
@@ -228,18 +274,19 @@ describe('validateJsonLd errors', () => {
 });
 
 describe('validateJsonLd warnings (Google recommendations the source could not meet)', () => {
-  it('headline-length: warns above 110 characters, not at 110 (counted in characters, not UTF-16 units)', () => {
+  it('article-headline: warns above 110 characters, not at 110 (counted in characters, not UTF-16 units)', () => {
     const withHeadline = (headline: string) => changed('NewsArticle', (n) => ({ ...n, headline }));
-    expect(rules(withHeadline('a'.repeat(111)))).toStrictEqual(['headline-length']);
-    expect(check(withHeadline('a'.repeat(111)))[0]?.severity).toBe('warning');
+    const doc = withHeadline('a'.repeat(111));
+    expect(rules(doc)).toStrictEqual(['article-headline']);
+    expect(check(doc)[0]).toMatchObject({ severity: 'warning', line: lineOf(formatJsonLd(doc), '"aaa'), message: expect.stringMatching(/^"headline" is 111 characters/) });
     expect(rules(withHeadline('a'.repeat(110)))).toStrictEqual([]);
     expect(rules(withHeadline('☕'.repeat(100) + '😀'.repeat(10)))).toStrictEqual([]);
   });
 
-  it('missing-image: warns when the NewsArticle has no image, saying to add one in front matter', () => {
+  it('article-image: warns when the NewsArticle has no image', () => {
     const found = validateFile(emitJsonLd([makeCleanArticle({ images: [] })], site)[0]!, site);
-    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([['missing-image', 'warning']]);
-    expect(found[0]?.message).toContain('add an image URL in front matter');
+    expect(found.map((d) => [d.ruleId, d.severity, d.line])).toStrictEqual([['article-image', 'warning', 4]]);
+    expect(found[0]?.message).toMatch(/^NewsArticle has no "image"/);
   });
 
   it('image-size: one warning per article listing every image without size or under 50,000 px; exactly 50,000 is fine', () => {
@@ -267,15 +314,22 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
     expect(validate({ copyright: '© 2024 Global Times' })).toStrictEqual([]);
   });
 
-  it('author-url: one warning naming every Person author without url or sameAs; the publisher as author is fine', () => {
-    const validate = (authors: Article['authors']) => validateFile(emitJsonLd([makeCleanArticle({ authors })], site)[0]!, site);
-    const found = validate([{ name: 'Liu Caiyu' }, { name: 'Zhang Han' }, { name: 'Li Wei', url: `${SITE}author/li-wei` }]);
-    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([['author-url', 'warning']]);
-    expect(found[0]?.message).toMatch(/^author "Liu Caiyu", "Zhang Han" have no url or sameAs; .*authors: \[\{ name: …, url: … \}\]/);
-    expect(validate([])).toStrictEqual([]);
+  it('article-author-url: one warning per Person author without url or sameAs, at its reference; the publisher as author is fine', () => {
+    const validate = (authors: Article['authors']) => emitJsonLd([makeCleanArticle({ authors })], site)[0]!;
+    const file = validate([{ name: 'Liu Caiyu' }, { name: 'Zhang Han' }, { name: 'Li Wei', url: `${SITE}author/li-wei` }]);
+    const found = validateFile(file, site);
+    expect(found.map((d) => [d.ruleId, d.severity])).toStrictEqual([
+      ['article-author-url', 'warning'],
+      ['article-author-url', 'warning'],
+    ]);
+    expect(found[0]?.message).toMatch(/^"author" has neither "url" nor "sameAs"/);
+    // Each at the author's {"@id"} in the NewsArticle, which names the Person.
+    const lines = file.text.split('\n');
+    expect(found.map((d) => lines[d.line ?? 0])).toStrictEqual([`          "@id": "${SITE}#/schema/person/liu-caiyu"`, `          "@id": "${SITE}#/schema/person/zhang-han"`]);
+    expect(validateFile(validate([]), site)).toStrictEqual([]);
     // sameAs counts as a profile for this rule (syndicate never writes it, so the schema refuses it separately).
     expect(rules(changed('Person', (n) => ({ ...without(n, 'url'), sameAs: 'https://example.com/liu' })))).toStrictEqual(['schema']);
-    expect(rules(changed('Person', (n) => without(n, 'url')))).toStrictEqual(['author-url']);
+    expect(rules(changed('Person', (n) => without(n, 'url')))).toStrictEqual(['article-author-url']);
   });
 
   it('a Person who is only a photographer is not an author, so needs no url', () => {
@@ -287,7 +341,7 @@ describe('validateJsonLd warnings (Google recommendations the source could not m
     const doc = changed('NewsArticle', (n) => ({ ...without(n, 'image'), headline: 'h'.repeat(120), url: '/x', datePublished: '2024-09-05T08:30:00' }));
     const linked = changed('WebPage', (n) => without(n, 'primaryImageOfPage'), doc);
     const graph = { ...linked, '@graph': linked['@graph'].filter((n) => n['@type'] !== 'ImageObject') };
-    expect(rules(graph).sort()).toStrictEqual(['date-offset', 'headline-length', 'missing-image', 'relative-url', 'schema']);
+    expect(rules(graph).sort()).toStrictEqual(['article-date', 'article-headline', 'article-image', 'date-offset', 'relative-url', 'schema']);
   });
 
   it('never throws, whatever the text', () => {

@@ -83,12 +83,14 @@ describe('validateNinjs rules', () => {
     expect(missing.map((d) => d.ruleId)).toEqual(['schema']);
     expect(missing[0]!.message).toMatch(/^headlines: is required/);
 
+    // ninjs 3.1 has no "keywords" either: the standard's error at the property, the schema's at the object.
     const unknown = broken((item) => (item['keywords'] = ['trade']));
-    expect(ruleIds(unknown)).toEqual(['schema']);
-    expect(validate(unknown)[0]!.message).toMatch(/"keywords"/);
+    expect(ruleIds(unknown)).toEqual(['unknown-property', 'schema']);
+    expect(validate(unknown).map((d) => d.message)).toEqual([expect.stringMatching(/^"keywords" is not a property ninjs 3\.1 allows/), expect.stringMatching(/unknown field\(s\) "keywords"/)]);
 
+    // A version that is not a string is ninjs's own error, not repeated by the schema.
     const wrongType = broken((item) => (item['version'] = 1));
-    expect(validate(wrongType)).toMatchObject([{ ruleId: 'schema', line: wrongType.split('\n').findIndex((l) => l.includes('"version"')) + 1 }]);
+    expect(validate(wrongType)).toMatchObject([{ ruleId: 'property-type', severity: 'error', line: wrongType.split('\n').findIndex((l) => l.includes('"version"')) + 1 }]);
   });
 
   it('schema: 1.x/2.x lowercase names are not ninjs 3.1', () => {
@@ -96,19 +98,27 @@ describe('validateNinjs rules', () => {
       item['versioncreated'] = item['versionCreated'];
       delete item['versionCreated'];
     });
-    expect(ruleIds(text)).toEqual(['schema', 'schema']);
+    const found = validate(text);
+    // The standard names the 3.1 spelling; the schema misses versionCreated and refuses versioncreated.
+    expect(found.map((d) => d.ruleId)).toEqual(['unknown-property', 'schema', 'schema']);
+    expect(found[0]!.message).toContain('ninjs 3.1 calls it "versionCreated"');
+    expect(found.slice(1).map((d) => d.message)).toEqual([expect.stringMatching(/^versionCreated: is required/), expect.stringMatching(/unknown field\(s\) "versioncreated"/)]);
   });
 
-  it('date-offset: a time without UTC offset, reported once at its line', () => {
+  it('invalid-date-time: a time without UTC offset is no RFC 3339 date-time, reported once at its line', () => {
     const text = broken((item) => (item['versionCreated'] = '2024-09-05T10:15:00'));
     const found = validate(text);
-    expect(found.map((d) => d.ruleId)).toEqual(['date-offset']);
+    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['invalid-date-time', 'error']]);
     expect(found[0]).toMatchObject({ line: text.split('\n').findIndex((l) => l.includes('"versionCreated"')) + 1, column: 21 });
-    expect(ruleIds(broken((item) => (item['firstCreated'] = '2024-09-05')))).toEqual(['date-offset']);
+    expect(found[0]!.message).toMatch(/^versionCreated "2024-09-05T10:15:00" is not an RFC 3339 date-time/);
+    expect(ruleIds(broken((item) => (item['firstCreated'] = '2024-09-05')))).toEqual(['invalid-date-time']);
   });
 
   it('relative-url: a rendition href, the canonical URL or a link in the body that is not absolute', () => {
-    expect(ruleIds(broken((item) => (item.associations[0]!.renditions[0]!['href'] = '/photo/a.jpg')))).toEqual(['relative-url']);
+    // ninjs declares href a URI: a relative one is the standard's error, not repeated by the house.
+    const href = validate(broken((item) => (item.associations[0]!.renditions[0]!['href'] = '/photo/a.jpg')));
+    expect(href.map((d) => [d.ruleId, d.severity])).toEqual([['invalid-uri', 'error']]);
+    expect(href[0]!.message).toMatch(/^associations\[0\]\.renditions\[0\]\.href "\/photo\/a\.jpg" is not a complete URI/);
     expect(ruleIds(broken((item) => (item.altIds[0]!['value'] = 'page/202409/rich-story.shtml')))).toEqual(['relative-url']);
     expect(ruleIds(broken((item) => (item.bodies[0]!['value'] = '<p>See <a href="/more">more</a> and <img src=\'x.png\'>.</p>')))).toEqual(['relative-url', 'relative-url']);
     // An absolute link in the body is fine (the schema only wants a non-empty string there).
@@ -118,7 +128,10 @@ describe('validateNinjs rules', () => {
   });
 
   it('uri-stable: a uri that is not a guid, a photo uri not built from it, or one photo uri used twice', () => {
-    expect(ruleIds(broken((item) => (item['uri'] = 'Tariffs & trade')))).toEqual(['uri-stable']);
+    // A uri that is no URI at all is the standard's error, not repeated as uri-stable.
+    expect(ruleIds(broken((item) => (item['uri'] = 'Tariffs & trade')))).toEqual(['invalid-uri']);
+    // A URI that is no guid (tag:, urn: or http(s)) is ninjs's business no more: the house's alone.
+    expect(ruleIds(broken((item) => (item['uri'] = 'mailto:desk@globaltimes.cn')))).toEqual(['uri-stable']);
     const moved = validate(broken((item) => (item.associations[1]!['uri'] = 'tag:globaltimes.cn,2024:article:other:photo-2')));
     expect(moved.map((d) => d.ruleId)).toEqual(['uri-stable']);
     expect(moved[0]!.message).toContain('"tag:globaltimes.cn,2024:article:rich-story:photo-2"');

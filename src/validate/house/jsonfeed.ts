@@ -94,9 +94,12 @@ export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined)
   const claimed = new Set<string>();
 
   walk(value, (key, node, at) => {
-    // The singular `author` (deprecated in 1.1) is the standard layer's finding; the schema does not repeat it.
+    // A singular `author` without `authors` (deprecated in 1.1) is the standard layer's finding; the schema
+    // does not repeat it. Beside `authors` the standard allows it (for older readers), but syndicate never
+    // writes it, so the schema refuses it as it refuses any field it does not promise.
     if (key === 'author' && at.length > 0) {
-      claimed.add(pathKey(at));
+      const owner = lookUp(value, at.slice(0, -1));
+      if (!(owner.found && isRecord(owner.value) && Object.hasOwn(owner.value, 'authors'))) claimed.add(pathKey(at));
       return 'skip';
     }
     if (key === 'content_html' && typeof node === 'string') {
