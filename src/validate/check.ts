@@ -7,6 +7,7 @@
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { atomFacts, jsonFeedFacts, jsonLdFactsOf, newsmlFacts, ninjsFacts, rssFacts, type ArticleFacts } from './facts.ts';
+import { checkFeedHouse } from './house/feeds.ts';
 import { checkJsonFeedHouse } from './house/jsonfeed.ts';
 import { checkJsonLdHouse, findUnsafeForHtml } from './house/jsonld.ts';
 import { checkNinjsHouse } from './house/ninjs.ts';
@@ -16,6 +17,7 @@ import { toJsonSyntaxError, toLineColumn, toLineStarts } from './json/positions.
 import { toDiagnostics, toRuleTable, type ReportContext, type RuleTable } from './report.ts';
 import type { Finding, Profile, ValidatedFormat } from './rule.ts';
 import { COMMON_RULES } from './rules/common.ts';
+import { FEED_RULES_W3C_CLEAN, HOUSE_FEED_RULES } from './rules/house-feeds.ts';
 import { HOUSE_HTML_RULES } from './rules/house-html.ts';
 import { HOUSE_JSONFEED_RULES, HOUSE_JSONLD_RULES, HOUSE_NINJS_RULES } from './rules/house-json.ts';
 import { HOUSE_SITEMAP_RULES } from './rules/house-sitemap.ts';
@@ -24,6 +26,7 @@ import { JSONLD_RULES } from './rules/jsonld.ts';
 import { NINJS_RULES } from './rules/ninjs.ts';
 import { RECORD_RULES } from './rules/records.ts';
 import { SITEMAP_RULES } from './rules/sitemap.ts';
+import { checkFeed } from './standard/feeds/index.ts';
 import { checkJsonFeed } from './standard/jsonfeed.ts';
 import { checkJsonLd, type Vocabulary } from './standard/jsonld/index.ts';
 import { checkNinjs } from './standard/ninjs/index.ts';
@@ -90,6 +93,7 @@ const JSON_FORMATS: Partial<Record<CheckKind, JsonFormat>> = {
 
 const HTML_RULES = toRuleTable(COMMON_RULES, JSONLD_RULES, HOUSE_HTML_RULES);
 const SITEMAP_TABLE = toRuleTable(SITEMAP_RULES, HOUSE_SITEMAP_RULES);
+const FEED_TABLE = toRuleTable(FEED_RULES_W3C_CLEAN, HOUSE_FEED_RULES);
 
 /** Checks one file of kind `kind`, naming it `name` in diagnostics. */
 export function checkFile(kind: CheckKind, text: string, name: string, context: CheckContext): FileCheck {
@@ -102,6 +106,10 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
     case 'index':
     case 'html':
       return checkHtml(kind, text, name, context);
+    case 'rss':
+    case 'rss1':
+    case 'atom':
+      return checkXmlFeed(text, context, base);
     case 'sitemap': {
       const checked = checkSitemap(text);
       const findings: Finding[] = [...checked.findings];
@@ -111,6 +119,22 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
     default:
       throw new Error(`no check for ${kind} here`);
   }
+}
+
+/**
+ * An RSS or Atom feed: the standard layer as the W3C Feed Validation Service reads it (RSS 0.9x/1.0/2.0,
+ * Atom 1.0, Atom 0.3 obsolete), then under the syndicate profile the house rules, with the standard's
+ * warnings made errors (syndicate's feeds are W3C-clean). The kind asked for only names the check; the
+ * document element decides what the feed is.
+ */
+function checkXmlFeed(text: string, context: CheckContext, base: Omit<ReportContext, 'rules' | 'format'>): FileCheck {
+  const checked = checkFeed(text);
+  const findings: Finding[] = [...checked.findings];
+  const document = checked.document;
+  if (context.profile === 'syndicate' && document !== undefined) findings.push(...beyondStandard(checked.findings, checkFeedHouse(document, context.publicPath, context.site), FEED_TABLE));
+  const format: ValidatedFormat = checked.kind ?? 'rss';
+  const facts = document === undefined ? [] : checked.kind === 'rss' ? rssFacts(document) : checked.kind === 'atom' ? atomFacts(document) : [];
+  return { diagnostics: toDiagnostics(findings, { ...base, rules: FEED_TABLE, format }), facts };
 }
 
 function checkJson(format: JsonFormat, text: string, context: CheckContext, report: ReportContext): FileCheck {

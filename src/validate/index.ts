@@ -22,6 +22,8 @@ export interface OutputCheck {
 
 /** The check of each output format (the build's formats are checked as the validated format they are). */
 const KINDS: Partial<Record<OutputFormat, CheckKind>> = {
+  rss: 'rss',
+  atom: 'atom',
   jsonld: 'jsonld',
   ninjs: 'ninjs',
   jsonfeed: 'jsonfeed',
