@@ -78,12 +78,15 @@ Options of build:
       --verbose      also print what was reused, rebuilt and written, and timings
 
 Options of validate:
-  -i, --input DIR    check against DIR/site.json (default: input/site.json when
-                     it exists). Without one, the rules that compare a file with
-                     the publication are skipped: feed self links and JSON Feed
-                     feed_url against feed.baseUrl, the news sitemap language,
-                     the feed item limit. The consistency check across formats
-                     is never run: it compares the files of one build.
+  -i, --input DIR    with --profile syndicate, check against DIR/site.json
+                     (default: input/site.json when it exists). Without one, the
+                     house rules that compare a file with the publication are
+                     skipped: feed self links and JSON Feed feed_url against
+                     feed.baseUrl, the news sitemap language, the feed item
+                     limit. The consistency check across formats is never run:
+                     it compares the files of one build.
+                     A file in no format syndicate recognises is an error.
+                     Every rule: docs/rules.md.
       --schemas DIR  also validate against official schemas found in DIR: the
                      IPTC NewsML-G2 XSD, the Atom RELAX NG (atom.rng), the IPTC
                      ninjs JSON Schema (needs the ajv package installed), the

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.ts';
 import type { Diagnostic } from '../src/diagnostics.ts';
 import { detectFormat } from '../src/inspect/detect.ts';
-import { findJsonLdBlocks } from '../src/inspect/html.ts';
+import { checkPage } from '../src/validate/house/pages.ts';
 import { haveOfficialSchemas, officialSchemasDir } from './helpers/official.ts';
 import { projectRoot } from './helpers/project.ts';
 
@@ -63,6 +63,13 @@ describe('syndicate validate on the sample outputs', () => {
     expect(summary['formats']).toEqual({ rss: 3, atom: 3, jsonfeed: 1, jsonld: 1, newsml: 1, ninjs: 1, sitemap: 1, html: 3 });
   });
 
+  it('passes them with the house rules too (--profile syndicate): the build\'s own promises hold', async () => {
+    const { code, diagnostics, summary } = await validateJson(['dist', '--profile', 'syndicate'], projectRoot);
+    expect(code).toBe(0);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(summary).toMatchObject({ profile: 'syndicate', site: 'input', errors: 0 });
+  });
+
   it('checks the versions state and a partners\' index by their content', async () => {
     const partners = write('index.json', '{"format": "syndicate-partners/1", "items": [{"id": "a", "guid": "urn:x:a", "version": 1, "status": "embargoed", "files": []}]}\n');
     const { code, diagnostics, summary } = await validateJson([path.join(projectRoot, 'input/versions.json'), partners], work);
@@ -73,13 +80,17 @@ describe('syndicate validate on the sample outputs', () => {
     ]);
   });
 
-  it('passes the same files without a site.json (neutral publication), and says which rules were skipped', async () => {
+  it('passes the same files without a site.json, and under the house profile says which rules were skipped', async () => {
     const out = path.join(work, 'copy');
     cpSync(path.join(projectRoot, 'dist'), out, { recursive: true });
-    const { code, stderr } = await run(['validate', 'copy'], work);
-    expect(code).toBe(0);
-    expect(stderr.join('\n')).not.toMatch(/ error /);
-    expect(stderr.at(-1)).toMatch(/^syndicate: \d+ files validated \(.*3 rss.*\), 0 errors, \d+ warnings?; no site\.json, so the rules that compare files with the publication were skipped/);
+    const standard = await run(['validate', 'copy'], work);
+    expect(standard.code).toBe(0);
+    expect(standard.stderr.join('\n')).not.toMatch(/ error /);
+    expect(standard.stderr.at(-1)).toMatch(/^syndicate: \d+ files validated \(.*3 rss.*\), 0 errors, \d+ warnings?$/);
+    const house = await run(['validate', '--profile', 'syndicate', 'copy'], work);
+    expect(house.code).toBe(0);
+    expect(house.stderr.join('\n')).not.toMatch(/ error /);
+    expect(house.stderr.at(-1)).toMatch(/^syndicate: \d+ files validated \(.*3 rss.*\), 0 errors, \d+ warnings?; no site\.json, so the house rules that compare files with the publication were skipped/);
   });
 });
 
@@ -106,25 +117,27 @@ describe('syndicate validate flags hand-broken files at the right line', () => {
     expect(first?.line).toBe(lineOf(text, '</author>'));
   });
 
-  it('JSON-LD, standalone, with a date without offset', async () => {
+  it('JSON-LD, standalone, with a date without offset: Google\'s warning, syndicate\'s error', async () => {
     const text = breakOnce(sample('articles/cyberspace-governance/article.jsonld'), '"datePublished": "2024-09-04T21:03:00+08:00",\n      "dateModified"', '"datePublished": "2024-09-04T21:03:00",\n      "dateModified"');
     const file = write('article.json', text);
-    const { code, diagnostics } = await validateJson([file], work);
-    expect(code).toBe(1);
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([
-      expect.objectContaining({ file, ruleId: 'date-offset', source: 'validate:jsonld', line: lineOf(text, '"datePublished": "2024-09-04T21:03:00",'), column: 24 }),
-    ]);
+    const at = { file, source: 'validate:jsonld', line: lineOf(text, '"datePublished": "2024-09-04T21:03:00",'), column: 24 };
+    const standard = await validateJson([file], work);
+    expect(standard.code).toBe(0);
+    expect(standard.diagnostics).toContainEqual(expect.objectContaining({ ...at, ruleId: 'article-date', severity: 'warning' }));
+    const house = await validateJson([file, '--profile', 'syndicate'], work);
+    expect(house.code).toBe(1);
+    expect(house.diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ ...at, ruleId: 'date-offset' })]);
   });
 
   it('JSON-LD inside an HTML page: positions are the page\'s lines and columns', async () => {
     const graph = breakOnce(sample('articles/cyberspace-governance/article.jsonld'), '"datePublished": "2024-09-04T21:03:00+08:00",\n      "dateModified"', '"datePublished": "2024-09-04T21:03:00",\n      "dateModified"');
-    const page = `<!doctype html>\n<html lang="en">\n<head>\n<title>Story</title>\n<script type="application/ld+json">${graph}</script>\n<script type="Application/LD+JSON ">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": 5}</script>\n</head>\n<body><p>Story</p></body>\n</html>\n`;
+    const page = `<!doctype html>\n<html lang="en">\n<head>\n<title>Story</title>\n<script type="application/ld+json">${graph}</script>\n<script type="Application/LD+JSON ">{"@context": "https://schema.org", "@type": "imageObject", "url": "https://example.com/a.jpg"}</script>\n</head>\n<body><p>Story</p></body>\n</html>\n`;
     const file = write('story.html', page);
     const { code, diagnostics, summary } = await validateJson([file], work);
     expect(code).toBe(1);
     expect(summary['formats']).toEqual({ html: 1 });
+    expect(diagnostics).toContainEqual(expect.objectContaining({ file, ruleId: 'article-date', line: lineOf(page, '"datePublished": "2024-09-04T21:03:00",'), column: 24 }));
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    expect(errors).toContainEqual(expect.objectContaining({ file, ruleId: 'date-offset', line: lineOf(page, '"datePublished": "2024-09-04T21:03:00",'), column: 24 }));
     // The second block sits on one line after its start tag: its findings point into that line.
     const second = lineOf(page, 'Application/LD+JSON');
     const inSecond = errors.filter((d) => d.line === second);
@@ -138,7 +151,7 @@ describe('syndicate validate flags hand-broken files at the right line', () => {
     const file = write('item.xml', text);
     const { code, diagnostics } = await validateJson([file], work);
     expect(code).toBe(1);
-    expect(diagnostics).toEqual([expect.objectContaining({ file, ruleId: 'groupset-root', source: 'validate:newsml', line: lineOf(text, '<groupSet root="main">') })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ file, ruleId: 'group-reference', source: 'validate:newsml', line: lineOf(text, '<groupSet root="main">') })]);
   });
 
   it('JSON that does not parse is still told by its markers, and the syntax error has its line', async () => {
@@ -151,33 +164,40 @@ describe('syndicate validate flags hand-broken files at the right line', () => {
 });
 
 describe('syndicate validate: publication rules, folders, usage', () => {
-  it('checks feed self links against site.json only when one is given', async () => {
+  it('checks feed self links against site.json only under the house profile and when one is given', async () => {
     const text = sample('rss.xml').replace('https://www.globaltimes.cn/syndication/rss.xml', 'https://feeds.example.org/world.xml');
     const file = write('other-publisher.xml', text);
-    const neutral = await validateJson([file], work);
+    const neutral = await validateJson([file, '--profile', 'syndicate'], work);
     expect(neutral.code).toBe(0);
     expect(neutral.diagnostics.filter((d) => d.ruleId === 'self-link')).toEqual([]);
-    const withSite = await validateJson([file, '--input', 'site-input'], work);
+    const standard = await validateJson([file, '--input', 'site-input'], work);
+    expect(standard.code).toBe(0);
+    expect(standard.diagnostics.filter((d) => d.ruleId === 'self-link')).toEqual([]);
+    const withSite = await validateJson([file, '--input', 'site-input', '--profile', 'syndicate'], work);
     expect(withSite.code).toBe(1);
     expect(withSite.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'self-link', line: lineOf(text, 'feeds.example.org') }));
   });
 
   it('checks a section feed named directly against its own public URL', async () => {
     for (const target of ['dist/sections/china/rss.xml', path.join(projectRoot, 'dist/sections/china/society/atom.xml'), 'dist']) {
-      const { code, diagnostics } = await validateJson([target, '--input', 'input'], projectRoot);
+      const { code, diagnostics } = await validateJson([target, '--input', 'input', '--profile', 'syndicate'], projectRoot);
       expect(code, target).toBe(0);
       expect(diagnostics.filter((d) => d.ruleId === 'self-link'), target).toEqual([]);
     }
   });
 
-  it('names a missing self link without the stand-in URL', async () => {
+  it('warns of a missing self link as the W3C validator does, and makes it an error under the house profile', async () => {
     const text = sample('atom.xml').replace(/\n\s*<link rel="self"[^\n]*/, '');
-    const { diagnostics } = await validateJson([write('no-self.xml', text)], work);
-    expect(diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'self-link', message: expect.stringContaining('href="<this feed\'s public URL>"') }));
-    expect(JSON.stringify(diagnostics)).not.toContain('.invalid');
+    const file = write('no-self.xml', text);
+    const standard = await validateJson([file], work);
+    expect(standard.code).toBe(0);
+    expect(standard.diagnostics).toEqual([expect.objectContaining({ ruleId: 'missing-self-link', severity: 'warning', line: lineOf(text, '<feed') })]);
+    const house = await validateJson([file, '--profile', 'syndicate'], work);
+    expect(house.code).toBe(1);
+    expect(house.diagnostics).toEqual([expect.objectContaining({ ruleId: 'missing-self-link', severity: 'error' })]);
   });
 
-  it('recurses into folders, skips dot files, warns about files it cannot tell', async () => {
+  it('recurses into folders, skips dot files, and fails on files in no format it knows', async () => {
     const dir = path.join(work, 'tree');
     mkdirSync(path.join(dir, 'deep/er'), { recursive: true });
     mkdirSync(path.join(dir, '.git'), { recursive: true });
@@ -186,11 +206,11 @@ describe('syndicate validate: publication rules, folders, usage', () => {
     writeFileSync(path.join(dir, 'notes.md'), '# Notes\n');
     writeFileSync(path.join(dir, 'photo.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x10]));
     const { code, diagnostics, summary } = await validateJson(['tree'], work);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(summary['formats']).toEqual({ jsonfeed: 1, unknown: 2 });
     expect(diagnostics.filter((d) => d.ruleId === 'unknown-format').map((d) => [d.file, d.severity])).toEqual([
-      ['tree/notes.md', 'warning'],
-      ['tree/photo.jpg', 'warning'],
+      ['tree/notes.md', 'error'],
+      ['tree/photo.jpg', 'error'],
     ]);
   });
 
@@ -219,6 +239,7 @@ describe.skipIf(!haveOfficialSchemas)('syndicate validate --schemas (official sc
       { kind: 'newsml-xsd', path: 'newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd', used: 1 },
       { kind: 'atom-relaxng', path: 'atom/atom.rng', used: 3 },
       { kind: 'ninjs-json-schema', path: 'ninjs/ninjs-schema_3.1.json', used: 1 },
+      { kind: 'schemaorg-vocabulary', path: 'schemaorg/schemaorg-current-https.jsonld', used: 4 },
     ]);
   });
 
@@ -241,7 +262,13 @@ describe('content detection', () => {
   it.each([
     ['<?xml version="1.0"?>\n<!-- c -->\n<rss version="2.0"><channel/></rss>', 'rss'],
     ['<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:id>x', 'atom'],
-    ['<feed xmlns="http://example.org/not-atom"/>', 'unknown'],
+    // A <feed> in another namespace (or none) is a broken Atom feed, as the W3C validator reads it (InvalidNamespace).
+    ['<feed xmlns="http://example.org/not-atom"/>', 'atom'],
+    ['<entry xmlns="http://www.w3.org/2005/Atom"><id>x</id></entry>', 'atom'],
+    ['<entry xmlns="http://example.org/other"/>', 'unknown'],
+    ['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>', 'rss1'],
+    ['<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', 'sitemap'],
+    ['<conceptItem xmlns="http://iptc.org/std/nar/2006-10-01/"/>', 'newsml'],
     ['<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="x">', 'newsml'],
     ['<packageItem xmlns="http://iptc.org/std/nar/2006-10-01/">', 'newsml'],
     ['<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', 'sitemap'],
@@ -266,6 +293,8 @@ describe('content detection', () => {
 
   it('finds JSON-LD blocks as a browser would, with where they start', () => {
     const html = '<head>\n  <script type="application/ld+json">\n{"a": "</scrip"}</script>\n<template><script type="application/ld+json">{}</script></template>\n<script>var x</script>';
-    expect(findJsonLdBlocks(html)).toEqual([{ text: '\n{"a": "</scrip"}', line: 2, column: 38 }]);
+    const blocks = checkPage(html, 'head').jsonLd;
+    expect(blocks.map((b) => b.text)).toEqual(['\n{"a": "</scrip"}']);
+    expect(html.slice(0, blocks[0]!.offset).split('\n')).toEqual(['<head>', '  <script type="application/ld+json">']);
   });
 });

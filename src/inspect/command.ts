@@ -7,7 +7,6 @@ import type { Reporter } from '../report/index.ts';
 import type { Profile } from '../validate/rule.ts';
 import { fileExists, listTargets, readSchemaFolder, readTarget } from './files.ts';
 import { loadOfficialSchemas, OFFICIAL_LABELS, type OfficialSchemas } from './official.ts';
-import { NEUTRAL_SITE } from './site.ts';
 import { inspectFile } from './validate.ts';
 
 /** What `validate` was asked to do. */
@@ -43,14 +42,12 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
     return EXIT.usage;
   }
 
-  let site: SiteConfig = NEUTRAL_SITE;
-  let neutral = true;
+  let site: SiteConfig | undefined;
   const inputDir = request.inputDir ?? ((await fileExists(path.resolve(io.cwd, 'input', 'site.json'))) ? 'input' : undefined);
   if (inputDir !== undefined) {
     const loaded = await loadSiteConfig(inputDir, io, reporter, log, 'validated');
     if ('exit' in loaded) return loaded.exit;
     site = loaded.config;
-    neutral = false;
     if (log === 'verbose') io.stderr(`syndicate: checking against ${loaded.configPath}`);
   }
 
@@ -72,7 +69,7 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
       found.push(diagnostic('error', target.shown, 'validate', 'unreadable-file', `cannot be read: ${read.reason}`));
       continue;
     }
-    const result = inspectFile({ shown: target.shown, publicPath: target.publicPath, bytes: read.bytes }, { site, neutral, official });
+    const result = inspectFile({ shown: target.shown, publicPath: target.publicPath, bytes: read.bytes }, { profile: request.profile, site, official });
     kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
     found.push(...result.diagnostics);
   }
@@ -90,14 +87,15 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
     command: 'validate',
     files: targets.length,
     formats,
-    site: neutral ? null : inputDir,
+    site: site === undefined ? null : inputDir,
+    profile: request.profile,
     officialSchemas: official?.found.map((s) => ({ kind: s.kind, path: s.path, used: s.used, ...(s.unusable === undefined ? {} : { unusable: s.unusable }) })) ?? [],
     errors,
     warnings,
   });
   if (log !== 'quiet') {
     const described = Object.entries(formats).map(([kind, n]) => `${n} ${kind}`).join(', ');
-    io.stderr(`syndicate: ${count(targets.length, 'file')} validated (${described}), ${count(errors, 'error')}, ${count(warnings, 'warning')}${neutral ? '; no site.json, so the rules that compare files with the publication were skipped (see --input)' : ''}`);
+    io.stderr(`syndicate: ${count(targets.length, 'file')} validated (${described}), ${count(errors, 'error')}, ${count(warnings, 'warning')}${site === undefined && request.profile === 'syndicate' ? '; no site.json, so the house rules that compare files with the publication were skipped (see --input)' : ''}`);
   }
   return errors > 0 ? EXIT.content : EXIT.ok;
 }
@@ -109,7 +107,7 @@ function describeOfficial(official: OfficialSchemas, dir: string): string[] {
     if (s.unusable !== undefined) return `official schema ${name} found but not used: ${s.unusable}`;
     return `official schema ${name} used for ${count(s.used, 'file')}`;
   });
-  const missing = (['newsml-xsd', 'atom-relaxng', 'ninjs-json-schema'] as const).filter((k) => !official.found.some((s) => s.kind === k));
+  const missing = (['newsml-xsd', 'atom-relaxng', 'ninjs-json-schema', 'schemaorg-vocabulary'] as const).filter((k) => !official.found.some((s) => s.kind === k));
   if (missing.length > 0) lines.push(`no ${missing.map((k) => OFFICIAL_LABELS[k]).join(', ')} found in ${dir}`);
   return lines;
 }

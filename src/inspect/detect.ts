@@ -2,7 +2,7 @@
 import { SaxesParser } from 'saxes';
 import { PARTNERS_FORMAT } from '../model/partners.ts';
 import { LEGACY_MANIFEST_FORMAT, STATE_FILE, STATE_FORMAT } from '../model/state.ts';
-import { HTML_TAGS, isAbsoluteUrl } from '../validate/html.ts';
+import { HTML_ELEMENTS } from '../validate/standard/feeds/checks/vocabulary.ts';
 import type { ValidatedFormat } from '../validate/rule.ts';
 
 /** The namespaces that identify XML formats. */
@@ -62,19 +62,22 @@ function detectMarkup(body: string): Detection {
   const root = readXmlRoot(body);
   if (root === undefined) return { kind: 'unknown', reason: 'it starts with "<" but no element can be read' };
   const { name, namespace } = root;
-  if (name === 'rss' && namespace === '') return xml('rss');
+  // The feed checks report a document element in the wrong namespace (or none) at its line, as the W3C
+  // validator does (InvalidNamespace, MissingNamespace): such a file is a broken feed, not an unknown file.
+  if (name === 'rss') return xml('rss');
   if (name === 'RDF' && namespace === RDF) {
     return RSS1_CHANNELS.some((ns) => body.includes(ns)) ? xml('rss1') : { kind: 'unknown', reason: 'it is an RDF document, but not RSS 1.0 or 0.90 (no channel in their namespaces)' };
   }
-  if (name === 'feed' && (namespace === NAMESPACES.atom || namespace === ATOM03)) return xml('atom');
+  if (name === 'feed') return xml('atom');
+  // An Atom Entry Document (RFC 4287 §4.1.2), in Atom's namespace, 0.3's or none.
+  if (name === 'entry' && (namespace === NAMESPACES.atom || namespace === ATOM03 || namespace === '')) return xml('atom');
   if (NEWSML_ROOTS.has(name) && namespace === NAMESPACES.nar) return xml('newsml');
   if ((name === 'urlset' || name === 'sitemapindex') && namespace === NAMESPACES.sitemap) return xml('sitemap');
-  if (namespace === NAMESPACES.xhtml || (namespace === '' && HTML_TAGS.has(name.toLowerCase()))) return { kind: 'html' };
-  if (name === 'entry' && namespace === NAMESPACES.atom) return { kind: 'unknown', reason: 'it is a standalone Atom entry document; syndicate checks Atom feeds' };
+  if (namespace === NAMESPACES.xhtml || (namespace === '' && HTML_ELEMENTS.has(name.toLowerCase()))) return { kind: 'html' };
   const where = namespace === '' ? 'in no namespace' : `in namespace ${namespace}`;
   return {
     kind: 'unknown',
-    reason: `its root element <${name}> ${where} is not one of RSS <rss>, RSS 1.0 <rdf:RDF>, Atom <feed>, a NewsML-G2 item or message, or a sitemap <urlset>/<sitemapindex>`,
+    reason: `its root element <${name}> ${where} is not one of RSS <rss>, RSS 1.0 <rdf:RDF>, Atom <feed> or <entry>, a NewsML-G2 item or message, or a sitemap <urlset>/<sitemapindex>`,
   };
 }
 
@@ -160,7 +163,7 @@ function isSchemaOrgContext(context: unknown): boolean {
 /** ninjs: a `$schema` naming ninjs, or the `uri` every ninjs object has (1.x: required) with a `type`. */
 function isNinjs(value: Record<string, unknown>): boolean {
   if (typeof value['$schema'] === 'string' && /ninjs/i.test(value['$schema'])) return true;
-  return typeof value['uri'] === 'string' && typeof value['type'] === 'string' && (isAbsoluteUrl(value['uri']) || /^(?:tag|urn):/.test(value['uri']));
+  return typeof value['uri'] === 'string' && typeof value['type'] === 'string' && /^(?:https?:\/\/[^\s/?#]+\S*|(?:tag|urn):\S+)$/i.test(value['uri']);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -6,7 +6,8 @@
  */
 import { XmlDocument, XmlValidateError } from 'libxml2-wasm';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
-import { positionFinder, type PathSegment } from '../validate/json.ts';
+import { toJsonLocator } from '../validate/json/positions.ts';
+import { toVocabulary, type Vocabulary } from '../validate/standard/jsonld/index.ts';
 import { compileRelaxNg, compileXsd, parseXml, registerSchemaFiles, type XmlSchema } from '../validate/xml.ts';
 import type { DetectedFormat } from './detect.ts';
 import { NAMESPACES } from './detect.ts';
@@ -22,7 +23,7 @@ const SOURCE = 'validate:official';
 const PREFIX = 'syndicate-official-schemas/';
 
 /** Which official schema a file is. */
-export type OfficialKind = 'newsml-xsd' | 'atom-relaxng' | 'ninjs-json-schema';
+export type OfficialKind = 'newsml-xsd' | 'atom-relaxng' | 'ninjs-json-schema' | 'schemaorg-vocabulary';
 
 /** One official schema found in the folder, and what became of it. */
 export interface OfficialSchema {
@@ -41,7 +42,9 @@ export interface OfficialSchemas {
   /** Every official schema found, in the order of {@link OfficialKind}. */
   found: OfficialSchema[];
   /** Validates a file of `format` against the matching official schema; findings name `file`. */
-  check(format: DetectedFormat, text: string, file: string): Diagnostic[];
+  check(format: DetectedFormat | 'html', text: string, file: string): Diagnostic[];
+  /** schema.org's own vocabulary, when the folder holds its release file: JSON-LD is checked against it instead of the one built in. */
+  vocabulary?: Vocabulary | undefined;
 }
 
 /** What each schema is called in messages. */
@@ -49,6 +52,7 @@ export const OFFICIAL_LABELS: Record<OfficialKind, string> = {
   'newsml-xsd': 'IPTC NewsML-G2 XSD',
   'atom-relaxng': 'Atom RELAX NG (RFC 4287)',
   'ninjs-json-schema': 'IPTC ninjs JSON Schema',
+  'schemaorg-vocabulary': 'schema.org vocabulary',
 };
 
 type JsonCheck = (value: unknown) => { path: string; message: string }[];
@@ -70,6 +74,8 @@ export async function loadOfficialSchemas(files: readonly SchemaFile[]): Promise
     return value !== undefined && typeof value['$schema'] === 'string' && /json-schema\.org/.test(value['$schema']) ? [{ file: f, value }] : [];
   });
   const ninjs = jsonSchemas.find(({ value }) => [value['$id'], value['title']].some((v) => typeof v === 'string' && /ninjs/i.test(v)));
+  // schema.org's release file (schemaorg-current-https.jsonld): a @graph of classes and properties.
+  const schemaorg = files.find((f) => /\.(?:jsonld|json)$/i.test(f.path) && f.text.includes('"rdfs:Class"') && f.text.includes('schema.org'));
 
   const found: OfficialSchema[] = [];
   let checkNewsml: (() => XmlSchema | undefined) | undefined;
@@ -96,11 +102,23 @@ export async function loadOfficialSchemas(files: readonly SchemaFile[]): Promise
       entry.unusable = (error as Error).message;
     }
   }
+  let vocabulary: Vocabulary | undefined;
+  if (schemaorg) {
+    const entry: OfficialSchema = { kind: 'schemaorg-vocabulary', path: schemaorg.path, used: 0 };
+    found.push(entry);
+    try {
+      vocabulary = toVocabulary(JSON.parse(schemaorg.text));
+    } catch (error) {
+      entry.unusable = (error as Error).message;
+    }
+  }
   const entryOf = (kind: OfficialKind) => found.find((f) => f.kind === kind) as OfficialSchema;
 
   return {
     found,
+    vocabulary,
     check(format, text, file) {
+      if ((format === 'jsonld' || format === 'html') && vocabulary !== undefined) entryOf('schemaorg-vocabulary').used++;
       try {
         if (format === 'newsml' && checkNewsml) return validateWith(checkNewsml(), entryOf('newsml-xsd'), text, file, 'official-xsd');
         if (format === 'atom' && checkAtom) return validateWith(checkAtom(), entryOf('atom-relaxng'), text, file, 'official-relaxng');
@@ -160,20 +178,20 @@ function validateJson(check: JsonCheck, entry: OfficialSchema, text: string, fil
     return []; // not JSON: the format's own validator has said where
   }
   entry.used++;
-  const locate = positionFinder(text);
+  const locator = toJsonLocator(text);
   return check(value).map(({ path, message }) => {
-    const position: Position = locate(toPathSegments(path, value));
+    const position: Position = locator.locate(toPathSegments(path, value));
     return diagnostic('error', file, SOURCE, 'official-json-schema', `${OFFICIAL_LABELS[entry.kind]} (${entry.path}): ${path || '/'}: ${message}`, position);
   });
 }
 
 /** A JSON Pointer (RFC 6901, Ajv's `instancePath`) as path segments: indexes into arrays as numbers. */
-function toPathSegments(pointer: string, value: unknown): PathSegment[] {
-  const segments: PathSegment[] = [];
+function toPathSegments(pointer: string, value: unknown): (string | number)[] {
+  const segments: (string | number)[] = [];
   let current = value;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const segment: PathSegment = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
+    const segment: string | number = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
     segments.push(segment);
     current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[String(segment)] : undefined;
   }

@@ -1,12 +1,16 @@
-/** `syndicate validate` on one file: detect its format by content, run the build's validator for it, and say where. */
+/**
+ * `syndicate validate` on one file: decode it, detect its format by content, and check it with the same
+ * layers the build applies to its own outputs (checkFile): the standard layer always, syndicate's house
+ * rules with `--profile syndicate`.
+ */
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { OutputFile } from '../model/output.ts';
-import { validateOutput } from '../validate/index.ts';
+import { checkFile } from '../validate/check.ts';
+import type { Profile } from '../validate/rule.ts';
+import type { Vocabulary } from '../validate/standard/jsonld/index.ts';
+import { decodeText } from './decode.ts';
 import { detectFormat, type DetectedFormat } from './detect.ts';
-import { findJsonLdBlocks } from './html.ts';
 import type { OfficialSchemas } from './official.ts';
-import { toNeutralFinding } from './site.ts';
 
 /** A file handed to {@link inspectFile}. */
 export interface InspectedFile {
@@ -20,10 +24,10 @@ export interface InspectedFile {
 
 /** What the file is checked against. */
 export interface InspectOptions {
-  /** The publication: the user's site.json, or {@link NEUTRAL_SITE}. */
-  site: SiteConfig;
-  /** True when `site` is the stand-in: findings that compare a file with the publication are dropped. */
-  neutral: boolean;
+  /** The standard layer only, or syndicate's house rules on top. */
+  profile: Profile;
+  /** The publication's site.json, when there is one: the house rules that compare a file with it need it. */
+  site?: SiteConfig | undefined;
   /** Official schemas from `--schemas`, when given. */
   official?: OfficialSchemas | undefined;
 }
@@ -32,75 +36,52 @@ export interface InspectOptions {
 export interface InspectResult {
   /** The detected format, `html`, or `unknown`. */
   kind: DetectedFormat | 'html' | 'unknown';
-  /** For HTML: how many JSON-LD blocks it holds. */
-  blocks?: number;
   /** Findings, naming the file by its shown path, with positions in it. */
   diagnostics: Diagnostic[];
 }
 
+/** The stage of the findings about the file itself rather than its format (rules in rules/files.ts). */
 const SOURCE = 'validate';
 
 /**
- * Checks one file with exactly the validators the build runs on its own outputs (the `validators`
- * registry), the file's format being detected from its content, never its name. HTML pages have
- * every `<script type="application/ld+json">` checked as JSON-LD, each finding positioned in the
- * page. The cross-format consistency check of the build is not run: it compares the files of one
- * build with each other, which arbitrary files are not.
+ * Checks one file, its format detected from its content, never its name. A file in no format syndicate
+ * recognises is an error: a check that silently passes it would tell a CI job the file is fine. HTML
+ * pages have every `<script type="application/ld+json">` checked as JSON-LD, positioned in the page. The
+ * build's cross-format consistency check is not run: it compares the files of one build with each other.
  */
 export function inspectFile(file: InspectedFile, options: InspectOptions): InspectResult {
-  let text: string;
-  try {
-    // TextDecoder drops a UTF-8 byte order mark, as XML and JSON parsers do.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    return { kind: 'unknown', diagnostics: [unknownFormat(file.shown, 'it is not UTF-8 text')] };
+  const decoded = decodeText(file.bytes);
+  if ('reason' in decoded) {
+    // NUL bytes outside UTF-16 mean a binary file (an image, an archive): not a text in a wrong encoding.
+    const binary = file.bytes.includes(0);
+    return { kind: 'unknown', diagnostics: [binary ? unknownFormat(file.shown, 'it holds NUL bytes, so it is a binary file rather than text') : diagnostic('error', file.shown, SOURCE, 'encoding', decoded.reason)] };
   }
+  const text = decoded.text;
   const detected = detectFormat(text);
   if (detected.kind === 'unknown') return { kind: 'unknown', diagnostics: [unknownFormat(file.shown, detected.reason)] };
-  if (detected.kind === 'html') {
-    const blocks = findJsonLdBlocks(text);
-    const diagnostics = blocks.flatMap((block) =>
-      runValidator('jsonld', block.text, file, options).map((d) => {
-        // Lines and columns inside the block, moved to the page: the first line starts where the block does.
-        const line = d.line ?? 1;
-        const column = d.line === undefined ? 1 : (d.column ?? 1);
-        return { ...d, line: block.line + line - 1, column: line === 1 ? block.column + column - 1 : column };
-      }),
-    );
-    return { kind: 'html', blocks: blocks.length, diagnostics };
-  }
-  const diagnostics = runValidator(detected.format, text, file, options);
-  if (options.official) diagnostics.push(...options.official.check(detected.format, text, file.shown));
-  return { kind: detected.format, diagnostics };
-}
-
-/** Runs the build's validator for `format` and names the user's file in its findings (validators name a file by its path inside its folder). */
-function runValidator(format: DetectedFormat, text: string, file: InspectedFile, options: InspectOptions): Diagnostic[] {
-  // Interim, until the standard layer checks others' files: RSS 1.0 has no check of its own yet.
-  if (format === 'rss1') return [];
-  const output: OutputFile = { path: file.publicPath, text, format, sources: [] };
-  const builtName = file.publicPath;
-  let found: Diagnostic[];
+  const kind = detected.kind === 'html' ? 'html' : detected.format;
+  const context = { profile: options.profile, site: options.site, publicPath: file.publicPath, vocabulary: options.official?.vocabulary };
+  let diagnostics: Diagnostic[];
   try {
-    found = validateOutput(output, options.site).diagnostics;
+    const checked = checkFile(kind, text, file.shown, context);
+    diagnostics = checked.diagnostics;
+    if (checked.jsonLdBlocks === 0 && options.profile === 'standard') {
+      diagnostics.push(diagnostic('warning', file.shown, SOURCE, 'nothing-checked', 'an HTML page without <script type="application/ld+json">: its schema.org JSON-LD is the only part of a page syndicate validate checks, so nothing in it was checked'));
+    }
   } catch (error) {
-    // Validators never throw by contract; a bug must not hide the other files' findings.
-    found = [diagnostic('error', builtName, `validate:${format}`, 'validator-failed', `could not be checked (${(error as Error).message}); please report this file`)];
+    // Checks never throw by contract; a bug must not hide the other files' findings.
+    diagnostics = [diagnostic('error', file.shown, `validate:${kind}`, 'validator-failed', `could not be checked (${(error as Error).message}); please report this file`)];
   }
-  return found.flatMap((d) => {
-    const named = d.file === builtName ? { ...d, file: file.shown } : d;
-    if (!options.neutral) return [named];
-    const neutral = toNeutralFinding(named);
-    return neutral === undefined ? [] : [neutral];
-  });
+  if (options.official) diagnostics.push(...options.official.check(kind, text, file.shown));
+  return { kind, diagnostics };
 }
 
 function unknownFormat(file: string, reason: string): Diagnostic {
   return diagnostic(
-    'warning',
+    'error',
     file,
     SOURCE,
     'unknown-format',
-    `not checked: ${reason}. syndicate validate recognises RSS 2.0, Atom 1.0, JSON Feed, schema.org JSON-LD (alone or in HTML), NewsML-G2, ninjs, Google News sitemaps, and its own versions state and partners' index, by their content`,
+    `not a format syndicate checks: ${reason}. syndicate validate recognises RSS 0.9x/1.0/2.0, Atom, JSON Feed, schema.org JSON-LD (alone or in HTML), NewsML-G2, ninjs, sitemaps, and its own versions state and partners' index, by their content; leave other files out of the paths you pass`,
   );
 }

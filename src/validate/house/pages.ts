@@ -147,8 +147,15 @@ function hasToken(element: Element, attribute: string, token: string): boolean {
   return (element.attribs[attribute] ?? '').toLowerCase().split(/\s+/).includes(token);
 }
 
+/**
+ * A data block of JSON-LD as browsers and Google read it: the type compared as a MIME type essence, ASCII
+ * case-insensitively (HTML Living Standard §4.12.1 "data block"); a script inside <template> is inert
+ * content, never part of the page (§4.12.3), so it is not one.
+ */
 function isJsonLdScript(element: Element): boolean {
-  return (element.attribs['type'] ?? '').trim().toLowerCase() === 'application/ld+json';
+  if ((element.attribs['type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/ld+json') return false;
+  for (let parent = element.parent; parent !== null; parent = parent.parent) if (parent.type === 'tag' && parent.name === 'template') return false;
+  return true;
 }
 
 /** Where an element's text starts: just after its start tag (in the text the parser read, whose start is `text`'s). */

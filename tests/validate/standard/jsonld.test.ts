@@ -7,7 +7,7 @@ import { toDiagnostics, toRuleTable } from '../../../src/validate/report.ts';
 import type { Finding } from '../../../src/validate/rule.ts';
 import { JSONLD_RULES } from '../../../src/validate/rules/jsonld.ts';
 import { checkJsonLd } from '../../../src/validate/standard/jsonld/index.ts';
-import { findJsonLdBlocks } from '../../../src/inspect/html.ts';
+import { checkPage } from '../../../src/validate/house/pages.ts';
 import { PARAMS } from '../../helpers/arbitraries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -40,7 +40,7 @@ function files(folder: string): string[] {
 
 /** The JSON-LD blocks of an HTML page, as the HTML checks will hand them over. */
 function blocksOf(html: string): string[] {
-  return findJsonLdBlocks(html).map((block) => block.text);
+  return checkPage(html, 'page').jsonLd.map((block) => block.text);
 }
 
 /** syndicate's own JSON-LD: the standalone files and the blocks of the pages, in dist/ and the newsroom fixture. */
