@@ -1,8 +1,12 @@
 /**
- * An XML document as plain objects, read with saxes (a conforming, namespace-aware streaming parser that
- * tracks line and column as it goes), so that every check walks JavaScript arrays and reports a position
- * without parsing again. The tree is a record of the parser's events, not a parser of its own.
+ * An XML document as plain objects, so that every check walks JavaScript arrays and reports a position
+ * without parsing again. Two conforming parsers, neither of them ours: a well-formed document (every
+ * output of the build, most files anyone validates) is read by @rgrove/parse-xml, which is fast and gives
+ * node offsets, namespaces resolved here by the rules of Namespaces in XML 1.0; a document it rejects is
+ * read again by saxes, a namespace-aware streaming parser that goes on after an error, for its first
+ * errors at their line and the document element as far as it got.
  */
+import { parseXml, XmlCdata as PxCdata, XmlDeclaration as PxDeclaration, XmlDocumentType as PxDocumentType, XmlElement as PxElement, XmlText as PxText } from '@rgrove/parse-xml';
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { toLineColumn, toLineStarts } from '../json/positions.ts';
 
@@ -159,6 +163,127 @@ export interface ReadXmlOptions {
  * as far as it was read, is given as `root`, so that a caller can still say what the file was meant to be.
  */
 export function readXml(text: string, options: ReadXmlOptions = {}): { document?: XmlDocument; errors: XmlSyntaxError[]; root?: XmlElement } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const document = readWellFormed(body, options);
+  return document === undefined ? readWithSaxes(body, options) : { document, errors: [] };
+}
+
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/**
+ * A well-formed, namespace-well-formed document read by @rgrove/parse-xml; undefined for anything else
+ * (saxes then says what is wrong). Lines and columns come from the nodes' offsets.
+ */
+function readWellFormed(body: string, options: ReadXmlOptions): XmlDocument | undefined {
+  let parsed;
+  try {
+    parsed = parseXml(body, {
+      includeOffsets: true,
+      preserveCdata: true,
+      preserveDocumentType: true,
+      preserveXmlDeclaration: true,
+      ...(options.entities === undefined ? {} : { resolveUndefinedEntity: (reference: string) => options.entities?.[reference.slice(1, -1)] }),
+    });
+  } catch {
+    return undefined;
+  }
+  const lineStarts = toLineStarts(body);
+  const at = (offset: number) => toLineColumn(lineStarts, offset);
+  let doctype: string | undefined;
+  let declaration: XmlDocument['declaration'];
+  let root: XmlElement | undefined;
+  // An element without its children, and the namespaces in scope inside it; undefined when a namespace
+  // constraint is broken. The children are filled in by the loop below, without recursion, so that a
+  // document nested thousands deep reads as well as any other.
+  const open = (node: PxElement, parent: XmlElement | undefined, scope: Readonly<Record<string, string>>): { element: MutableElement; scope: Readonly<Record<string, string>> } | undefined => {
+    const namespaces: Record<string, string> = {};
+    const written: [string, string][] = [];
+    for (const [qname, value] of Object.entries(node.attributes)) {
+      if (qname === 'xmlns') namespaces[''] = value;
+      else if (qname.startsWith('xmlns:')) {
+        const prefix = qname.slice(6);
+        // Namespaces in XML 1.0 §3: a prefix is never undeclared, xml keeps its namespace, xmlns is never declared.
+        if (value === '' || prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NS) || value === XMLNS_NS) return undefined;
+        namespaces[prefix] = value;
+      } else written.push([qname, value]);
+    }
+    const inScope = Object.keys(namespaces).length === 0 ? scope : { ...scope, ...namespaces };
+    const name = toName(node.name, inScope, true);
+    if (name === undefined) return undefined;
+    const attributes: XmlAttribute[] = [];
+    const expanded = new Set<string>();
+    for (const [qname, value] of written) {
+      const attribute = toName(qname, inScope, false);
+      if (attribute === undefined) return undefined;
+      // §6.3: no two attributes with the same namespace name and local name.
+      const key = `${attribute.uri} ${attribute.local}`;
+      if (expanded.has(key)) return undefined;
+      expanded.add(key);
+      attributes.push({ name: attribute.local, prefix: attribute.prefix, uri: attribute.uri, qname, value });
+    }
+    const start = at(node.start);
+    // The end tag's `<`: the last `</` before the element's end, unless it is an empty-element tag.
+    const end = body.charCodeAt(node.end - 2) === 0x2f ? start : at(body.lastIndexOf('</', node.end - 1));
+    const element: MutableElement = {
+      kind: 'element',
+      name: name.local,
+      prefix: name.prefix,
+      uri: name.uri,
+      qname: node.name,
+      attributes,
+      namespaces,
+      children: [],
+      parent,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    };
+    return { element, scope: inScope };
+  };
+  const pending: { node: PxElement; element: MutableElement; scope: Readonly<Record<string, string>> }[] = [];
+  for (const child of parsed.children) {
+    if (child instanceof PxElement) {
+      const opened = open(child, undefined, PREDEFINED);
+      if (opened === undefined) return undefined;
+      root = opened.element;
+      pending.push({ node: child, ...opened });
+    } else if (child instanceof PxDocumentType) doctype = body.slice(child.start + '<!DOCTYPE'.length, child.end - 1);
+    else if (child instanceof PxDeclaration) declaration = { version: child.version, encoding: child.encoding ?? undefined, standalone: child.standalone ?? undefined };
+  }
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, element, scope } = next;
+    for (const child of node.children) {
+      if (child instanceof PxElement) {
+        const opened = open(child, element, scope);
+        if (opened === undefined) return undefined;
+        element.children.push(opened.element);
+        pending.push({ node: child, ...opened });
+      } else if (child instanceof PxText || child instanceof PxCdata) {
+        const where = at(child.start);
+        element.children.push({ kind: 'text', value: child.text, cdata: child instanceof PxCdata, line: where.line, column: where.column });
+      }
+    }
+  }
+  return root === undefined ? undefined : { root, doctype, declaration };
+}
+
+/** The prefix bound in every document (Namespaces in XML 1.0 §3). */
+const PREDEFINED: Readonly<Record<string, string>> = { xml: XML_NS };
+
+/** A qualified name resolved in `scope`; undefined for an unbound prefix (§5) or a malformed QName. */
+function toName(qname: string, scope: Readonly<Record<string, string>>, element: boolean): { local: string; prefix: string; uri: string } | undefined {
+  const colon = qname.indexOf(':');
+  if (colon === -1) return { local: qname, prefix: '', uri: element ? (scope[''] ?? '') : '' };
+  const prefix = qname.slice(0, colon);
+  const local = qname.slice(colon + 1);
+  const uri = Object.hasOwn(scope, prefix) ? scope[prefix] : undefined;
+  if (uri === undefined || prefix === '' || local === '' || local.includes(':') || prefix === 'xmlns') return undefined;
+  return { local, prefix, uri };
+}
+
+/** The document as saxes reads it (what a document parse-xml rejects is found to be, with its errors); `body` has no byte order mark. */
+export function readWithSaxes(body: string, options: ReadXmlOptions): { document?: XmlDocument; errors: XmlSyntaxError[]; root?: XmlElement } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   if (options.entities !== undefined) Object.assign(parser.ENTITIES, options.entities);
   const internals = parser as unknown as SaxesInternals;
@@ -191,7 +316,6 @@ export function readXml(text: string, options: ReadXmlOptions = {}): { document?
   parser.on('processinginstruction', () => {
     markupEnd = parser.position;
   });
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = toLineStarts(body);
   parser.on('opentagstart', (tag) => {
     // saxes has read `<`, the name and the character after it; its offset counts UTF-16 units, as our
