@@ -251,7 +251,7 @@ describe('checkNinjs on any input', () => {
 });
 
 describe('findings as users see them (toDiagnostics)', () => {
-  it('puts a JSON path finding on the line and column of its key', () => {
+  it('puts a JSON path finding on the line and column of its value', () => {
     const text = JSON.stringify(item31({ urgency: 12, renditions: [{ name: 'thumb', href: 'images/a.jpg' }] }), null, 2);
     const { findings } = checkNinjs(JSON.parse(text));
     const diagnostics = toDiagnostics(findings, { rules, file: 'in/ninjs.json', text, format: 'ninjs', profile: 'standard' });
@@ -259,7 +259,8 @@ describe('findings as users see them (toDiagnostics)', () => {
       ['error', 'out-of-range', text.split('\n').findIndex((l) => l.includes('"urgency"')) + 1],
       ['error', 'invalid-uri', text.split('\n').findIndex((l) => l.includes('"href"')) + 1],
     ]);
-    expect(diagnostics[0]).toMatchObject({ file: 'in/ninjs.json', source: 'validate:ninjs', column: 3 });
+    // `  "urgency": 12`: the value starts after the two spaces and `"urgency": `.
+    expect(diagnostics[0]).toMatchObject({ file: 'in/ninjs.json', source: 'validate:ninjs', column: 14 });
     expect(diagnostics[1]?.message).toBe(
       'renditions[0].href "images/a.jpg" is not a complete URI; ninjs 3.1 wants an absolute RFC 3986 URI with a scheme (such as "https://…" or "urn:…"), with spaces and other unsafe characters percent-encoded',
     );
