@@ -76,9 +76,9 @@ describe('no text makes a check throw', () => {
     }
   });
 
-  it('a JSON-LD block nested that deep in a page', () => {
+  it('a JSON-LD block nested that deep in a page: positioned, as its finding is at the top', () => {
     const page = `<!DOCTYPE html>\n<html lang="en"><head><script type="application/ld+json">${deepArray}</script></head><body></body></html>\n`;
-    expect(found('html', page, 'standard')).toEqual([['not-json-ld', 'error', undefined]]);
+    expect(found('html', page, 'standard')).toEqual([['not-json-ld', 'error', 2]]);
   });
 
   it('while a shallow file keeps its positions', () => {

@@ -1,9 +1,10 @@
 /**
  * Positions in JSON text, computed only for files that have something to report: checks run on the
- * value `JSON.parse` gives and name places by their path; jsonc-parser's tree (node offsets) turns a path
- * into a line and column afterwards.
+ * value `JSON.parse` gives and name places by their path; jsonc-parser turns a path into a line and
+ * column afterwards, scanning only as far as the value (most findings are near the top: a node's missing
+ * property is reported at the node), and building its whole tree only for a file with many findings.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 
 /** A JSON text's syntax tree, parsed once per reported file. */
 export interface JsonLocator {
@@ -13,16 +14,50 @@ export interface JsonLocator {
 
 /** A locator for `text` (which must be JSON: it is used only after `JSON.parse` accepted it). */
 export function toJsonLocator(text: string): JsonLocator {
-  const root = parseTree(text);
-  const lines = toLineStarts(text);
+  let lookups = 0;
+  let tree: { root: Node | undefined; lines: number[] } | undefined;
   return {
     locate(path) {
+      // A scan per finding costs less than a tree until a file has a few findings.
+      if (++lookups <= SCANS_BEFORE_TREE) return scanTo(text, path);
+      tree ??= { root: parseTree(text), lines: toLineStarts(text) };
       let node: Node | undefined;
-      for (let depth = path.length; depth >= 0 && node === undefined; depth--) node = root === undefined ? undefined : findNodeAtLocation(root, path.slice(0, depth) as (string | number)[]);
+      for (let depth = path.length; depth >= 0 && node === undefined; depth--) node = tree.root === undefined ? undefined : findNodeAtLocation(tree.root, path.slice(0, depth) as (string | number)[]);
       // Where the value's token starts (`{`, `[`, the opening quote, the first digit).
-      return toLineColumn(lines, node?.offset ?? 0);
+      return toLineColumn(tree.lines, node?.offset ?? 0);
     },
   };
+}
+
+const SCANS_BEFORE_TREE = 3;
+
+/**
+ * Where the value at `path` starts (or its nearest ancestor that exists), scanning the text up to it.
+ */
+function scanTo(text: string, path: readonly (string | number)[]): { line: number; column: number } {
+  let best = { line: 1, column: 1 };
+  const found = new Error('found');
+  const onPath = (at: readonly (string | number)[], line: number, character: number): void => {
+    if (at.length > path.length) return;
+    for (let i = 0; i < at.length; i++) if (at[i] !== path[i]) return;
+    best = { line: line + 1, column: character + 1 };
+    if (at.length === path.length) throw found;
+  };
+  try {
+    visit(
+      text,
+      {
+        // Never `false` (skip the children): jsonc-parser 3.3 then stops calling back after the skipped value.
+        onObjectBegin: (_offset, _length, line, character, at) => void onPath(at(), line, character),
+        onArrayBegin: (_offset, _length, line, character, at) => void onPath(at(), line, character),
+        onLiteralValue: (_value, _offset, _length, line, character, at) => void onPath(at(), line, character),
+      },
+      { disallowComments: true },
+    );
+  } catch (error) {
+    if (error !== found) throw error;
+  }
+  return best;
 }
 
 /** The first syntax error of a text `JSON.parse` refused, in our words, with its line and column. */
