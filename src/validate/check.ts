@@ -109,7 +109,7 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
     case 'rss':
     case 'rss1':
     case 'atom':
-      return checkXmlFeed(text, context, base);
+      return checkXmlFeed(kind, text, context, base);
     case 'sitemap': {
       const checked = checkSitemap(text);
       const findings: Finding[] = [...checked.findings];
@@ -124,15 +124,15 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
 /**
  * An RSS or Atom feed: the standard layer as the W3C Feed Validation Service reads it (RSS 0.9x/1.0/2.0,
  * Atom 1.0, Atom 0.3 obsolete), then under the syndicate profile the house rules, with the standard's
- * warnings made errors (syndicate's feeds are W3C-clean). The kind asked for only names the check; the
- * document element decides what the feed is.
+ * warnings made errors (syndicate's feeds are W3C-clean). The document element decides what the feed is;
+ * the kind asked for names the check only when there is none (a file that is not well-formed).
  */
-function checkXmlFeed(text: string, context: CheckContext, base: Omit<ReportContext, 'rules' | 'format'>): FileCheck {
+function checkXmlFeed(kind: 'rss' | 'rss1' | 'atom', text: string, context: CheckContext, base: Omit<ReportContext, 'rules' | 'format'>): FileCheck {
   const checked = checkFeed(text);
   const findings: Finding[] = [...checked.findings];
   const document = checked.document;
   if (context.profile === 'syndicate' && document !== undefined) findings.push(...beyondStandard(checked.findings, checkFeedHouse(document, context.publicPath, context.site), FEED_TABLE));
-  const format: ValidatedFormat = checked.kind ?? 'rss';
+  const format: ValidatedFormat = checked.kind ?? kind;
   const facts = document === undefined ? [] : checked.kind === 'rss' ? rssFacts(document) : checked.kind === 'atom' ? atomFacts(document) : [];
   return { diagnostics: toDiagnostics(findings, { ...base, rules: FEED_TABLE, format }), facts };
 }
