@@ -9,7 +9,7 @@ const NEUTRAL_HOST = 'site.invalid';
  * A stand-in publication for files whoever produced them, when no `site.json` is at hand. The format
  * rules do not depend on it; the few that compare a file with the publication cannot apply and are
  * dropped by {@link toNeutralFinding}: a feed's self link and JSON Feed `feed_url` against
- * `feed.baseUrl`, the news sitemap's language against `language`, and the item limit `feed.limit`
+ * `feed.baseUrl`, the feed's and the news sitemap's language against `language`, and the item limit `feed.limit`
  * (set here to the largest the configuration allows, so it never fires).
  */
 export const NEUTRAL_SITE: SiteConfig = {
@@ -28,8 +28,10 @@ export const NEUTRAL_SITE: SiteConfig = {
 
 /** Findings that only compare the file with the publication's settings, recognised by rule and wording. */
 const SITE_ONLY: readonly { ruleId: string; message: RegExp }[] = [
-  // rss.ts / atom.ts: the self link is present but is not feed.baseUrl + the file's path.
+  // house/feeds.ts: the self link is present but is not feed.baseUrl + the file's path.
   { ruleId: 'self-link', message: /points to "/ },
+  // house/feeds.ts: the feed names a language other than site.json "language".
+  { ruleId: 'feed-language', message: /is not the publication's language/ },
   // jsonfeed.ts: feed_url is not feed.baseUrl + "feed.json".
   { ruleId: 'feed-url', message: /./ },
   // sitemap.ts: a valid Google News code that differs from site.json "language".
