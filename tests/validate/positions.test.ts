@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionFinder } from '../../src/validate/json.ts';
+import { toJsonLocator } from '../../src/validate/json/positions.ts';
 
 // Pretty-printed as the emitters write JSON, with values the scanner must step over: strings holding
 // quotes, backslashes and brackets, nested objects and arrays, a repeated key.
@@ -15,8 +15,17 @@ const TEXT = `{
 }
 `;
 
-describe('positionFinder (JSON positions for diagnostics)', () => {
-  const locate = positionFinder(TEXT);
+/** Both ways a locator finds a value: a scan up to it (its first lookups), and jsonc-parser's tree (after a few). */
+const ways = {
+  scan: (path: readonly (string | number)[]) => toJsonLocator(TEXT).locate(path),
+  tree: (path: readonly (string | number)[]) => {
+    const locator = toJsonLocator(TEXT);
+    for (let i = 0; i < 3; i++) locator.locate([]);
+    return locator.locate(path);
+  },
+};
+
+describe.each(Object.entries(ways))('toJsonLocator (JSON positions for diagnostics), by %s', (_way, locate) => {
 
   it.each([
     [[], 1, 1],
@@ -43,10 +52,7 @@ describe('positionFinder (JSON positions for diagnostics)', () => {
   });
 
   it('reads text with carriage returns too', () => {
-    expect(positionFinder('{\r\n  "a": [1,\r\n 2]\r\n}')(['a', 1])).toEqual({ line: 3, column: 2 });
-  });
-
-  it('gives no position for text without a value', () => {
-    expect(positionFinder('  ')(['a'])).toEqual({});
+    const locator = toJsonLocator('{\r\n  "a": [1,\r\n 2]\r\n}');
+    for (let i = 0; i < 5; i++) expect(locator.locate(['a', 1])).toEqual({ line: 3, column: 2 });
   });
 });
