@@ -21,7 +21,7 @@ describe('build of the sample input', async () => {
     expect(result.articles.map((a) => a.id)).toEqual(['cyberspace-governance']);
     expect(result.outputs.map((o) => o.path)).toEqual(SAMPLE_OUTPUTS);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringMatching(/^dist\/articles\/cyberspace-governance\/article\.jsonld: warning no image: .*\[validate:jsonld\/missing-image\] \(from input\/articles\/cyberspace-governance\.txt\)$/),
+      expect.stringMatching(/^dist\/articles\/cyberspace-governance\/article\.jsonld:4:5: warning NewsArticle has no "image"; Google recommends .*\[validate:jsonld\/article-image\] \(from input\/articles\/cyberspace-governance\.txt\)$/),
       expect.stringMatching(/^input\/articles\/cyberspace-governance\.txt:5:1: warning photo .* has no image URL.*\[read:wire\/photo-without-url\]$/),
     ]);
   });
@@ -54,8 +54,10 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
   it('has no errors; warns about the ambiguous local time, the brief without image and what the Markdown sanitiser removed', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.diagnostics.map((d) => `${d.file}:${d.line ?? ''} ${d.ruleId}`)).toEqual([
-      'dist/articles/science-brief/article.jsonld: missing-image',
-      'dist/articles/tariffs-and-ports/article.jsonld:182 author-url',
+      'dist/articles/science-brief/article.jsonld:4 article-image',
+      // One warning per byline without a profile URL, at the author's node.
+      'dist/articles/tariffs-and-ports/article.jsonld:11 article-author-url',
+      'dist/articles/tariffs-and-ports/article.jsonld:14 article-author-url',
       'tests/fixtures/newsroom/input/articles/opinion/2024/markdown-story.md:37 raw-html',
       'tests/fixtures/newsroom/input/articles/opinion/2024/markdown-story.md:39 unsafe-url',
       'tests/fixtures/newsroom/input/articles/science-brief.txt:3 ambiguous-local-time',
@@ -117,8 +119,8 @@ describe('build of the newsroom fixture (bylines, several photos and sections, n
 
 describe('build failures', () => {
   const site = makeSite();
-  // MINIMAL has no image, so every build of it also carries JSON-LD's missing-image warning.
-  const withoutImageWarning = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.filter((d) => d.ruleId !== 'missing-image');
+  // MINIMAL has no image, so every build of it also carries JSON-LD's article-image warning.
+  const withoutImageWarning = (result: { diagnostics: { ruleId: string }[] }) => result.diagnostics.filter((d) => d.ruleId !== 'article-image');
 
   it('reports a duplicate id on every file that has it, naming the others, and builds none of them', () => {
     const result = build(

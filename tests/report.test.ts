@@ -121,21 +121,21 @@ describe('--format on the CLI', () => {
     const { code, stdout, stderr } = await run(['validate', 'feed, 50%.xml', '--format', 'github'], work);
     expect(code).toBe(1);
     expect(stdout).toEqual([
-      `::error file=feed%2C 50%25.xml,line=${pubDateLine()},title=validate%3Arss/rss-date::<pubDate> "2024-09-04 13:03" is not an RFC 822 date with GMT or +hhmm; write RFC 822 such as "Wed, 04 Sep 2024 13:03:00 GMT"`,
+      `::error file=feed%2C 50%25.xml,line=${pubDateLine()},col=32,title=validate%3Arss/invalid-rfc822-date::<pubDate> in <item> "2024-09-04 13:03" is not an RFC 822 date; write e.g. "Sat, 07 Sep 2002 09:42:31 GMT"`,
     ]);
     expect(stderr).toEqual([expect.stringMatching(/^syndicate: 1 file validated \(1 rss\), 1 error, 0 warnings/)]);
   });
 
   it('GITHUB_ACTIONS=true picks github by itself', async () => {
     const { stdout } = await run(['validate', 'feed, 50%.xml'], work, { GITHUB_ACTIONS: 'true' });
-    expect(stdout).toEqual([expect.stringMatching(/^::error file=feed%2C 50%25\.xml,line=\d+,title=validate%3Arss\/rss-date::/)]);
+    expect(stdout).toEqual([expect.stringMatching(/^::error file=feed%2C 50%25\.xml,line=\d+,col=\d+,title=validate%3Arss\/invalid-rfc822-date::/)]);
   });
 
   it('json parses and carries the summary', async () => {
     const { stdout } = await run(['validate', '.', '--format', 'json'], work);
     expect(stdout).toHaveLength(1);
     const report = JSON.parse(stdout[0]!) as { diagnostics: Diagnostic[]; summary: Record<string, unknown> };
-    expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'feed, 50%.xml', ruleId: 'rss-date', line: pubDateLine() })]);
+    expect(report.diagnostics).toEqual([expect.objectContaining({ file: 'feed, 50%.xml', ruleId: 'invalid-rfc822-date', line: pubDateLine() })]);
     expect(report.summary).toMatchObject({ command: 'validate', files: 1, formats: { rss: 1 }, errors: 1, warnings: 0, site: null });
   });
 
@@ -156,7 +156,7 @@ describe('--format on the CLI', () => {
       const { code, stdout } = await run(['build', '--no-cache', '--format', 'json'], dir);
       expect(code).toBe(0);
       const report = JSON.parse(stdout[0]!) as { diagnostics: Diagnostic[]; summary: Record<string, unknown> };
-      expect(report.diagnostics.map((d) => d.ruleId).sort()).toEqual(['missing-image', 'photo-without-url']);
+      expect(report.diagnostics.map((d) => d.ruleId).sort()).toEqual(['article-image', 'photo-without-url']);
       expect(report.summary).toMatchObject({ command: 'build', articles: 1, committed: true, errors: 0, warnings: 2, outDir: 'dist' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -168,7 +168,7 @@ describe('--format on the CLI', () => {
     if (!existsSync(bin)) throw new Error('lib/bin.js is missing: run `npm run compile` (npm test does it) first');
     const result = spawnSync(process.execPath, [bin, 'validate', '.'], { cwd: work, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true', NO_COLOR: '' } });
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe(`::error file=feed%2C 50%25.xml,line=${pubDateLine()},title=validate%3Arss/rss-date::<pubDate> "2024-09-04 13:03" is not an RFC 822 date with GMT or +hhmm; write RFC 822 such as "Wed, 04 Sep 2024 13:03:00 GMT"\n`);
+    expect(result.stdout).toBe(`::error file=feed%2C 50%25.xml,line=${pubDateLine()},col=32,title=validate%3Arss/invalid-rfc822-date::<pubDate> in <item> "2024-09-04 13:03" is not an RFC 822 date; write e.g. "Sat, 07 Sep 2002 09:42:31 GMT"\n`);
     expect(result.stderr).toMatch(/^syndicate: 1 file validated \(1 rss\), 1 error, 0 warnings/);
     expect(result.stderr).not.toContain('\x1b[');
   });

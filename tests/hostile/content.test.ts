@@ -264,7 +264,7 @@ describe('very long text', () => {
     const result = buildOne(path, text);
     expectSoundAndInert(result);
     // Long but legal: Google's 110-character advice is a warning, never a cut.
-    expect(result.diagnostics.map((d) => d.ruleId)).toContain('headline-length');
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('article-headline');
     for (const [where, values] of Object.entries(await statedHeadlines(result.outputs))) expect(values, where).toEqual([headline]);
     const graph = (JSON.parse(at(result.outputs, 'articles/long/article.jsonld').text) as { '@graph': Node[] })['@graph'];
     expect(graph.find((n) => n['@type'] === 'NewsArticle')!['articleBody']).toBe(paragraph);

@@ -34,7 +34,7 @@ describe('validateState', () => {
   it('reports a record without `public`, a build time without offset, and text that is not JSON', () => {
     const { public: _public, ...old } = record('a');
     expect(validateFile(state([old], '2024-09-05T12:00'), site).map((d) => d.message)).toEqual([expect.stringMatching(/^builtAt: /), expect.stringMatching(/^articles\.0\.public: /)]);
-    expect(validateFile({ ...state([]), text: '{' }, site).map((d) => d.ruleId)).toEqual(['malformed-json']);
+    expect(validateFile({ ...state([]), text: '{' }, site).map((d) => d.ruleId)).toEqual(['invalid-json']);
   });
 });
 

@@ -153,7 +153,7 @@ const ENTRY_UPDATED = leaf({
   check(visit) {
     checkIsoDateValue(visit, 'rfc3339');
     const feed = visit.parent?.parent;
-    if (feed !== undefined) unique(visit, feed, 'entryUpdated', `${named(visit)} ${quote(visit.value)} is the same as another entry's; readers use it to tell updates apart`, 'duplicate-updated');
+    if (feed !== undefined) unique(visit, feed, 'entryUpdated', `${named(visit)} ${quote(visit.value)} is the same as another entry's (said once for every entry updated at that instant: a batch of changes published together); readers use it to tell updates apart`, 'duplicate-updated', true);
   },
 });
 
