@@ -87,12 +87,17 @@ class CheckingHandler extends DomHandler {
 export function checkPage(text: string, kind: PageKind, reference?: PageReference): PageCheck {
   // The article's JSON-LD, found verbatim where the snippet puts it, is not tokenised again: it is most of the
   // file, and it is the validated article.jsonld. The parser reads the page without it; offsets are mapped back.
-  const block = reference === undefined ? -1 : text.indexOf(`${JSON_LD_START}${reference.jsonLd}</script>`);
-  const cut = block === -1 ? -1 : block + JSON_LD_START.length;
+  const cut = reference === undefined ? -1 : findBlock(text, reference.jsonLd);
   const removed = cut === -1 ? 0 : (reference as PageReference).jsonLd.length;
   const original = (offset: number) => (cut !== -1 && offset > cut ? offset + removed : offset);
   const handler = new CheckingHandler(undefined, { withStartIndices: true });
-  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(cut === -1 ? text : text.slice(0, cut) + text.slice(cut + removed));
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  // In two chunks around the block: the parser reads on where the first stopped, and nothing is copied.
+  if (cut === -1) parser.end(text);
+  else {
+    parser.write(text.slice(0, cut));
+    parser.end(text.slice(cut + removed));
+  }
   const findings: Finding<HtmlRule>[] = [];
   // Offsets come from the parser (in the text it read) unless `mapped` says they are the file's already.
   const report: Report = (rule, message, offset, mapped = false) => findings.push({ rule, message, ...(offset === undefined ? {} : { at: { offset: mapped ? offset : original(offset) } }) });
@@ -117,6 +122,15 @@ export function checkPage(text: string, kind: PageKind, reference?: PageReferenc
   if (kind === 'head') checkHeadContent(handler.root.children, report);
   else checkDocument(named, report, kind);
   return { findings, facts: kind === 'index' ? [] : toPageFacts(kind, named, meta, jsonLd, reference), jsonLd };
+}
+
+/** Where the article's JSON-LD starts inside its `<script type="application/ld+json">…</script>`, or -1. */
+function findBlock(text: string, jsonLd: string): number {
+  for (let at = text.indexOf(JSON_LD_START); at !== -1; at = text.indexOf(JSON_LD_START, at + 1)) {
+    const start = at + JSON_LD_START.length;
+    if (text.startsWith(jsonLd, start) && text.startsWith('</script>', start + jsonLd.length)) return start;
+  }
+  return -1;
 }
 
 type Report = (rule: HtmlRule, message: string, offset?: number, mapped?: boolean) => void;

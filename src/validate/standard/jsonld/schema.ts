@@ -85,14 +85,14 @@ function notForType(key: string, term: PropertyTerm, types: readonly string[]): 
 
 /** Why `value` is not of a kind `term` takes, or undefined when it is. */
 function checkRange(property: PropertyRecord, term: PropertyTerm, value: ValueRecord, document: JsonLdDocument, index: VocabularyIndex): string | undefined {
-  const ranges = term.ranges.filter((r) => index.hasType(r));
+  const ranges = knownRanges(term, index);
   // No range the vocabulary knows (another vocabulary's classes): nothing to compare with.
   if (ranges.length === 0) return undefined;
-  const expected = `"${truncate(property.key)}" expects ${listOr(ranges)}`;
+  const expected = () => `"${truncate(property.key)}" expects ${listOr(ranges)}`;
   if (value.kind === 'literal') {
     if (ranges.some((range) => acceptsLiteral(range, value.value, index))) return undefined;
     const found = typeof value.value === 'string' ? `"${describeValue(value.value, 60)}" is not one` : `found the ${typeof value.value} ${String(value.value)}`;
-    return `${expected}; ${found}. ${hint(ranges)}`;
+    return `${expected()}; ${found}. ${hint(ranges)}`;
   }
   const node = value.node;
   const types = typesOf(node, document, index);
@@ -102,7 +102,19 @@ function checkRange(property: PropertyRecord, term: PropertyTerm, value: ValueRe
   if (ranges.some((range) => types.known.some((t) => index.isA(t, range)))) return undefined;
   // The schema.org context reads URL-valued properties as @id: a reference is a URL.
   if (node.reference && ranges.includes('URL')) return undefined;
-  return `${expected}; this node is ${listOr(types.known)}. Give a value of an expected type, or use a property that takes ${listOr(types.known)}`;
+  return `${expected()}; this node is ${listOr(types.known)}. Give a value of an expected type, or use a property that takes ${listOr(types.known)}`;
+}
+
+const rangesOfTerm = new WeakMap<PropertyTerm, readonly string[]>();
+
+/** The ranges of `term` the vocabulary knows, computed once per term. */
+function knownRanges(term: PropertyTerm, index: VocabularyIndex): readonly string[] {
+  let ranges = rangesOfTerm.get(term);
+  if (ranges === undefined) {
+    ranges = term.ranges.filter((r) => index.hasType(r));
+    rangesOfTerm.set(term, ranges);
+  }
+  return ranges;
 }
 
 /** True when `range` takes the JSON literal `value`. */
