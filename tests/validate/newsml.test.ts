@@ -109,6 +109,7 @@ const HOUSE_CASES: [rule: string, name: string, make: () => string, at: (text: s
   ['message-shape', 'a newsItem before the packageItem', () => broken((t) => t.replace(/(<packageItem[\s\S]*?<\/packageItem>)(\s*)(<newsItem[\s\S]*?<\/newsItem>)/, '$3$2$1')), (t) => lineOf(t, '<newsItem ')],
   ['message-shape', 'the text item classed as a video', () => broken((t) => t.replace(/(<itemMeta>\s*)<itemClass qcode="ninat:text"\/>/, '$1<itemClass qcode="ninat:video"/>')), (t) => lineOf(t, 'ninat:video')],
   ['message-shape', 'the text item alone, without its message', textItemAlone, (t) => lineOf(t, '<newsItem ')],
+  ['message-shape', 'a message holding only the package', () => broken((t) => t.replace(/\s*<newsItem [\s\S]*<\/newsItem>/, '')), (t) => lineOf(t, '<itemSet>')],
   ['standard-version', 'standardversion 2.34', () => broken((t) => t.replace('standardversion="2.35"', 'standardversion="2.34"')), (t) => lineOf(t, '<packageItem ')],
   ['conformance-power', 'no conformance (so core)', () => broken((t) => t.replace(' conformance="power"', '')), (t) => lineOf(t, '<packageItem ')],
   ['conformance-power', 'conformance core', () => broken((t) => t.replace('conformance="power"', 'conformance="core"')), (t) => lineOf(t, '<packageItem ')],
