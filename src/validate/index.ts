@@ -6,10 +6,8 @@
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
-import { checkFile, xmlFactsOf, type CheckKind, type PageReference } from './check.ts';
+import { checkFile, type CheckKind, type PageReference } from './check.ts';
 import type { ArticleFacts } from './facts.ts';
-import { legacyValidators } from './legacy.ts';
-import { readXml } from './xml/tree.ts';
 
 export type { PageReference } from './house/pages.ts';
 
@@ -21,9 +19,10 @@ export interface OutputCheck {
 }
 
 /** The check of each output format (the build's formats are checked as the validated format they are). */
-const KINDS: Partial<Record<OutputFormat, CheckKind>> = {
+const KINDS: Record<OutputFormat, CheckKind> = {
   rss: 'rss',
   atom: 'atom',
+  newsml: 'newsml',
   jsonld: 'jsonld',
   ninjs: 'ninjs',
   jsonfeed: 'jsonfeed',
@@ -40,11 +39,6 @@ const KINDS: Partial<Record<OutputFormat, CheckKind>> = {
  * article's JSON-LD (`reference`), already validated, which its embedded block must equal.
  */
 export function validateOutput(file: OutputFile, site: SiteConfig, reference?: PageReference): OutputCheck {
-  const kind = KINDS[file.format];
   const origin = file.sources.join(', ') || undefined;
-  if (kind !== undefined) return checkFile(kind, file.text, file.path, { profile: 'syndicate', site, publicPath: file.path, origin, reference });
-  // Formats whose checks have not moved to the two layers yet.
-  const { document } = readXml(file.text);
-  const facts = document === undefined || (file.format !== 'rss' && file.format !== 'atom' && file.format !== 'newsml') ? [] : xmlFactsOf(file.format, document, site);
-  return { diagnostics: legacyValidators[file.format](file, site), facts };
+  return checkFile(KINDS[file.format], file.text, file.path, { profile: 'syndicate', site, publicPath: file.path, origin, reference });
 }
