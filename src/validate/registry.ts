@@ -10,10 +10,10 @@ import { FILE_RULES } from './rules/files.ts';
 import { FEED_RULES_W3C_CLEAN, HOUSE_FEED_RULES } from './rules/house-feeds.ts';
 import { HOUSE_HTML_RULES } from './rules/house-html.ts';
 import { HOUSE_JSONFEED_RULES, HOUSE_JSONLD_RULES, HOUSE_NINJS_RULES } from './rules/house-json.ts';
+import { HOUSE_NEWSML_RULES, NEWSML_RULES_HOUSE } from './rules/house-newsml.ts';
 import { HOUSE_SITEMAP_RULES } from './rules/house-sitemap.ts';
 import { JSON_FEED_RULES } from './rules/jsonfeed.ts';
 import { JSONLD_RULES } from './rules/jsonld.ts';
-import { newsmlRules } from './rules/newsml.ts';
 import { NINJS_RULES } from './rules/ninjs.ts';
 import { RECORD_RULES } from './rules/records.ts';
 import { SITEMAP_RULES } from './rules/sitemap.ts';
@@ -38,7 +38,8 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   { name: 'schema.org JSON-LD', sources: ['validate:jsonld', 'validate:html'], rules: JSONLD_RULES },
   { name: 'JSON-LD (house)', sources: ['validate:jsonld'], rules: HOUSE_JSONLD_RULES },
   { name: 'HTML pages (house)', sources: ['validate:html'], rules: HOUSE_HTML_RULES },
-  { name: 'NewsML-G2', sources: ['validate:newsml'], rules: newsmlRules },
+  { name: 'NewsML-G2', sources: ['validate:newsml'], rules: NEWSML_RULES_HOUSE },
+  { name: 'NewsML-G2 (house)', sources: ['validate:newsml'], rules: HOUSE_NEWSML_RULES },
   { name: 'ninjs', sources: ['validate:ninjs'], rules: NINJS_RULES },
   { name: 'ninjs (house)', sources: ['validate:ninjs'], rules: HOUSE_NINJS_RULES },
   { name: 'Sitemaps and Google News sitemaps', sources: ['validate:sitemap'], rules: SITEMAP_RULES },
