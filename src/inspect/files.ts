@@ -125,7 +125,7 @@ export async function readSchemaFolder(dir: string, cwd: string): Promise<Schema
   }
   const files: SchemaFile[] = [];
   for (const entry of entries) {
-    if (!/\.(?:xsd|rng|json)$/i.test(entry.name)) continue;
+    if (!/\.(?:xsd|rng|json|jsonld)$/i.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     if (!entry.isFile() && !(entry.isSymbolicLink() && (await isFile(file)))) continue;
     files.push({ path: path.relative(root, file).split(path.sep).join('/'), text: await readFile(file, 'utf8') });
