@@ -196,29 +196,33 @@ function readWellFormed(body: string, options: ReadXmlOptions): XmlDocument | un
   // constraint is broken. The children are filled in by the loop below, without recursion, so that a
   // document nested thousands deep reads as well as any other.
   const open = (node: PxElement, parent: XmlElement | undefined, scope: Readonly<Record<string, string>>): { element: MutableElement; scope: Readonly<Record<string, string>> } | undefined => {
-    const namespaces: Record<string, string> = {};
-    const written: [string, string][] = [];
-    for (const [qname, value] of Object.entries(node.attributes)) {
-      if (qname === 'xmlns') namespaces[''] = value;
+    let namespaces: Record<string, string> | undefined;
+    let written: [string, string][] | undefined;
+    for (const qname in node.attributes) {
+      const value = node.attributes[qname] as string;
+      if (qname === 'xmlns') (namespaces ??= {})[''] = value;
       else if (qname.startsWith('xmlns:')) {
         const prefix = qname.slice(6);
         // Namespaces in XML 1.0 §3: a prefix is never undeclared, xml keeps its namespace, xmlns is never declared.
         if (value === '' || prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NS) || value === XMLNS_NS) return undefined;
-        namespaces[prefix] = value;
-      } else written.push([qname, value]);
+        (namespaces ??= {})[prefix] = value;
+      } else (written ??= []).push([qname, value]);
     }
-    const inScope = Object.keys(namespaces).length === 0 ? scope : { ...scope, ...namespaces };
+    const inScope = namespaces === undefined ? scope : { ...scope, ...namespaces };
     const name = toName(node.name, inScope, true);
     if (name === undefined) return undefined;
     const attributes: XmlAttribute[] = [];
-    const expanded = new Set<string>();
-    for (const [qname, value] of written) {
+    let prefixed: Set<string> | undefined;
+    for (const [qname, value] of written ?? []) {
       const attribute = toName(qname, inScope, false);
       if (attribute === undefined) return undefined;
-      // §6.3: no two attributes with the same namespace name and local name.
-      const key = `${attribute.uri} ${attribute.local}`;
-      if (expanded.has(key)) return undefined;
-      expanded.add(key);
+      if (attribute.prefix !== '') {
+        // §6.3: no two attributes with the same namespace name and local name (parse-xml has refused equal
+        // qualified names; only two prefixes bound to one namespace can still clash).
+        const key = `${attribute.uri} ${attribute.local}`;
+        if ((prefixed ??= new Set()).has(key)) return undefined;
+        prefixed.add(key);
+      }
       attributes.push({ name: attribute.local, prefix: attribute.prefix, uri: attribute.uri, qname, value });
     }
     const start = at(node.start);
@@ -231,7 +235,7 @@ function readWellFormed(body: string, options: ReadXmlOptions): XmlDocument | un
       uri: name.uri,
       qname: node.name,
       attributes,
-      namespaces,
+      namespaces: namespaces ?? NO_NAMESPACES,
       children: [],
       parent,
       line: start.line,
@@ -267,6 +271,8 @@ function readWellFormed(body: string, options: ReadXmlOptions): XmlDocument | un
   }
   return root === undefined ? undefined : { root, doctype, declaration };
 }
+
+const NO_NAMESPACES: Readonly<Record<string, string>> = Object.freeze({});
 
 /** The prefix bound in every document (Namespaces in XML 1.0 §3). */
 const PREDEFINED: Readonly<Record<string, string>> = { xml: XML_NS };

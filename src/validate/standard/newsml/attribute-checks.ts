@@ -60,10 +60,22 @@ export function checkAttributes(sink: Sink, element: XmlElement, type: ComplexTy
     const why = attribute.uri === NAR ? 'attributes are never in the NewsML-G2 namespace (write it without a prefix)' : attribute.uri === '' ? 'NewsML-G2 does not define it there' : 'it takes no attributes from other namespaces';
     sink.report('unknown-attribute', `${tag(element)} does not allow the attribute ${attribute.qname}: ${why}.`, element);
   }
-  for (const [name, declared] of Object.entries(type.attributes)) {
-    if (declared.required !== true || element.attributes.some((a) => a.uri === '' && a.name === name)) continue;
+  for (const name of requiredOf(type)) {
+    if (element.attributes.some((a) => a.uri === '' && a.name === name)) continue;
     sink.report('missing-attribute', `${tag(element)} lacks the required attribute ${name}.`, element);
   }
+}
+
+const required = new WeakMap<ComplexType, readonly string[]>();
+
+/** The names of a type's required attributes, listed once per type (most types declare dozens, few require any). */
+function requiredOf(type: ComplexType): readonly string[] {
+  let names = required.get(type);
+  if (names === undefined) {
+    names = Object.entries(type.attributes).flatMap(([name, declared]) => (declared.required === true ? [name] : []));
+    required.set(type, names);
+  }
+  return names;
 }
 
 /** The attributes of an element that has a simple type and so takes none (rb, rp, rt). */

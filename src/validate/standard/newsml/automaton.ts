@@ -22,6 +22,11 @@ export interface Automaton {
   readonly last: ReadonlySet<number>;
   /** The states that may follow each state. */
   readonly follow: readonly (readonly number[])[];
+  /**
+   * The steps already taken, by state and child name: the automaton read as a DFA built lazily, so that a
+   * document shaped like one read before (every output of the build) costs a lookup per child.
+   */
+  readonly taken: Map<string, Step>;
 }
 
 interface Fragment {
@@ -75,7 +80,7 @@ function compile(model: Particle): Automaton {
     return fragment;
   };
   const root = visit(model);
-  return { leaves, first: root.first, nullable: root.nullable, last: new Set(root.last), follow: follow.map((s) => [...s]) };
+  return { leaves, first: root.first, nullable: root.nullable, last: new Set(root.last), follow: follow.map((s) => [...s]), taken: new Map() };
 }
 
 /** XML Schema §3.10.4: does a wildcard's namespace constraint take the namespace `uri`? */
@@ -111,6 +116,8 @@ export type Step =
   /** The model has no place for the child. */
   | { readonly kind: 'unexpected' };
 
+const MAX_CACHED_STEPS = 512;
+
 /** Reads a parent's children one by one against its content model. */
 export class ContentReader {
   private state: readonly number[] | undefined = undefined;
@@ -127,11 +134,19 @@ export class ContentReader {
 
   /** What `child` would do if it came next, without reading it. */
   peek(child: XmlElement): Step {
-    const { leaves } = this.automaton;
+    const { leaves, taken: steps } = this.automaton;
+    const key = `${this.state === undefined ? '' : this.state.join(',')} ${child.uri} ${child.name}`;
+    const known = steps.get(key);
+    if (known !== undefined) return known;
     const candidates = this.candidates();
     const taking = candidates.filter((p) => leaves[p] !== undefined && leafTakes(leaves[p], child));
     const taken = taking[0];
-    if (taken !== undefined) return { kind: 'taken', leaf: leaves[taken] as Leaf, next: taking };
+    if (taken !== undefined) {
+      const step: Step = { kind: 'taken', leaf: leaves[taken] as Leaf, next: taking };
+      // Bounded: another producer's documents may wander over many states.
+      if (steps.size < MAX_CACHED_STEPS) steps.set(key, step);
+      return step;
+    }
     const places = new Set(leaves.flatMap((leaf, index) => (leafTakes(leaf, child) ? [index] : [])));
     if (places.size === 0) return { kind: 'unexpected' };
     const path = this.shortestPath(candidates, (p) => places.has(p));

@@ -21,9 +21,10 @@ function prefixInScope(element: XmlElement, prefix: string): boolean {
  */
 export function checkTypedValue(sink: Sink, element: XmlElement, type: ValueType, raw: string, label: string, inElement: boolean): boolean {
   const problem = checkValue(type, raw, inElement);
-  const where = `${label} of ${tag(element)}`;
+  // Named only when something is reported: most values are fine.
+  const where = () => `${label} of ${tag(element)}`;
   if (problem !== undefined) {
-    sink.report(problem.rule, `The ${where} is ${quote(raw)}, which is not ${problem.expected}.`, element);
+    sink.report(problem.rule, `The ${where()} is ${quote(raw)}, which is not ${problem.expected}.`, element);
     return false;
   }
   const value = normalise(type, raw, inElement);
@@ -33,14 +34,14 @@ export function checkTypedValue(sink: Sink, element: XmlElement, type: ValueType
       const colon = value.indexOf(':');
       const prefix = colon < 0 ? '' : value.slice(0, colon);
       if (prefix !== '' && !prefixInScope(element, prefix)) {
-        sink.report('invalid-value', `The ${where} is ${quote(raw)}, but no namespace is declared for the prefix "${prefix}": declare it (xmlns:${prefix}="…") or drop the prefix.`, element);
+        sink.report('invalid-value', `The ${where()} is ${quote(raw)}, but no namespace is declared for the prefix "${prefix}": declare it (xmlns:${prefix}="…") or drop the prefix.`, element);
         return false;
       }
       break;
     }
     case 'ID':
       if (sink.ids.has(value)) {
-        sink.report('duplicate-id', `The ID "${value}" (${where}) is already used by ${tag(sink.ids.get(value) as XmlElement)}: IDs are unique in a document.`, element);
+        sink.report('duplicate-id', `The ID "${value}" (${where()}) is already used by ${tag(sink.ids.get(value) as XmlElement)}: IDs are unique in a document.`, element);
         return false;
       }
       sink.ids.set(value, element);
@@ -55,7 +56,7 @@ export function checkTypedValue(sink: Sink, element: XmlElement, type: ValueType
       break;
     default:
       if (DATE_TIME_TYPES.has(type) && lacksZone(value)) {
-        sink.report('datetime-zone', `The ${where} is ${quote(raw)}, a time without a time zone: add Z or an offset such as +08:00.`, element);
+        sink.report('datetime-zone', `The ${where()} is ${quote(raw)}, a time without a time zone: add Z or an offset such as +08:00.`, element);
       }
   }
   return true;
