@@ -280,6 +280,26 @@ describe('content detection', () => {
     ['{"@context": "https://www.w3.org/ns/activitystreams"}', 'unknown'],
     ['{"$schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json", "uri": "x"}', 'ninjs'],
     ['{"uri": "urn:newsml:example.com:1", "type": "text"}', 'ninjs'],
+    // ninjs declares itself in a "standard" block (2.x, 3.x) or "$standard" (1.3 on): its name, or its schema URL.
+    ['{"standard": {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"}, "uri": "https://example.com/1"}', 'ninjs'],
+    ['{"standard": {"schema": "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"}, "uri": "x"}', 'ninjs'],
+    ['{"$standard": {"name": "ninjs", "version": "1.5"}, "uri": "x"}', 'ninjs'],
+    // Undeclared, by the shape every version requires: a "uri" (the one required property; "type" is optional,
+    // and the uri's form is the checks' business), with ninjs properties around it.
+    ['{"uri": "urn:example:1", "digitalSourceType": {"uri": "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"}}', 'ninjs'],
+    ['{"uri": "story-1", "versioncreated": "2024-09-05T10:15:00Z", "body_text": "Text."}', 'ninjs'],
+    ['{"uri": "story-1"}', 'ninjs'],
+    ['{"uri": "story-1", "headlines": [{"value": "H"}], "mime_type": "text/plain"}', 'ninjs'],
+    // Unrelated JSON stays unknown: a package.json (even with a "uri" or a "type"), a JSON-LD node, a JSON Feed.
+    ['{"name": "pkg", "version": "1.0.0", "type": "module", "description": "d", "license": "MIT"}', 'unknown'],
+    ['{"name": "pkg", "version": "1.0.0", "uri": "https://example.com/pkg", "main": "index.js", "scripts": {}, "dependencies": {}}', 'unknown'],
+    ['{"$schema": "https://json.schemastore.org/package.json", "name": "pkg", "version": "1.0.0"}', 'unknown'],
+    ['{"@id": "https://example.com/a", "@type": "NewsArticle", "uri": "https://example.com/a"}', 'unknown'],
+    ['{"version": "1.1", "title": "A feed", "home_page_url": "https://example.com/", "feed_url": "https://example.com/feed.json", "items": []}', 'unknown'],
+    // Text that does not parse: by the same declaration, or a leading "uri" among ninjs keys.
+    ['{"standard": {"name": "ninjs", "version": "2.1"}, "uri": "x", "headlines": [', 'ninjs'],
+    ['{"uri": "x", "versioncreated": "2024",, }', 'ninjs'],
+    ['{"uri": "x", "name": "pkg", "main": "index.js",, }', 'unknown'],
     ['{"format": "syndicate-state/1", "builtAt": "2024-01-01T00:00:00Z", "articles": []}', 'state'],
     ['{"format": "syndicate-partners/1", "items": []}', 'partners'],
     ['{"format": "syndicate-manifest/1", "articles": []}', 'unknown'],

@@ -3,6 +3,7 @@ import { SaxesParser } from 'saxes';
 import { PARTNERS_FORMAT } from '../model/partners.ts';
 import { LEGACY_MANIFEST_FORMAT, STATE_FILE, STATE_FORMAT } from '../model/state.ts';
 import { HTML_ELEMENTS } from '../validate/standard/feeds/checks/vocabulary.ts';
+import { isNinjsProperty } from '../validate/standard/ninjs/index.ts';
 import type { ValidatedFormat } from '../validate/rule.ts';
 
 /** The namespaces that identify XML formats. */
@@ -44,7 +45,7 @@ const ATOM03 = 'http://purl.org/atom/ns#';
  * Detects a file's format from its text. XML by root element and namespace: RSS 2.0 `<rss>`, Atom
  * `<feed>` in the Atom namespace, NewsML-G2 `<newsMessage>`, `<newsItem>` or `<packageItem>` in the
  * IPTC NAR namespace, a sitemap `<urlset>`. JSON by shape: JSON Feed `version`, schema.org JSON-LD
- * `@context`, ninjs `$schema` / `uri` + `type`, the build's versions state and partners' index. HTML by doctype or first
+ * `@context`, ninjs by its declaration or its shape, the build's versions state and partners' index. HTML by doctype or first
  * tag. Text that is JSON or XML but does not parse is still recognised by its markers, so that the
  * format's validator can report where it breaks.
  */
@@ -145,11 +146,17 @@ const BROKEN_JSON_MARKERS: readonly [DetectedFormat, RegExp][] = [
   ['jsonfeed', /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//],
   ['jsonld', /"@context"\s*:\s*(?:\[[^\]]*)?"https?:\/\/schema\.org/],
   ['ninjs', /"\$schema"\s*:\s*"[^"]*ninjs/],
+  // The ninjs declaration block (1.x "$standard", 2.x/3.x "standard"): its name "ninjs" or its schema URL.
+  ['ninjs', /"\$?standard"\s*:\s*\{[^{}]*"(?:name"\s*:\s*"ninjs"|schema"\s*:\s*"[^"]*ninjs)/i],
 ];
 
 function detectBrokenJson(body: string): Detection {
   for (const [format, marker] of BROKEN_JSON_MARKERS) if (marker.test(body)) return json(format);
-  if (/^\{\s*"uri"\s*:/.test(body) && /"type"\s*:/.test(body)) return json('ninjs');
+  // ninjs by its shape: the required "uri" first, and the other keys that can be read mostly ninjs properties.
+  if (/^\{\s*"uri"\s*:/.test(body)) {
+    const keys = [...body.matchAll(/[{,]\s*"((?:[^"\\]|\\.)*)"\s*:/g)].map((m) => m[1] ?? '').filter((key) => key !== 'uri');
+    if (mostlyNinjs(keys)) return json('ninjs');
+  }
   return { kind: 'unknown', reason: 'it looks like JSON but does not parse, and nothing in it says which format it is' };
 }
 
@@ -160,10 +167,31 @@ function isSchemaOrgContext(context: unknown): boolean {
   return isObject(context) && isSchemaOrgContext(context['@vocab']);
 }
 
-/** ninjs: a `$schema` naming ninjs, or the `uri` every ninjs object has (1.x: required) with a `type`. */
+/**
+ * ninjs, as its versions define it: declared by a `$schema` naming ninjs, or by the block every version has
+ * for it — `$standard` in 1.3–1.x, `standard` in 2.x and 3.x, `{ "name": "ninjs", "version", "schema" }`
+ * (ninjs-schema_1.3 … _3.3.json) — whose name is "ninjs" or whose schema URL names ninjs. Undeclared, by the
+ * shape all of them require: `uri` is the one required property of every version (1.0 "required": true,
+ * 2.x and 3.x "required": ["uri"]; `type` is optional everywhere), and every version closes the object
+ * (additionalProperties / unevaluatedProperties false), so the other keys are ninjs properties — at least
+ * half of them, so that a typo still reaches the ninjs checks, while a package.json, a JSON Feed or a
+ * JSON-LD node (no `uri`, or keys of their own) does not.
+ */
 function isNinjs(value: Record<string, unknown>): boolean {
   if (typeof value['$schema'] === 'string' && /ninjs/i.test(value['$schema'])) return true;
-  return typeof value['uri'] === 'string' && typeof value['type'] === 'string' && /^(?:https?:\/\/[^\s/?#]+\S*|(?:tag|urn):\S+)$/i.test(value['uri']);
+  for (const container of ['standard', '$standard']) {
+    const declared = value[container];
+    if (!isObject(declared)) continue;
+    const name = declared['name'];
+    const schema = declared['schema'];
+    if ((typeof name === 'string' && name.trim().toLowerCase() === 'ninjs') || (typeof schema === 'string' && /ninjs/i.test(schema))) return true;
+  }
+  return typeof value['uri'] === 'string' && mostlyNinjs(Object.keys(value).filter((key) => key !== 'uri'));
+}
+
+/** True when at least half of `keys` (all of none) are top-level properties of some ninjs version. */
+function mostlyNinjs(keys: readonly string[]): boolean {
+  return 2 * keys.filter(isNinjsProperty).length >= keys.length;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -20,7 +20,7 @@ import { loadOfficialNewsmlXsd, officialErrors } from '../helpers/official-valid
 const NAR = 'http://iptc.org/std/nar/2006-10-01/';
 const ERRORS = new Set<string>(newsmlRules.filter((r) => r.severity === 'error').map((r) => r.id));
 /** Rules for what the specification requires beyond its schema: where they fire, the XSD is expected to disagree. */
-const BEYOND_XSD = new Set(['qcode-or-uri', 'qualifier-required', 'link-target', 'group-reference', 'empty-guid', 'unresolved-idref']);
+const BEYOND_XSD = new Set(['qcode-or-uri', 'qualifier-required', 'group-reference', 'empty-guid', 'unresolved-idref']);
 
 /** Documents for the item roots syndicate does not write, written after the NewsML-G2 specification and guidelines. */
 const WRITTEN: [string, string][] = [
@@ -660,7 +660,7 @@ const element = (name: string, attributes: Record<string, string> = {}): MElemen
 /** A kind of mutation: what it does to a document (false when the document has nothing to mutate). */
 type Mutation = [kind: string, what: string, mutate: (root: MElement) => boolean];
 
-/** Links by residref or href, which the specification requires and the schema leaves optional. */
+/** Links by residref or href, which the schema leaves optional (so does the specification: link-target only advises one). */
 const LINKS = new Set(['link', 'itemRef', 'deliverableOf', 'deliveredItemRef', 'remoteContent']);
 
 const MUTATIONS: Mutation[] = [
@@ -689,11 +689,16 @@ const MUTATIONS: Mutation[] = [
   ['wrong root', 'root without namespace', (r) => { if (r.prefix !== '') return false; r.namespaces[''] = ''; return true; }],
 ];
 
-/** The specification's rules beyond the schema, made on the documents written after it: the XSD accepts these, our verdict is "invalid". */
+/**
+ * Mutations of the documents written after the specification where it says more than its schema (the XSD
+ * accepts these, our verdict is "invalid"), and where it says no more (a link without a target, or by the
+ * deprecated guidref: both valid, with a warning).
+ */
 const BEYOND_XSD_MUTATIONS: Mutation[] = [
   ['beyond the XSD', 'itemClass without qcode or uri', (r) => { const hit = first(r, 'itemClass'); return hit !== undefined && dropAttribute(hit.element, 'qcode') && !hit.element.attributes.some((a) => a.name === 'uri'); }],
-  ['beyond the XSD', 'a link without href or residref', (r) => { const hit = walk(r).find((x) => x.element.uri === NAR && LINKS.has(x.element.name)); if (!hit) return false; dropAttribute(hit.element, 'href'); dropAttribute(hit.element, 'residref'); return true; }],
   ['beyond the XSD', 'a group without role', (r) => { const hit = first(r, 'group'); return hit !== undefined && dropAttribute(hit.element, 'role'); }],
+  ['link without a target (valid, a warning)', 'a link without href or residref', (r) => { const hit = walk(r).find((x) => x.element.uri === NAR && LINKS.has(x.element.name)); if (!hit) return false; dropAttribute(hit.element, 'href'); dropAttribute(hit.element, 'residref'); return true; }],
+  ['link without a target (valid, a warning)', 'an itemRef by the deprecated guidref', (r) => { const hit = first(r, 'itemRef'); if (!hit) return false; const id = hit.element.attributes.find((a) => a.name === 'residref')?.value ?? 'urn:x'; dropAttribute(hit.element, 'href'); dropAttribute(hit.element, 'residref'); setAttribute(hit.element, 'guidref', id); return true; }],
 ];
 
 /** The group of the seeded random mutations. */

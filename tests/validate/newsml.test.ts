@@ -167,6 +167,9 @@ describe('NewsML-G2 house rules', () => {
   it('a house finding on an element the standard layer already reported is left out: one finding, in the standard\'s words', () => {
     // An itemRef without residref has no target (IPTC's link-target); itemref-complete would say it too.
     expect(found(broken((t) => t.replace(/<itemRef residref="[^"]*" /, '<itemRef ')))).toEqual([['link-target', 33]]);
+    // A link without a target is only a warning for anyone's file, an error in our own message.
+    expect(validate(broken((t) => t.replace(/<itemRef residref="[^"]*" /, '<itemRef '))).map((d) => d.severity)).toEqual(['error']);
+    expect(validateStandard(broken((t) => t.replace(/<itemRef residref="[^"]*" /, '<itemRef '))).map((d) => `${d.ruleId} ${d.severity}`)).toEqual(['link-target warning']);
     // conformance "full" is neither core nor power (the guidelines' conformance-value), nor power.
     expect(found(broken((t) => t.replace('conformance="power"', 'conformance="full"')))).toEqual([['conformance-value', 7]]);
     // No catalog at all: the standard's catalog-missing, not also iptc-catalog.
@@ -207,7 +210,7 @@ describe("NewsML-G2 guidelines' warnings: errors for our own output", () => {
 
   it('declares exactly those warnings house errors, and leaves the standard errors as they are', () => {
     const made = NEWSML_RULES_HOUSE.filter((r) => r.houseSeverity === 'error').map((r) => r.id).sort();
-    expect(made).toEqual(['catalog-missing', 'conformance-value', 'content-type', 'datetime-zone', 'item-language', 'qcode-alias', 'standard-name', 'unknown-element-lax']);
+    expect(made).toEqual(['catalog-missing', 'conformance-value', 'content-type', 'datetime-zone', 'deprecated-attribute', 'item-language', 'link-target', 'qcode-alias', 'standard-name', 'unknown-element-lax']);
     expect(NEWSML_RULES_HOUSE.filter((r) => r.severity === 'warning' && r.houseSeverity === undefined)).toEqual([]);
   });
 });

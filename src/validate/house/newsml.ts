@@ -283,7 +283,8 @@ function nearestScope(element: XmlElement, scopes: ReadonlyMap<XmlElement, unkno
 
 /**
  * standards.md NewsML-G2 rule 9: receivers decide what to fetch from an itemRef alone, so it says what, which
- * version and how usable. IPTC asks only for a target (href or residref: the standard layer's link-target).
+ * version and how usable. IPTC requires none of it (href and residref are optional; the standard layer's
+ * link-target only advises a target).
  */
 function checkItemRef(ref: XmlElement, report: Report): void {
   const missing = [

@@ -38,10 +38,11 @@ export type HouseNewsmlRuleId = (typeof HOUSE_NEWSML_RULES)[number]['id'];
  * The guidelines' warnings that syndicate's own messages never carry, each checked against what emitNewsml
  * writes: every time with its offset (standards.md rule 4), xml:lang, standard="NewsML-G2" and
  * conformance="power" on every item (rule 1), contenttype on the XHTML body (rule 7), IPTC's catalog on every
- * item and the group alias declared inline (rule 3), and no element outside NewsML-G2 where the schema lets
- * anything through (a misspelt name in an itemRef would pass unread).
+ * item and the group alias declared inline (rule 3), no element outside NewsML-G2 where the schema lets
+ * anything through (a misspelt name in an itemRef would pass unread), and every link, itemRef and
+ * remoteContent pointing at its target by href or residref, never by the deprecated guidref (rules 8 and 9).
  */
-const NEVER_IN_OUR_OUTPUT: ReadonlySet<NewsmlRuleId> = new Set<NewsmlRuleId>(['datetime-zone', 'item-language', 'standard-name', 'conformance-value', 'content-type', 'catalog-missing', 'qcode-alias', 'unknown-element-lax']);
+const NEVER_IN_OUR_OUTPUT: ReadonlySet<NewsmlRuleId> = new Set<NewsmlRuleId>(['datetime-zone', 'item-language', 'standard-name', 'conformance-value', 'content-type', 'catalog-missing', 'qcode-alias', 'unknown-element-lax', 'link-target', 'deprecated-attribute']);
 
 /** The standard NewsML-G2 rules as syndicate applies them to its own messages: those warnings are errors. */
 export const NEWSML_RULES_HOUSE: readonly Rule[] = newsmlRules.map((rule) => (NEVER_IN_OUR_OUTPUT.has(rule.id) ? { ...rule, houseSeverity: 'error' as const } : rule));

@@ -189,10 +189,18 @@ export const newsmlRules = defineRules([
   {
     id: 'link-target',
     layer: 'standard',
-    severity: 'error',
+    severity: 'warning',
     formats: ['newsml'],
-    summary: 'A link (link, itemRef, deliverableOf, remoteContent, icon, …) identifies its target with href or residref.',
-    reference: `${GUIDELINES} (Links; remoteContent); ${XSD}: targetResourceAttributes`,
+    summary: 'A link (link, itemRef, deliverableOf, deliveredItemRef, remoteContent, icon, …) identifies its target with href or residref (or the deprecated guidref): the schema makes each optional, but a link with none cannot be followed.',
+    reference: `${XSD}: targetResourceAttributes (href, residref use="optional"), deprecatedLinkAttributes (guidref)`,
+  },
+  {
+    id: 'deprecated-attribute',
+    layer: 'standard',
+    severity: 'warning',
+    formats: ['newsml'],
+    summary: 'A link does not use the attributes the schema marks DEPRECATED: guidref (use residref) and hreftype (use contenttype).',
+    reference: `${XSD}: deprecatedLinkAttributes ("The use of this attribute is DEPRECATED")`,
   },
   {
     id: 'group-reference',

@@ -306,3 +306,39 @@ describe('severities as the W3C validator gives them', () => {
     expect(errorIds(rss('<managingEditor>editor@example.com</managingEditor>\n<textInput>\n<title>S</title>\n<description>S</description>\n<name>q</name>\n<link>https://example.com/s</link>\n</textInput>'))).toEqual([]);
   });
 });
+
+describe('extension values the W3C validator checks', () => {
+  const ADMIN = ' xmlns:admin="http://webns.net/mvcb/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"';
+  const FEEDBURNER = ' xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"';
+  const CN = ' xmlns:conversationsNetwork="http://conversationsnetwork.org/rssNamespace-1.0/"';
+  const ACCESS = ' xmlns:access="http://www.bloglines.com/about/specs/fac-1.0"';
+
+  it.each([
+    ['admin:generatorAgent naming no URI', rss('<admin:generatorAgent rdf:resource="MovableType2.21"/>', { ns: ADMIN }), 'invalid-uri'],
+    ['feedburner:emailServiceId that is not a number', rss('<feedburner:emailServiceId>not an integer</feedburner:emailServiceId>', { ns: FEEDBURNER }), 'invalid-integer'],
+    ['feedburner:feedFlare without src', rss('<feedburner:feedFlare href="https://example.com/f">Flare</feedburner:feedFlare>', { ns: FEEDBURNER }), 'missing-attribute'],
+    ['conversationsNetwork:ratingAverage in words', rss(item('<conversationsNetwork:ratingAverage>xyzzy</conversationsNetwork:ratingAverage>'), { ns: CN }), 'invalid-value'],
+    ['access:restriction on <rss> without relationship', rss('').replace('<rss ', `<rss${ACCESS} `).replace('<channel>', '<access:restriction/>\n<channel>'), 'missing-attribute'],
+    ['access:restriction with an unknown relationship', rss('').replace('<rss ', `<rss${ACCESS} `).replace('<channel>', '<access:restriction relationship="maybe"/>\n<channel>'), 'invalid-value'],
+  ])('%s is an error', (_what, input, rule) => {
+    expect(errorIds(input)).toContain(rule);
+  });
+
+  it.each([
+    ['admin:generatorAgent with a full URI', rss('<admin:generatorAgent rdf:resource="http://www.movabletype.org/?v=2.21"/>', { ns: ADMIN })],
+    ['feedburner:emailServiceId as digits', rss('<feedburner:emailServiceId>1234</feedburner:emailServiceId>', { ns: FEEDBURNER })],
+    ['conversationsNetwork:ratingAverage 4.5', rss(item('<conversationsNetwork:ratingAverage>4.5</conversationsNetwork:ratingAverage>'), { ns: CN })],
+    ['access:restriction relationship="allow"', rss('').replace('<rss ', `<rss${ACCESS} `).replace('<channel>', '<access:restriction relationship="allow"/>\n<channel>')],
+  ])('%s passes', (_what, input) => {
+    expect(errorIds(input)).toEqual([]);
+  });
+
+  it('reads itunes:email as the bare address Apple asks for, without the RSS Profile advice', () => {
+    const owner = (email: string) => rss(`<itunes:owner><itunes:name>Desk</itunes:name><itunes:email>${email}</itunes:email></itunes:owner>`, { ns: ITUNES });
+    expect(ruleIds(owner('desk@example.com'))).not.toContain('email-format');
+    expect(errorIds(owner('desk@example.com'))).toEqual([]);
+    const bad = checkFeed(owner('desk at example.com')).findings.find((f) => f.rule === 'invalid-email');
+    expect(bad?.message).toContain('"jane@example.com"');
+    expect(bad?.message).not.toContain('Real Name');
+  });
+});

@@ -83,6 +83,7 @@ const failing: Record<NewsmlRuleId, string> = {
   'qcode-or-uri': newsItem({ meta: '<pubStatus/>' }),
   'qualifier-required': packageItem('<groupSet root="g1"><group id="g1"><itemRef residref="urn:x"/></group></groupSet>'),
   'link-target': newsItem({ meta: '<link rel="irel:seeAlso" version="2"/>' }),
+  'deprecated-attribute': newsItem({ meta: '<link rel="irel:seeAlso" residref="urn:x" hreftype="application/xml"/>' }),
   'group-reference': packageItem('<groupSet root="r1"><group id="g1" role="group:main"><itemRef id="r1" residref="urn:x"/></group></groupSet>'),
   'empty-guid': newsItem({ attributes: ROOT_ATTRIBUTES.replace('guid="urn:newsml:example.com:1"', 'guid=" "') }),
   'datetime-zone': newsItem({ meta: '<firstCreated>2024-09-05T10:15:00</firstCreated>' }),
@@ -197,7 +198,30 @@ describe('the specification beyond the schema', () => {
 
   it('accepts a link by residref or by href, and a remoteContent likewise', () => {
     expect(rulesOf(newsItem({ meta: '<link rel="irel:seeAlso" residref="urn:x"/>' }))).toEqual([]);
+    expect(rulesOf(newsItem({ meta: '<link rel="irel:seeAlso" href="https://example.com/x.xml"/>' }))).toEqual([]);
     expect(rulesOf(newsItem({ body: '<contentSet><remoteContent contenttype="image/jpeg"/></contentSet>' }))).toEqual(['link-target']);
+  });
+
+  // The 2.35 XSD makes href and residref optional (targetResourceAttributes) and keeps guidref as the
+  // deprecated spelling of residref (deprecatedLinkAttributes): nothing here makes a document invalid.
+  const planning = (ref: string) =>
+    `<planningItem xmlns="${NAR}" ${ROOT_ATTRIBUTES}>${CATALOG}<itemMeta>${META}</itemMeta><newsCoverageSet><newsCoverage><planning/><delivery>${ref}</delivery></newsCoverage></newsCoverageSet></planningItem>`;
+
+  it('takes a link by the deprecated guidref as identifying its target: a deprecation warning, no error', () => {
+    const text = planning('<deliveredItemRef guidref="tag:example.com,2008:ART-1"/>');
+    expect(rulesOf(text)).toEqual(['deprecated-attribute']);
+    expect(errorsOf(text)).toEqual([]);
+    expect(diagnostics(text)[0]?.message).toMatch(/guidref on <deliveredItemRef> is deprecated.*use residref instead/);
+    expect(rulesOf(newsItem({ meta: '<link rel="irel:seeAlso" guidref="urn:x"/>' }))).toEqual(['deprecated-attribute']);
+    expect(rulesOf(planning('<deliveredItemRef residref="tag:example.com,2008:ART-1"/>'))).toEqual([]);
+  });
+
+  it('lets a link identify no target at all (a deliveredItemRef with only a title): a warning, the document stays valid', () => {
+    const text = planning('<deliveredItemRef><title>Pictured today in New York</title></deliveredItemRef>');
+    expect(rulesOf(text)).toEqual(['link-target']);
+    expect(errorsOf(text)).toEqual([]);
+    expect(diagnostics(text)[0]?.severity).toBe('warning');
+    expect(errorsOf(newsItem({ meta: '<link rel="irel:seeAlso" version="2"/>' }))).toEqual([]);
   });
 
   it('advises on catalogs without making the item invalid', () => {

@@ -50,7 +50,19 @@ describe('toNinjsVersion', () => {
     ['a $standard 1.5 declaration', { uri: 'urn:x:1', $standard: { version: '1.5' }, headline: 'x' }, '1.5'],
     ['a 2.2 declaration on a 3.x document (IPTC’s own test suite does this)', { uri: 'urn:x:1', standard: { version: '2.2' }, eventDetails: { dates: { startDate: '2024-01-01T00:00:00Z' } } }, '3.x'],
     ['nothing but a uri', { uri: 'urn:x:1' }, '3.x'],
+    // A version IPTC never published ("2.0-dev") gives way to the version its schema URL names.
+    ['an unpublished $standard.version beside a schema URL naming 2.0', { $standard: { name: 'ninjs', version: '2.0-dev', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json' }, uri: 'urn:x:1' }, '2.0'],
+    ['an unpublished standard.version with the version in $schema', { $schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json', standard: { version: 'draft' }, uri: 'urn:x:1' }, '3.2'],
+    ['an unpublished version and a schema URL naming none', { standard: { version: '2.0-dev', schema: 'https://example.com/schemas/news.json' }, uri: 'urn:x:1', versionCreated: '2024-01-01T00:00:00Z' }, '3.x'],
   ])('%s reads as %s', (_name, value, version) => expect(toNinjsVersion(value)).toBe(version));
+
+  it('checks a document declaring an unpublished version by its schema URL, and says so in a warning', () => {
+    const doc = { standard: { name: 'ninjs', version: '2.0-dev', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.0.json' }, uri: 'https://example.com/1', versioncreated: '2024-09-05T10:15:00Z', headlines: [{ value: 'H' }] };
+    const { version, findings } = checkNinjs(doc);
+    expect(version).toBe('2.0');
+    expect(findings.map((f) => [f.rule, f.at])).toEqual([['unknown-version', { path: ['standard', 'version'] }]]);
+    expect(findings[0]?.message).toMatch(/"2\.0-dev" is not a ninjs version.*schema URL names \(standard\.schema\)/);
+  });
 
   it.each([
     ['an array', []],

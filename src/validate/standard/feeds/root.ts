@@ -10,7 +10,7 @@ import { knownPrefix, NS } from './namespaces.ts';
 import { quote, report, reportAt, tag } from './report.ts';
 import { RSS_CHANNEL } from './rss/channel.ts';
 import { RDF } from './rss/rdf.ts';
-import { leaf } from './checks/common.ts';
+import { accessRestriction } from './extensions/tables.ts';
 import { isLanguageCode } from './values/language.ts';
 import { checkDeclarations } from './walk.ts';
 
@@ -26,7 +26,7 @@ const RSS: Kind = {
       if (visit.counts.has('channel')) reportAt(visit.context, 'duplicate-element', child, `${tag(child)} may appear only once in <rss>; an RSS document is one channel`);
       return RSS_CHANNEL;
     },
-    access_restriction: leaf({ once: true, attributes: ['relationship'] }),
+    access_restriction: accessRestriction(true),
   },
   start(visit) {
     const context = visit.context;

@@ -68,8 +68,10 @@ export type SpecCheck =
   | { readonly kind: 'qcode-or-uri' }
   /** One of the two attributes MUST be used. */
   | { readonly kind: 'one-of'; readonly attributes: readonly [string, string] }
-  /** A link identifies its target with href or residref. */
+  /** A link should identify its target: href, residref, or the deprecated guidref (none is required). */
   | { readonly kind: 'link-target' }
+  /** Attributes the schema declares but marks DEPRECATED, each with the attribute to use instead. */
+  | { readonly kind: 'deprecated-attributes'; readonly replacements: Readonly<Record<string, string>> }
   /** Inline content says what it is with contenttype. */
   | { readonly kind: 'content-type' }
   /** An item root: its attributes, its catalogs. */

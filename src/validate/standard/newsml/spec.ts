@@ -30,7 +30,21 @@ export function checkSpec(sink: Sink, element: XmlElement, type: ComplexType): v
         break;
       }
       case 'link-target':
-        if (!has(element, 'href') && !has(element, 'residref')) sink.report('link-target', `${tag(element)} does not say what it points to: give the target's location (href) or its identifier (residref).`, element);
+        // NewsML-G2 2.35 XSD, targetResourceAttributes: href ("the locator of the target resource") and
+        // residref ("the provider's identifier of the target resource") are both use="optional", and no
+        // documentation of a link type says one MUST be used; deprecatedLinkAttributes keeps guidref as the
+        // old spelling of residref. A link with none of them is valid (IPTC's own planning examples have a
+        // deliveredItemRef holding only a title), but names nothing a receiver could fetch: a warning.
+        if (!has(element, 'href') && !has(element, 'residref') && !has(element, 'guidref')) {
+          sink.report('link-target', `${tag(element)} does not identify what it points to; NewsML-G2 allows that, but a receiver cannot follow it: give the target's location (href) or its identifier (residref).`, element);
+        }
+        break;
+      case 'deprecated-attributes':
+        // NewsML-G2 2.35 XSD, deprecatedLinkAttributes: "The use of this attribute is DEPRECATED, use @residref
+        // instead" (guidref), "… use @contenttype instead" (hreftype). Still valid, so a warning.
+        for (const [name, replacement] of Object.entries(check.replacements)) {
+          if (attributeOf(element, name) !== undefined) sink.report('deprecated-attribute', `${name} on ${tag(element)} is deprecated in NewsML-G2: use ${replacement} instead (same value).`, element);
+        }
         break;
       case 'content-type':
         if (attributeOf(element, 'contenttype') === undefined) sink.report('content-type', `${tag(element)} does not say what it holds: add contenttype with its media type (e.g. application/xhtml+xml, text/plain).`, element);

@@ -57,6 +57,14 @@ export function checkNinjs(value: unknown): { version: string | undefined; findi
 
 /** True when an object has at least one top-level property some ninjs version defines. */
 function looksLikeNinjs(value: Record<string, unknown>): boolean {
+  return Object.keys(value).some(isNinjsProperty);
+}
+
+/**
+ * True when `key` is a top-level property of some ninjs version (the latest minor of each major, which only
+ * add to the earlier ones), by name or by a 1.x pattern (`body_…`, `description_…`, `headline_…`).
+ */
+export function isNinjsProperty(key: string): boolean {
   const latest = [shapeOf({ major: 1, minor: LATEST_MINOR[1] }), shapeOf({ major: 2, minor: LATEST_MINOR[2] }), shapeOf({ major: 3, minor: LATEST_MINOR[3] })];
-  return Object.keys(value).some((key) => latest.some((shape) => Object.hasOwn(shape.properties, key) || (shape.patterns ?? []).some((p) => p.test(key))));
+  return latest.some((shape) => Object.hasOwn(shape.properties, key) || (shape.patterns ?? []).some((p) => p.test(key)));
 }

@@ -82,7 +82,10 @@ export function readVersion(doc: Record<string, unknown>): VersionReading {
     const major = shape ?? 3;
     return { version: { major, minor: LATEST_MINOR[major] }, label: `${major}.x`, findings };
   }
-  const { parsed, text, at } = declared;
+  const { parsed, text, at, unknown } = declared;
+  if (unknown !== undefined) {
+    findings.push(warn('unknown-version', `${formatPath(unknown.at)} ${quote(unknown.text)} is not a ninjs version IPTC has published (1.0–1.${LATEST_MINOR[1]}, 2.0–2.${LATEST_MINOR[2]}, 3.0–3.${LATEST_MINOR[3]}); the document is checked against the version its schema URL names (${formatPath(at)})`, unknown.at));
+  }
   if (parsed === undefined) {
     const major = shape ?? 3;
     findings.push(warn('unknown-version', `${formatPath(at)} ${quote(text)} is not a ninjs version IPTC has published (1.0–1.${LATEST_MINOR[1]}, 2.0–2.${LATEST_MINOR[2]}, 3.0–3.${LATEST_MINOR[3]}); the document is checked as ninjs ${major}.x, as its properties read`, at));
@@ -104,25 +107,52 @@ export function readVersion(doc: Record<string, unknown>): VersionReading {
   return { version: { major: parsed.major, minor: parsed.minor }, label: `${parsed.major}.${parsed.minor}`, findings };
 }
 
-/** The version a document declares, where, and its major and minor when it reads as a ninjs version. */
-function readDeclaration(doc: Record<string, unknown>): { text: string; at: JsonPath; parsed: { major: Major; minor: number | undefined } | undefined } | undefined {
+/** A declared version: its text, where, and its major and minor when it reads as a ninjs version. */
+interface Declaration {
+  readonly text: string;
+  readonly at: JsonPath;
+  readonly parsed: { major: Major; minor: number | undefined } | undefined;
+  /** The declared `version` this declaration stands in for, when that one is no ninjs version ("2.0-dev"). */
+  readonly unknown?: { readonly text: string; readonly at: JsonPath };
+}
+
+/**
+ * The version a document declares: `standard.version` (2.x, 3.x) or `$standard.version` (1.3 to 1.x), else the
+ * version in the schema URL of the same block or of `$schema`. The standard block's `schema` is "the URI of
+ * the JSON Schema to use for validating this instance" (ninjs-schema_2.0 … _3.3.json, standard.schema), so
+ * when the `version` beside it is not a version IPTC has published ("2.0-dev"), the schema URL's version,
+ * if it names one, is the better word on which rules apply; only when none does is the version unknown.
+ */
+function readDeclaration(doc: Record<string, unknown>): Declaration | undefined {
+  let unknown: { text: string; at: JsonPath } | undefined;
   for (const container of ['standard', '$standard']) {
     const standard = doc[container];
     if (!isObject(standard)) continue;
     const version = standard['version'];
-    if (typeof version === 'string') return { text: version, at: [container, 'version'], parsed: parseVersion(version) };
-    const schema = standard['schema'];
-    if (typeof schema === 'string') {
-      const fromUrl = versionInSchemaUrl(schema);
-      if (fromUrl !== undefined) return { text: schema, at: [container, 'schema'], parsed: parseVersion(fromUrl) };
+    if (typeof version === 'string') {
+      const parsed = parseVersion(version);
+      if (parsed !== undefined) return { text: version, at: [container, 'version'], parsed };
+      unknown ??= { text: version, at: [container, 'version'] };
     }
+    const fromSchema = schemaDeclaration(standard['schema'], [container, 'schema'], unknown);
+    if (fromSchema !== undefined) return fromSchema;
   }
-  const schema = doc['$schema'];
-  if (typeof schema === 'string') {
-    const fromUrl = versionInSchemaUrl(schema);
-    if (fromUrl !== undefined) return { text: schema, at: ['$schema'], parsed: parseVersion(fromUrl) };
-  }
-  return undefined;
+  const fromSchema = schemaDeclaration(doc['$schema'], ['$schema'], unknown);
+  if (fromSchema !== undefined) return fromSchema;
+  return unknown === undefined ? undefined : { ...unknown, parsed: undefined };
+}
+
+/**
+ * The version a schema URL at `at` names, as a declaration; when a `version` that is no ninjs version was
+ * declared, only a URL naming a known one stands in for it.
+ */
+function schemaDeclaration(schema: unknown, at: JsonPath, unknown: { text: string; at: JsonPath } | undefined): Declaration | undefined {
+  if (typeof schema !== 'string') return undefined;
+  const fromUrl = versionInSchemaUrl(schema);
+  if (fromUrl === undefined) return undefined;
+  const parsed = parseVersion(fromUrl);
+  if (unknown === undefined) return { text: schema, at, parsed };
+  return parsed === undefined ? undefined : { text: schema, at, parsed, unknown };
 }
 
 /** "3.1" → 3.1, "3" → 3.x, "3.0.1" → 3.0, "v1.3" → 1.3; undefined for anything else or an unknown major. */

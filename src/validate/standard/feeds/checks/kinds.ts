@@ -38,15 +38,16 @@ export const EMPTY: Kind = { children: {} };
 
 /**
  * A resource reference in RDF style (W3C rdfResourceURI): `rdf:resource="…"` checked as a URI; required
- * in RSS 1.0. Text content is allowed (RSS 2.0 writers put the URI there).
+ * in RSS 1.0. Text content is allowed (RSS 2.0 writers put the URI there). `absolute`: the reference must
+ * have a scheme (W3C InvalidLink, as the W3C's admin module test cases expect of admin:generatorAgent).
  */
-export function rdfResource(options: { readonly once?: boolean } = {}): Kind {
+export function rdfResource(options: { readonly once?: boolean; readonly absolute?: boolean } = {}): Kind {
   return leaf({
     once: options.once,
     attributes: [`{${NS.rdf}}resource`, '{http://purl.org/dc/elements/1.1/}title'],
     check(visit) {
       const resource = visit.element.attributes.find((a) => a.uri === NS.rdf && a.name === 'resource');
-      if (resource !== undefined) reportUri(visit.context, visit.element, resource.value, { absolute: false, iri: false }, 'invalid-uri', `rdf:resource on ${named(visit)}`, 'end');
+      if (resource !== undefined) reportUri(visit.context, visit.element, resource.value, { absolute: options.absolute ?? false, iri: false }, 'invalid-uri', `rdf:resource on ${named(visit)}`, 'end');
       else if (visit.context.feedType === 'rss1') report(visit, 'missing-attribute', `${named(visit)} needs rdf:resource with the URI it refers to`, 'end');
     },
   });

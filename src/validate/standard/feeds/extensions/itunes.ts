@@ -7,7 +7,7 @@ import type { XmlElement } from '../../../xml/tree.ts';
 import { container, leaf } from '../checks/common.ts';
 import { checkPlainText } from '../checks/html.ts';
 import { ANYTHING, FULL_URI_ONCE, oneOf, RFC822_ONCE, TEXT_ONCE } from '../checks/kinds.ts';
-import { checkPositiveInteger, checkRssEmail } from '../checks/values.ts';
+import { checkAddrSpec, checkPositiveInteger } from '../checks/values.ts';
 import type { ChildKind, Kind, Visit } from '../kind.ts';
 import { named, quote, report, reportAt, tag } from '../report.ts';
 import { isHttpUrl } from '../values/uri.ts';
@@ -73,7 +73,8 @@ function category(parentText: string | undefined): Kind {
 
 const OWNER = container(
   {
-    itunes_email: leaf({ once: true, check: checkRssEmail }),
+    // Apple's owner e-mail is a bare address (no RSS "address (Real Name)" form), as checkAddrSpec checks.
+    itunes_email: leaf({ once: true, check: (v) => checkAddrSpec(v, v.value.trim()) }),
     itunes_name: limited(255),
   },
   {

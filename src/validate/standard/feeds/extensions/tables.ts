@@ -117,7 +117,14 @@ const ITEM: Readonly<Record<string, ChildKind>> = {
   sx_sync: ANYTHING,
   conversationsNetwork_introMilliseconds: NON_NEGATIVE_ONCE,
   conversationsNetwork_image: FULL_URI_ONCE,
-  conversationsNetwork_ratingAverage: leaf({ once: true }),
+  // W3C extension.py: ratingAverage is a Float(), digits with an optional fraction (re.match('\d+\.?\d*$')),
+  // else InvalidFloat (an Error).
+  conversationsNetwork_ratingAverage: leaf({
+    once: true,
+    check(visit) {
+      if (!/^\d+\.?\d*$/.test(visit.value)) report(visit, 'invalid-value', `${named(visit)} ${quote(visit.value)} is not a number; write the average rating as digits, e.g. "4.5"`, 'end');
+    },
+  }),
   conversationsNetwork_ratingCount: NON_NEGATIVE_ONCE,
   conversationsNetwork_ratingIndividual: POSITIVE_ONCE,
   conversationsNetwork_ratingTimestamp: leaf({ once: true, check: (v) => checkIsoDateValue(v, 'iso8601') }),
@@ -193,23 +200,54 @@ const XHTML_META: Kind = leaf({
   },
 });
 
-/** feedburner:feedFlare: href and src. */
+// W3C validators.py rfc2396_full: a scheme, then URI characters (RFC 2396 §3).
+const FULL_URI_SYNTAX = /^[a-zA-Z][0-9a-zA-Z+.-]*:(?:\/\/)?[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]+$/;
+
+/**
+ * feedburner:feedFlare: href and src, both required (W3C extension.py feedFlare), each a heisen_uri: in Atom
+ * an IRI reference (rfc3987: bad characters or syntax are errors), in RSS a reference that is not an
+ * absolute URI only draws the ContainsRelRef warning.
+ */
 const FEED_FLARE = leaf({
   attributes: ['href', 'src'],
   check(visit) {
     for (const name of ['href', 'src']) {
       const value = visit.element.attributes.find((a) => a.name === name && a.uri === '')?.value;
       if (value === undefined) report(visit, 'missing-attribute', `${named(visit)} needs ${name}`, 'end');
+      else if (visit.context.feedType === 'atom') reportUri(visit.context, visit.element, value, { absolute: false, iri: true }, 'invalid-uri', `the ${name} of ${named(visit)}`, 'end');
+      else if (!FULL_URI_SYNTAX.test(value)) report(visit, 'relative-reference', `the ${name} of ${named(visit)} ${quote(value)} is not an absolute URI; readers resolve it against their own address. Write the full address, e.g. "https://example.com/flare"`, 'end');
     }
     checkPlainText(visit);
   },
 });
 
+/**
+ * Bloglines access:restriction (http://www.bloglines.com/about/specs/fac-1.0), on <rss> and on an Atom
+ * <feed> (W3C rss.py, extension.py access_restriction): relationship is required (MissingAttribute) and is
+ * "allow" or "deny" (InvalidAccessRestrictionRel), both errors.
+ */
+export const ACCESS_RESTRICTION: Kind = accessRestriction(false);
+
+/** access:restriction, once per parent when `once` (on <rss>, whose W3C element takes it once). */
+export function accessRestriction(once: boolean): Kind {
+  return leaf({
+    once,
+    attributes: ['relationship'],
+    check(visit) {
+      const relationship = visit.element.attributes.find((a) => a.name === 'relationship' && a.uri === '')?.value;
+      if (relationship === undefined) report(visit, 'missing-attribute', `${named(visit)} needs relationship="allow" or "deny"`, 'end');
+      else if (relationship !== 'allow' && relationship !== 'deny') report(visit, 'invalid-value', `${named(visit)} relationship=${quote(relationship)} is neither "allow" nor "deny"`, 'end');
+    },
+  });
+}
+
 /** Elements allowed on channels (RSS, RSS 1.0) and Atom feeds (W3C extension_channel). */
 const CHANNEL: Readonly<Record<string, ChildKind>> = {
   ...CHANNEL_ITEM,
-  admin_generatorAgent: sameAs('generator', rdfResource({ once: true })),
-  admin_errorReportsTo: rdfResource({ once: true }),
+  // mod_admin (http://webns.net/mvcb/): rdf:resource names the generator's, and the error contact's, URI;
+  // the W3C's test cases hold it to a full URI (InvalidLink, an Error).
+  admin_generatorAgent: sameAs('generator', rdfResource({ once: true, absolute: true })),
+  admin_errorReportsTo: rdfResource({ once: true, absolute: true }),
   blogChannel_blogRoll: FULL_URI_ONCE,
   blogChannel_mySubscriptions: FULL_URI_ONCE,
   blogChannel_blink: FULL_URI_ONCE,
@@ -225,7 +263,8 @@ const CHANNEL: Readonly<Record<string, ChildKind>> = {
   cf_treatAs: TEXT,
   feedburner_awareness: FULL_URI_ONCE,
   feedburner_browserFriendly: PLAIN_ONCE,
-  feedburner_emailServiceId: TEXT_ONCE,
+  // The W3C's FeedBurner test cases: emailServiceId's text is an integer (InvalidInteger, an Error).
+  feedburner_emailServiceId: leaf({ once: true, check: (v) => checkInteger(v) }),
   feedburner_feedFlare: FEED_FLARE,
   feedburner_info: leaf({ attributes: ['uri'] }),
   feedburner_feedburnerHostname: FULL_URI_ONCE,
@@ -254,14 +293,7 @@ export const FEED_EXTENSIONS: Readonly<Record<string, ChildKind>> = {
   dc_subject: TEXT,
   dc_date: W3CDTF_ONCE,
   creativeCommons_license: FULL_URI,
-  access_restriction: leaf({
-    attributes: ['relationship'],
-    check(visit) {
-      const relationship = visit.element.attributes.find((a) => a.name === 'relationship' && a.uri === '')?.value;
-      if (relationship === undefined) report(visit, 'missing-attribute', `${named(visit)} needs relationship="allow" or "deny"`, 'end');
-      else if (relationship !== 'allow' && relationship !== 'deny') report(visit, 'invalid-value', `${named(visit)} relationship=${quote(relationship)} is neither "allow" nor "deny"`, 'end');
-    },
-  }),
+  access_restriction: ACCESS_RESTRICTION,
 };
 
 /** Elements allowed on every element that takes extensions but channels and items (images, text inputs). */

@@ -96,6 +96,12 @@ export const targetResource: Group = {
 /** deprecatedLinkAttributes. */
 export const deprecatedLink: Group = { guidref: 'string', hreftype: 'string' };
 
+/**
+ * What replaces each of deprecatedLinkAttributes, as the 2.35 XSD documents them: guidref "The use of this
+ * attribute is DEPRECATED, use @residref instead", hreftype "DEPRECATED, use @contenttype instead" (NAR 1.2).
+ */
+export const deprecatedLinkReplacements: Readonly<Record<string, string>> = { guidref: 'residref', hreftype: 'contenttype' };
+
 /** mediaContentCharacteristics1 (icon). */
 export const mediaCharacteristics: Group = {
   width: 'nonNegativeInteger',

@@ -7,6 +7,7 @@ import {
   arbitraryValue,
   commonPower,
   deprecatedLink,
+  deprecatedLinkReplacements,
   flex,
   i18n,
   newsCharacteristics,
@@ -246,7 +247,7 @@ export const Link1Type = complex('Link1Type', {
   model: many(any('any')),
   attributes: attributes({ rel: 'qcode', reluri: 'iri', rank: 'nonNegativeInteger' }, targetResource, timeValidity, i18n, commonPower, deprecatedLink),
   anyAttribute: OTHER_LAX,
-  spec: [{ kind: 'link-target' }],
+  spec: [{ kind: 'link-target' }, { kind: 'deprecated-attributes', replacements: deprecatedLinkReplacements }],
 });
 
 // ---- entity details ----
