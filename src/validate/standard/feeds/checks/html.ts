@@ -4,7 +4,7 @@
  * sanitising (the W3C validator's SecurityRisk family) and links readers can resolve. All warnings,
  * as the W3C Feed Validation Service gives them (`validators.py` nonhtml, HTMLValidator, absUrlMixin).
  */
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, parseFragment, type DefaultTreeAdapterMap, type TreeAdapter } from 'parse5';
 import type { FeedRuleId } from '../../../rules/feeds.ts';
 import type { Visit } from '../kind.ts';
 import { quote, report, tag } from '../report.ts';
@@ -13,6 +13,18 @@ import { unsafeStyles } from './css.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * parse5 turns source locations on whenever `onParseError` is given (its Parser constructor), and keeps
+ * them by copying a text node's location object for every chunk of characters appended to it. These
+ * checks need only the first error's code, never a node's position, so this adapter keeps none.
+ */
+const WITHOUT_LOCATIONS: TreeAdapter<DefaultTreeAdapterMap> = {
+  ...defaultTreeAdapter,
+  setNodeSourceCodeLocation() {},
+  updateNodeSourceCodeLocation() {},
+  getNodeSourceCodeLocation: () => undefined,
+};
 
 const entityCache = new Map<string, boolean>();
 
@@ -69,19 +81,28 @@ function plainTextMessage(visit: Visit, rule: FeedRuleId, what: string): string 
   return `${tag(visit.element)} is plain text but contains ${what}; readers show it literally. Remove the markup${visit.context.feedType === 'atom' ? ', or declare type="html"' : ''}`;
 }
 
+const STOP = new Error('first HTML parse error');
+
 /** HTML content: elements and attributes readers strip, dangerous styles, markup that is not HTML, relative links. */
 export function checkHtml(visit: Visit, html: string = visit.value): void {
   if (/<\?import /i.test(html)) report(visit, 'unsafe-html', `${tag(visit.element)} contains "<?import", which some browsers execute; remove it`, 'end');
   let parseError: string | undefined;
   let fragment;
   try {
-    fragment = parseFragment(html, { onParseError: (error) => (parseError ??= error.code) });
-  } catch {
-    return;
+    fragment = parseFragment(html, {
+      treeAdapter: WITHOUT_LOCATIONS,
+      onParseError: (error) => {
+        parseError = error.code;
+        // The first error decides (below); stop parsing there.
+        throw STOP;
+      },
+    });
+  } catch (error) {
+    if (error !== STOP) return;
   }
   // Like an HTML parser in strict mode, stop at markup that does not parse (W3C HTMLValidator: NotHtml).
-  if (parseError !== undefined) {
-    report(visit, 'not-html', `${tag(visit.element)} is not well-formed HTML (${parseError.replace(/-/g, ' ')}); fix the markup`);
+  if (parseError !== undefined || fragment === undefined) {
+    report(visit, 'not-html', `${tag(visit.element)} is not well-formed HTML (${(parseError ?? 'unreadable').replace(/-/g, ' ')}); fix the markup`);
     return;
   }
   const found = new Set<string>();
