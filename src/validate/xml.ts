@@ -2,16 +2,11 @@ import {
   RelaxNGValidator,
   XmlBufferInputProvider,
   XmlDocument,
-  XmlParseError,
-  XmlValidateError,
   XsdValidator,
   xmlRegisterInputProvider,
 } from 'libxml2-wasm';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { OutputFile } from '../model/output.ts';
-import { toTree, type XTree } from './xmltree.ts';
 
-/** A compiled XML schema (XSD or RELAX NG) of the project's own, ready to validate documents. */
+/** A compiled XML schema (XSD or RELAX NG, from --schemas), ready to validate documents. */
 export interface XmlSchema {
   validate(doc: XmlDocument): void;
 }
@@ -51,12 +46,6 @@ export function compileRelaxNg(name: string, text: string): XmlSchema {
   }
 }
 
-/** Returns `get()` that compiles the schema on first use, so commands that never validate XML pay nothing. */
-export function lazySchema(compile: () => XmlSchema): () => XmlSchema {
-  let schema: XmlSchema | undefined;
-  return () => (schema ??= compile());
-}
-
 // libxml2-wasm copies a string into the WebAssembly heap with a JavaScript loop (emscripten's
 // stringToUTF8), several times slower than the parse itself; a native UTF-8 encoding of the same text
 // gives libxml2 the same bytes. Text that is empty or holds a lone surrogate (which the two encoders
@@ -67,48 +56,4 @@ const isWellFormed = (text: string): boolean => (text as string & { isWellFormed
 export function parseXml(text: string): XmlDocument {
   if (text === '' || !isWellFormed(text)) return XmlDocument.fromString(text);
   return XmlDocument.fromBuffer(encoder.encode(text));
-}
-
-/**
- * Parses an output file and validates it against a schema. Well-formedness errors and schema
- * violations become error diagnostics with the document's line and column. When the document
- * parses, `inspect` is called with it, read into a {@link XTree}, for the rule checks the schema
- * cannot express (and the facts the consistency check compares): the file is parsed once for all.
- * `onMalformed` is called when it does not parse.
- */
-export function validateXml(
-  file: OutputFile,
-  schema: XmlSchema,
-  source: string,
-  inspect?: (tree: XTree) => Diagnostic[],
-  onMalformed?: () => void,
-): Diagnostic[] {
-  const path = file.path;
-  const origin = file.sources.join(', ') || undefined;
-  let doc: XmlDocument;
-  try {
-    doc = parseXml(file.text);
-  } catch (error) {
-    onMalformed?.();
-    const details = error instanceof XmlParseError ? error.details : [];
-    if (details.length === 0) return [diagnostic('error', path, source, 'not-well-formed', `not well-formed XML: ${(error as Error).message.trim()}`, {}, origin)];
-    return details.map((d) =>
-      diagnostic('error', path, source, 'not-well-formed', `not well-formed XML: ${d.message.trim()}`, { line: d.line, column: d.col + 1 }, origin),
-    );
-  }
-  try {
-    const found: Diagnostic[] = [];
-    try {
-      schema.validate(doc);
-    } catch (error) {
-      if (!(error instanceof XmlValidateError)) throw error;
-      for (const d of error.details) {
-        found.push(diagnostic('error', path, source, 'schema', d.message.trim(), { line: d.line, column: d.col + 1 }, origin));
-      }
-    }
-    if (inspect) found.push(...inspect(toTree(doc, file.text)));
-    return found;
-  } finally {
-    doc.dispose();
-  }
 }
