@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SiteConfig } from './config.ts';
+import { OUTPUT_CHOICES, type OutputChoice } from './model/output.ts';
 import { isBuildTime } from './model/time.ts';
 import { createReporter, toReportFormat, useColour, type Reporter } from './report/index.ts';
 
@@ -75,6 +76,9 @@ Options of build:
                      start a new version history: ignore a missing or existing
                      versions state and give every article version 1
   -j, --workers N    worker threads for large builds (default: one per CPU)
+  --outputs LIST     write only these (comma-separated; default all, or site.json
+                     "outputs"): jsonld, head, page, rss, atom, jsonfeed,
+                     sitemap, newsml, ninjs
       --verbose      also print what was reused, rebuilt and written, and timings
 
 Options of validate:
@@ -110,8 +114,8 @@ with --check, differences), 2 usage or configuration errors.`;
 
 /** The options each command accepts (besides --help and --version). */
 const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate', ReadonlySet<string>> = {
-  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'quiet', 'verbose', 'format']),
-  check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'quiet', 'format']),
+  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'outputs', 'quiet', 'verbose', 'format']),
+  check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'outputs', 'quiet', 'format']),
   validate: new Set(['input', 'schemas', 'profile', 'quiet', 'format']),
 };
 
@@ -133,6 +137,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         'reset-versions': { type: 'boolean' },
         'keep-going': { type: 'boolean', short: 'k' },
         workers: { type: 'string', short: 'j' },
+        outputs: { type: 'string' },
         check: { type: 'boolean' },
         schemas: { type: 'string' },
         profile: { type: 'string' },
@@ -193,6 +198,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`syndicate: --workers "${values.workers}" must be a whole number from 1 to 256`);
     return EXIT.usage;
   }
+  const outputs = values.outputs === undefined ? undefined : readOutputsOption(values.outputs);
+  if (outputs !== undefined && !outputs.ok) return usage(io, outputs.message);
   const { toDefaultPartnerDir, toDefaultStateFile } = await import('./pipeline/folders.ts');
   const inputDir = values.input ?? 'input';
   const outDir = values.out ?? 'dist';
@@ -204,12 +211,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     now: now.value,
     cacheDir: values['no-cache'] ? undefined : (values.cache ?? '.syndicate-cache'),
     workers,
+    outputs: outputs?.value,
     resetVersions: values['reset-versions'] ?? false,
     keepGoing: values['keep-going'] ?? false,
     log,
     reporter,
   };
   return mode === 'check' ? runCheck(request, io) : runBuild(request, io);
+}
+
+/** Reads a `--outputs` value (`page,rss`): the choices, or what is wrong with it. */
+function readOutputsOption(value: string): { ok: true; value: OutputChoice[] } | { ok: false; message: string } {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(OUTPUT_CHOICES as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    const what = names.length === 0 ? 'names no output' : `names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not an output`;
+    return { ok: false, message: `--outputs "${value}" ${what}; choose from ${OUTPUT_CHOICES.join(', ')} (comma-separated, e.g. --outputs page,rss)` };
+  }
+  return { ok: true, value: [...new Set(names as OutputChoice[])] };
 }
 
 function usage(io: CliIo, message: string): number {
@@ -251,6 +270,8 @@ interface BuildRequest {
   now: string;
   cacheDir: string | undefined;
   workers: number | undefined;
+  /** `--outputs`: replaces site.json's `outputs`. */
+  outputs: OutputChoice[] | undefined;
   resetVersions: boolean;
   keepGoing: boolean;
   log: LogLevel;
@@ -270,6 +291,7 @@ export async function loadSiteConfig(
   reporter: Reporter,
   log: LogLevel,
   consequence = 'built',
+  outputs?: OutputChoice[],
 ): Promise<{ config: SiteConfig; configPath: string } | { exit: number }> {
   const [{ readConfigText }, { readSiteConfig }] = await Promise.all([import('./io.ts'), import('./config.ts')]);
   const { configPath, configText } = await readConfigText(inputDir, io.cwd);
@@ -286,12 +308,12 @@ export async function loadSiteConfig(
     reporter.finish({ configured: false });
     return { exit: EXIT.usage };
   }
-  return { config, configPath };
+  return { config: outputs === undefined ? config : { ...config, outputs }, configPath };
 }
 
 async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
   const { reporter, log } = request;
-  const site = await loadSiteConfig(request.inputDir, io, reporter, log);
+  const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs);
   if ('exit' in site) return site.exit;
   const [{ readToolVersion }, { buildProject }] = await Promise.all([import('./io.ts'), import('./project/build.ts')]);
   const progress = log === 'quiet' ? undefined : toProgressBar(io);
@@ -376,7 +398,7 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
  */
 async function runCheck(request: BuildRequest, io: CliIo): Promise<number> {
   const { reporter, log } = request;
-  const site = await loadSiteConfig(request.inputDir, io, reporter, log);
+  const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs);
   if ('exit' in site) return site.exit;
   const [{ loadInput, readPreviousState, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, { toRecordedBuildTime }, path] =
     await Promise.all([import('./io.ts'), import('./build.ts'), import('./inspect/files.ts'), import('./inspect/compare.ts'), import('./pipeline/state.ts'), import('node:path')]);

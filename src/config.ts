@@ -3,6 +3,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { AbsoluteUrlSchema } from './model/article.ts';
+import { OUTPUT_CHOICES } from './model/output.ts';
 import { nodeAt } from './read/yamlpath.ts';
 
 /** An IANA time-zone name that the time-zone database knows (`Asia/Shanghai`, `UTC`). */
@@ -76,6 +77,15 @@ export const SiteConfigSchema = z.strictObject({
   }),
   /** Section name (as it appears after title-casing, e.g. "Society") → IPTC Media Topic. */
   mediaTopics: z.record(z.string().min(1), MediaTopicSchema),
+  /**
+   * What to write (default: everything): any of `jsonld`, `head`, `page` (with the home page), `rss`,
+   * `atom`, `jsonfeed`, `sitemap`, `newsml`, `ninjs`. Work for a format left out is not done.
+   */
+  outputs: z
+    .array(z.enum(OUTPUT_CHOICES))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, { message: 'a list that names each output once' })
+    .optional(),
   /** Optional safety limits on the input. */
   limits: z
     .strictObject({

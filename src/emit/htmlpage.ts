@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
+import { toChosenFormats } from '../model/output.ts';
 import { toSectionPaths } from '../model/identity.ts';
 import { feedUrls } from './feed.ts';
 import { toJsonFeedUrl } from './jsonfeed.ts';
@@ -61,8 +62,8 @@ export function toOgLocale(language: string): string {
 
 /** One feed a page links to: `<link rel="alternate">` in the head, and a visible link in the footer. */
 export interface FeedLink {
-  /** The feed's MIME type (`application/rss+xml`, `application/atom+xml`, `application/feed+json`). */
-  type: string;
+  /** The feed's MIME type. */
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
   /** Its title as feed readers list it ("Global Times (RSS)", "Global Times — China (Atom)"). */
   title: string;
   /** Short visible label ("RSS", "China: Atom"). */
@@ -91,7 +92,20 @@ export function toFeedLinks(site: SiteConfig, article?: Pick<Article, 'sections'
       { type: 'application/atom+xml', title: `${site.feed.title} — ${section} (Atom)`, label: `${section}: Atom`, href: sectionFeeds.atom },
     );
   }
-  return links;
+  // Only the feeds the site writes (`outputs`): a page never links to a file that is not there.
+  const chosen = toChosenFormats(site);
+  return links.filter((link) => chosen.has(FEED_OF_TYPE[link.type]));
+}
+
+const FEED_OF_TYPE: Record<FeedLink['type'], 'rss' | 'atom' | 'jsonfeed'> = {
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'application/feed+json': 'jsonfeed',
+};
+
+/** The footer's paragraph of feed links, or nothing when the site writes no feed. */
+export function toFeedParagraph(links: readonly FeedLink[]): string[] {
+  return links.length === 0 ? [] : [`<p>Feeds: ${toFeedAnchors(links)}</p>`];
 }
 
 /** `<link rel="alternate">` for each feed (HTML §4.6.7.1: `rel=alternate` with a feed `type` marks a syndication feed). */

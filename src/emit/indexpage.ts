@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
-import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toAlternateLinks, toFeedAnchors, toFeedLinks, toHtmlDocument, toOgLocale } from './htmlpage.ts';
+import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toAlternateLinks, toFeedLinks, toFeedParagraph, toHtmlDocument, toOgLocale } from './htmlpage.ts';
 import { toFeedScopes } from './scopes.ts';
 import { toOutputValue } from './xmltext.ts';
 
@@ -39,7 +39,7 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
       '</main>',
       '<footer>',
       `<p>${escapeHtmlText(site.copyright.notice)}</p>`,
-      `<p>Feeds: ${toFeedAnchors(feeds)}</p>`,
+      ...toFeedParagraph(feeds),
       '</footer>',
     ],
   });

@@ -8,7 +8,7 @@ import type { Article, Image, Person } from '../model/article.ts';
 import { toSectionPaths, toSectionUrl } from '../model/identity.ts';
 import type { Emitter } from '../model/output.ts';
 import { toHeadLines } from './head.ts';
-import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toFeedAnchors, toFeedLinks, toHtmlDocument } from './htmlpage.ts';
+import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toFeedLinks, toFeedParagraph, toHtmlDocument } from './htmlpage.ts';
 import { toOutputValue } from './xmltext.ts';
 
 /** The complete page of one article, ending with "\n". */
@@ -38,7 +38,7 @@ export function toPageHtml(raw: Article, rawSite: SiteConfig): string {
       '</main>',
       '<footer>',
       `<p>${escapeHtmlText(site.copyright.notice)}</p>`,
-      `<p>Feeds: ${toFeedAnchors(toFeedLinks(site, article))}</p>`,
+      ...toFeedParagraph(toFeedLinks(site, article)),
       '</footer>',
     ],
   });

@@ -14,6 +14,24 @@ export type OutputFormat = 'jsonld' | 'rss' | 'atom' | 'newsml' | 'jsonfeed' | '
  */
 export type EmittedFormat = Exclude<OutputFormat, 'state' | 'partners'>;
 
+/**
+ * What a site can choose to write (site.json `outputs`, `--outputs`), as Hugo's `outputs` does: the
+ * article's JSON-LD, head snippet and page, the three feeds, the news sitemap, NewsML-G2 and ninjs.
+ * `page` includes the home page (`index.html`), which lists the article pages.
+ */
+export const OUTPUT_CHOICES = ['jsonld', 'head', 'page', 'rss', 'atom', 'jsonfeed', 'sitemap', 'newsml', 'ninjs'] as const;
+
+/** One of {@link OUTPUT_CHOICES}. */
+export type OutputChoice = (typeof OUTPUT_CHOICES)[number];
+
+/** The emitted formats the site asked for (all by default); `page` brings the home page (`index`) with it. */
+export function toChosenFormats(site: Pick<SiteConfig, 'outputs'>): ReadonlySet<EmittedFormat> {
+  const chosen: readonly OutputChoice[] = site.outputs ?? OUTPUT_CHOICES;
+  const formats = new Set<EmittedFormat>(chosen);
+  if (formats.has('page')) formats.add('index');
+  return formats;
+}
+
 /** A source file handed to the readers: its path relative to the project, and its raw bytes. */
 export interface SourceFile {
   /** Path relative to the project root, with `/` separators (`input/articles/a.txt`). */

@@ -7,7 +7,7 @@ import { emitNinjs } from '../emit/ninjs.ts';
 import { emitHead } from '../emit/head.ts';
 import { emitPage } from '../emit/page.ts';
 import type { Article } from '../model/article.ts';
-import type { OutputFile, OutputFormat, SourceFile } from '../model/output.ts';
+import { toChosenFormats, type OutputFile, type OutputFormat, type SourceFile } from '../model/output.ts';
 import type { StateRecord } from '../model/state.ts';
 import { readSource } from '../read/index.ts';
 import { checkConsistency, toReferenceFacts, type ReferenceFacts, type StatedFacts } from '../validate/consistency.ts';
@@ -120,25 +120,34 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
   const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone, source);
   const article = applyRevision(result.article, revision);
   const placement = toPlacement(article, context.now);
+  const chosen = toChosenFormats(site);
+  const publicFormats = ARTICLE_FORMATS.filter((format) => chosen.has(format));
+  // The head snippet and the page embed the article's JSON-LD: when they are written without
+  // article.jsonld, it is still made and validated (their block must equal it), but not written.
+  const embedsOnly = !chosen.has('jsonld') && (chosen.has('head') || chosen.has('page'));
   const emit = (formats: readonly (typeof ARTICLE_FORMATS)[number][], from: Article) =>
     formats.flatMap((format) => articleEmitters[format]([from], site)).sort(byPath);
-  const { outputs, partnerOutputs } = timed('emit', () => {
-    if (placement === 'public') return { outputs: emit(ARTICLE_FORMATS, toPublicArticle(article)), partnerOutputs: [] };
-    const held = emit(PARTNER_FORMATS, placement === 'withdrawn' ? toPublicArticle(article) : article);
+  const { outputs, partnerOutputs, embedded } = timed('emit', (): { outputs: OutputFile[]; partnerOutputs: OutputFile[]; embedded: OutputFile[] } => {
+    if (placement === 'public') {
+      const from = toPublicArticle(article);
+      return { outputs: emit(publicFormats, from), partnerOutputs: [], embedded: embedsOnly ? emit(['jsonld'], from) : [] };
+    }
+    const held = emit(PARTNER_FORMATS.filter((format) => chosen.has(format)), placement === 'withdrawn' ? toPublicArticle(article) : article);
     // A withdrawal notice carries no text: readers who saw the story on the web get it where they saw it.
-    return { outputs: placement === 'withdrawn' && revision.public ? held : [], partnerOutputs: held };
+    return { outputs: placement === 'withdrawn' && revision.public ? held : [], partnerOutputs: held, embedded: [] };
   });
   const diagnostics: Diagnostic[] = [];
   const stated: StatedFacts[] = [];
   timed('validate', () => {
-    for (const [files, folder] of [[outputs, context.folders.public], [partnerOutputs, context.folders.partner]] as const) {
+    for (const [files, folder, isPublic] of [[[...embedded, ...outputs], context.folders.public, true], [partnerOutputs, context.folders.partner, false]] as const) {
       // The JSON-LD first: the head snippet and the page are checked against it (their block must equal it).
       let reference: PageReference | undefined;
       for (const output of [...files].sort(jsonLdFirst)) {
         const checked = timed(`validate ${output.format}`, () => validateOutput(output, site, reference));
         if (output.format === 'jsonld') reference = { jsonLd: output.text, facts: checked.facts };
-        diagnostics.push(...toPlaced(checked.diagnostics, folder));
-        if (files === outputs) stated.push({ path: output.path, format: output.format, sources: output.sources, facts: checked.facts });
+        const found = embedded.includes(output) ? toEmbedded(checked.diagnostics, output.path, chosen) : checked.diagnostics;
+        diagnostics.push(...toPlaced(found, folder));
+        if (isPublic) stated.push({ path: output.path, format: output.format, sources: output.sources, facts: checked.facts });
       }
     }
   });
@@ -149,6 +158,16 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
     return toReferenceFacts(stated);
   });
   return { source: file.path, supported: true, article, revision, placement, outputs, partnerOutputs, readDiagnostics, outputDiagnostics: diagnostics, references };
+}
+
+/**
+ * Findings in a JSON-LD that is embedded but not written (`outputs` without `jsonld`) are about the
+ * pages that carry it: named by the page (or the head snippet), without a position in a file that does
+ * not exist.
+ */
+function toEmbedded(diagnostics: readonly Diagnostic[], jsonLdPath: string, chosen: ReadonlySet<string>): Diagnostic[] {
+  const carrier = jsonLdPath.replace(/article\.jsonld$/, chosen.has('page') ? 'index.html' : 'head.html');
+  return diagnostics.map(({ line: _line, column: _column, ...rest }) => ({ ...rest, file: carrier, message: `${rest.message} (in the JSON-LD the page embeds)` }));
 }
 
 function jsonLdFirst(a: OutputFile, b: OutputFile): number {

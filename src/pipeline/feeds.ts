@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { emitters } from '../emit/index.ts';
 import type { Article } from '../model/article.ts';
-import type { OutputFile, OutputFormat } from '../model/output.ts';
+import { toChosenFormats, type OutputFile, type OutputFormat } from '../model/output.ts';
 import { checkConsistency, type ReferenceFacts, type StatedFacts } from '../validate/consistency.ts';
 import { validateOutput } from '../validate/index.ts';
 import { byPath, toPlaced, untimed, type StageTimer } from './article.ts';
@@ -28,11 +28,12 @@ export interface FeedsContext {
 }
 
 /**
- * Emits and validates every feed from `articles` (the selection, newest first), checking what each
+ * Emits and validates every feed the site asks for from `articles` (the selection, newest first), checking what each
  * item states against the JSON-LD facts in `context.references`.
  */
 export function buildFeeds(articles: readonly Article[], site: SiteConfig, context: FeedsContext, timed: StageTimer = untimed): FeedsBuild {
-  const outputs = timed('emit', () => FEED_FORMATS.flatMap((format) => emitters[format](articles, site, { now: context.now })));
+  const chosen = toChosenFormats(site);
+  const outputs = timed('emit', () => FEED_FORMATS.filter((format) => chosen.has(format)).flatMap((format) => emitters[format](articles, site, { now: context.now })));
   outputs.sort(byPath);
   const diagnostics: Diagnostic[] = [];
   const stated: StatedFacts[] = [];

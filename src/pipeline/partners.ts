@@ -12,7 +12,9 @@ export interface HeldStory {
 }
 
 /** The partner folder's `index.json`, listing every held story with its embargo; undefined when nothing is held (no partner folder). */
-export function toPartnerIndex(held: readonly HeldStory[]): OutputFile | undefined {
+export function toPartnerIndex(all: readonly HeldStory[]): OutputFile | undefined {
+  // A story held from the web but with no partner file (outputs without newsml and ninjs) gives partners nothing to list.
+  const held = all.filter((story) => story.files.length > 0);
   if (held.length === 0) return undefined;
   const items: PartnerItem[] = held
     .map(({ revision, placement, files }) => ({

@@ -27,6 +27,8 @@ export interface ReferenceFacts {
   /** Source files of the article. */
   sources: string[];
   facts: ArticleFacts;
+  /** The format of the file (JSON-LD when absent). */
+  format?: OutputFormat;
 }
 
 /** The reference facts among `stated`: those of the JSON-LD files. */
@@ -43,13 +45,17 @@ export function toReferenceFacts(stated: readonly StatedFacts[]): ReferenceFacts
  */
 export function checkConsistency(stated: readonly StatedFacts[], references: readonly ReferenceFacts[] = []): Diagnostic[] {
   const reference = new Map([...references, ...toReferenceFacts(stated)].map((r) => [r.facts.guid, r]));
+  // A build whose outputs leave JSON-LD out has no reference: the first file that states an article
+  // is then the one the others are compared with.
+  const withJsonLd = reference.size > 0;
   const found: Diagnostic[] = [];
   for (const output of stated) {
     if (output.format === 'jsonld') continue;
     for (const f of output.facts) {
       const ref = reference.get(f.guid);
       if (ref === undefined) {
-        found.push(diagnostic('error', output.path, 'validate:consistency', 'unknown-article', `carries an article with id "${f.guid}" that no JSON-LD file describes; every format must use the article's guid`));
+        if (withJsonLd) found.push(diagnostic('error', output.path, 'validate:consistency', 'unknown-article', `carries an article with id "${f.guid}" that no JSON-LD file describes; every format must use the article's guid`));
+        else reference.set(f.guid, { path: output.path, sources: [...output.sources], facts: f, format: output.format });
         continue;
       }
       for (const field of FIELDS) {
@@ -62,7 +68,7 @@ export function checkConsistency(stated: readonly StatedFacts[], references: rea
             output.path,
             'validate:consistency',
             `inconsistent-${field}`,
-            `says ${field} ${show(field, mine)} for "${f.guid}", but its JSON-LD (${ref.path}) says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,
+            `says ${field} ${show(field, mine)} for "${f.guid}", but ${ref.format === undefined || ref.format === 'jsonld' ? `its JSON-LD (${ref.path})` : ref.path} says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,
             {},
             ref.sources.join(', ') || undefined,
           ),
