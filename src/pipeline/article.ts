@@ -12,6 +12,7 @@ import type { StateRecord } from '../model/state.ts';
 import { readSource } from '../read/index.ts';
 import { checkConsistency, toReferenceFacts, type ReferenceFacts, type StatedFacts } from '../validate/consistency.ts';
 import { validateOutput, type PageReference } from '../validate/index.ts';
+import { toPlaced } from './folders.ts';
 import { applyRevision, isListed, toPlacement, toRevision, type Placement, type Revision } from './revision.ts';
 import { toInputRelative } from './state.ts';
 
@@ -174,14 +175,6 @@ function jsonLdFirst(a: OutputFile, b: OutputFile): number {
   return Number(b.format === 'jsonld') - Number(a.format === 'jsonld');
 }
 
-/**
- * Validators name an output by its path inside its folder; the build names the folder it goes to
- * (`public/articles/a/newsml.xml` with `--out public`).
- */
-export function toPlaced(diagnostics: readonly Diagnostic[], folder: string): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, file: `${folder}/${d.file}` }));
-}
-
 /** The summary feeds select from. */
 export function toArticleSummary(article: Article, now: string): ArticleSummary {
   return { id: article.id, source: article.source, datePublished: article.datePublished, sections: article.sections, listed: isListed(article, now) };
@@ -191,3 +184,5 @@ export function toArticleSummary(article: Article, now: string): ArticleSummary 
 export function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
+
+export { toPlaced } from './folders.ts';

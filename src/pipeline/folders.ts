@@ -1,4 +1,5 @@
 /** Where a build's three kinds of files go, and how diagnostics name those places. Pure (paths as strings). */
+import type { Diagnostic } from '../diagnostics.ts';
 import type { FolderNames } from './article.ts';
 import { LEGACY_MANIFEST_FILE, STATE_FILE } from '../model/state.ts';
 import type { StatePlaces } from './state.ts';
@@ -35,4 +36,12 @@ export function toFolderNames(articlesPath: string, names: OutputNames = {}): { 
   const folders: FolderNames = { input, public: out, partner: names.partner ?? toDefaultPartnerDir(out) };
   const places: StatePlaces = { statePath: names.state ?? toDefaultStateFile(input), inputPath: input, legacyPath: `${out}/${LEGACY_MANIFEST_FILE}` };
   return { folders, places };
+}
+
+/**
+ * Validators name an output by its path inside its folder; the build names the folder it goes to
+ * (`public/articles/a/newsml.xml` with `--out public`).
+ */
+export function toPlaced(diagnostics: readonly Diagnostic[], folder: string): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, file: `${folder}/${d.file}` }));
 }

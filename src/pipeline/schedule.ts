@@ -6,6 +6,9 @@ const SKEW_MS = 60 * 60 * 1000;
 /** More than a year ahead is a typo (2204 for 2024), not a plan. */
 const FAR_MS = 366 * 24 * 60 * 60 * 1000;
 
+/** How far ahead of the build time a publication date starts to draw each finding (for knowing when the answer changes). */
+export const FUTURE_DATE_LIMITS = [SKEW_MS, FAR_MS] as const;
+
 /** What the check needs of an article. */
 export interface DatedArticle {
   source: string;

@@ -29,8 +29,8 @@ import {
   type ListedSource,
 } from '../io.ts';
 import { acceptArticles } from '../pipeline/accept.ts';
-import { toPlaced, type ArticleContext, type BuildStage } from '../pipeline/article.ts';
-import { toDefaultPartnerDir, toDefaultStateFile, toFolderNames } from '../pipeline/folders.ts';
+import type { ArticleContext, BuildStage } from '../pipeline/article.ts';
+import { toDefaultPartnerDir, toDefaultStateFile, toFolderNames, toPlaced } from '../pipeline/folders.ts';
 import { toNextEmbargo, toPartnerIndex } from '../pipeline/partners.ts';
 import { checkPublicationDates } from '../pipeline/schedule.ts';
 import { selectFeedArticles } from '../pipeline/select.ts';
@@ -55,6 +55,7 @@ import { loadArticles, restageKept } from './articles.ts';
 import { countOutputs, outputsMatch, outputsOf } from './outputs.ts';
 import type { JobPlaces, JobResult, SourceJob } from './process.ts';
 import { isCurrent } from './reuse.ts';
+import { forgetUnchanged, readUnchanged, toDecisionHorizon, writeUnchanged } from './unchanged.ts';
 
 /** Sources per batch sent to a worker: small enough to balance the load, large enough to keep messages few. */
 const BATCH = 32;
@@ -121,6 +122,8 @@ export interface ProjectBuildResult {
   rejected: string[];
   /** True when the folders now hold this build's result (false: errors stopped it, nothing was written). */
   committed: boolean;
+  /** True when nothing had changed since the last build: its outcome was reported again without reading the cache index. */
+  unchanged: boolean;
   /** What was done to finish or undo an interrupted earlier build. */
   recovered: string[];
   /** Wall time per phase and summed CPU time per stage, in ms, for `--verbose` and the benchmark. */
@@ -150,7 +153,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
 }
 
 function emptyResult(): ProjectBuildResult {
-  return { articles: 0, files: 0, partnerFiles: 0, written: 0, removed: 0, stateWritten: false, diagnostics: [], mode: 'clean', reused: 0, built: 0, workers: 0, rejected: [], committed: false, recovered: [], timings: {} };
+  return { articles: 0, files: 0, partnerFiles: 0, written: 0, removed: 0, stateWritten: false, diagnostics: [], mode: 'clean', reused: 0, built: 0, workers: 0, rejected: [], committed: false, unchanged: false, recovered: [], timings: {} };
 }
 
 /**
@@ -195,9 +198,18 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
   });
   const persistent = options.cacheDir !== undefined;
   const dirs = toCacheDirs(persistent ? path.resolve(cwd, options.cacheDir as string) : mkdtempSync(path.join(tmpdir(), 'syndicate-cache-')));
-  const found = readPreviousState(stateFile, options.outDir, cwd);
   // Without a persistent cache no index is read or written, so the tool's code is not hashed either.
   const key = persistent ? toCacheKey(`${options.toolVersion}+${await readCodeFingerprint()}`, site, { ...absolute, ...folders, state: statePlaces.statePath }) : '';
+  if (persistent && !options.resetVersions && recovered.length === 0 && inputDiagnostics.length === 0) {
+    const unchanged = readUnchanged(dirs, key, sources, now);
+    if (unchanged) {
+      lap('list');
+      const { diagnostics, ...counts } = unchanged;
+      return { ...emptyResult(), ...counts, diagnostics, mode: 'incremental', reused: sources.length, committed: true, unchanged: true, timings };
+    }
+    forgetUnchanged(dirs);
+  }
+  const found = readPreviousState(stateFile, options.outDir, cwd);
   let prior = persistent ? readCacheIndex(dirs, key) : undefined;
   if (prior && (found.legacy || !outputsMatch(prior.index, absolute, found.text))) prior = undefined;
   // The state this tool wrote and validated last time (outputsMatch compared it with the hash in the
@@ -421,6 +433,19 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
       // Stored articles of sources that changed or went away are no longer referenced.
       const live = new Set(Object.values(next.entries).map((e) => e.hash));
       if (prior) removeStored(dirs, Object.values(prior.index.entries).map((e) => e.hash).filter((hash) => !live.has(hash)));
+    }
+    // A build with nothing to report against it leaves what the next one needs to know it has nothing to do.
+    if (persistent && rejected.size === 0 && !sorted.some((d) => d.severity === 'error')) {
+      const checked = [absolute.state, ...(feeds?.outputs ?? []).map(([file]) => path.join(absolute.public, ...file.split('/')))];
+      if (partnerIndex) checked.push(path.join(absolute.partner, ...partnerIndex[0].split('/')));
+      writeUnchanged(dirs, {
+        key,
+        sources,
+        now,
+        until: toDecisionHorizon(kept.map((entry) => ({ datePublished: entry.summary.datePublished, embargo: entry.revision.embargo })), now),
+        files: checked,
+        outcome: { articles: result.articles, files: result.files, partnerFiles: result.partnerFiles, nextEmbargo: result.nextEmbargo, diagnostics: sorted },
+      });
     }
     lap('cache');
     return result;
