@@ -71,9 +71,18 @@ export interface ListedSource {
 export async function listSources(inputDir: string, cwd: string): Promise<{ articlesPath: string; sources: ListedSource[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(cwd, inputDir);
   const found = await findArticleFiles(root, cwd);
+  // Display paths by folder: one path.relative per folder rather than per file.
+  const shownDirs = new Map<string, string>();
   const sources = found.files.map((absolute) => {
     const s = statSync(absolute);
-    return { path: toDisplayPath(absolute, cwd), absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs, size: s.size };
+    const dir = path.dirname(absolute);
+    let shownDir = shownDirs.get(dir);
+    if (shownDir === undefined) {
+      shownDir = toDisplayPath(dir, cwd);
+      shownDirs.set(dir, shownDir);
+    }
+    const shown = shownDir === '.' ? path.basename(absolute) : `${shownDir}/${path.basename(absolute)}`;
+    return { path: shown, absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs, size: s.size };
   });
   sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { articlesPath: toDisplayPath(path.join(root, 'articles'), cwd), sources, diagnostics: found.diagnostics };
@@ -96,11 +105,21 @@ async function findArticleFiles(root: string, cwd: string): Promise<{ files: str
   }
   const files: string[] = [];
   let realRoot: string | undefined;
+  // Whether a folder lies inside a dot folder (.git, .obsidian…): asked once per folder, not per file.
+  const hidden = new Map<string, boolean>();
+  const inDotFolder = (dir: string): boolean => {
+    let known = hidden.get(dir);
+    if (known === undefined) {
+      known = path.relative(articlesDir, dir).split(path.sep).some((part) => part.startsWith('.'));
+      hidden.set(dir, known);
+    }
+    return known;
+  };
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
+    // Inside a dot folder: not an article either.
+    if (inDotFolder(entry.parentPath)) continue;
     const file = path.join(entry.parentPath, entry.name);
-    // Inside a dot folder (.git, .obsidian…): not an article either.
-    if (path.relative(articlesDir, file).split(path.sep).some((part) => part.startsWith('.'))) continue;
     if (entry.isFile()) {
       files.push(file);
       continue;
@@ -387,6 +406,12 @@ export async function writeOutputs(outDir: string, cwd: string, files: readonly 
  */
 export async function readCodeFingerprint(): Promise<string> {
   const root = fileURLToPath(new URL('.', import.meta.url));
+  // The compiled tool carries it, written by `npm run compile` (src/fingerprint.mjs) with the same hash.
+  try {
+    return readFileSync(path.join(root, 'code-fingerprint.txt'), 'utf8').trim();
+  } catch {
+    // Running from the sources (tests): hashed here.
+  }
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile() && /\.(?:js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts'))
     .map((e) => path.join(e.parentPath, e.name))
