@@ -1,4 +1,6 @@
 /** A fixed set of worker threads running {@link processSource} on batches of source files. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobResult, SourceJob } from './process.ts';
 import type { WorkerSetup, WorkerTask } from './worker.ts';
@@ -13,8 +15,11 @@ export class WorkerPool {
   private readonly running = new Map<number, { worker: Worker; resolve: (results: JobResult[]) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  /** Starts `size` workers from the compiled `worker.js` (`script` overrides it, for tests running the TypeScript sources). */
-  constructor(size: number, setup: WorkerSetup, script: URL = new URL('./worker.js', import.meta.url)) {
+  /**
+   * Starts `size` workers from the compiled worker, bundled into one file by `npm run compile` when it is
+   * there (`script` overrides it, for tests running the TypeScript sources).
+   */
+  constructor(size: number, setup: WorkerSetup, script: URL = defaultWorkerScript()) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(script, { workerData: setup });
       worker.on('message', (reply: Reply) => this.settle(worker, reply));
@@ -64,4 +69,10 @@ export class WorkerPool {
     this.running.clear();
     this.waiting.length = 0;
   }
+}
+
+/** The bundled worker (`worker.bundle.js`, one file to load) when the compile step made it, else `worker.js`. */
+function defaultWorkerScript(): URL {
+  const bundle = new URL('./worker.bundle.js', import.meta.url);
+  return existsSync(fileURLToPath(bundle)) ? bundle : new URL('./worker.js', import.meta.url);
 }
