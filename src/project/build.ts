@@ -218,9 +218,22 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
   const previous = readState({ ...found, reset: options.resetVersions }, statePlaces, trusted);
   const context: ArticleContext = { now, previous: (id) => previous.records.get(id), folders };
   const mode = prior ? 'incremental' : 'clean';
-  prepareStore(dirs, !prior);
   const staging = { public: toStagingDir(options.outDir, cwd), partner: toStagingDir(partnerDir, cwd) };
-  await Promise.all([discardStaging(staging.public), discardStaging(staging.partner)]);
+  const places: JobPlaces = { staging: staging.public, partnerStaging: staging.partner, cache: dirs };
+  const threshold = options.parallelThreshold ?? 64;
+  const workerCount = (jobs: number) => Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(jobs / BATCH)));
+  const startPool = async (jobs: number) => new (await import('./pool.ts')).WorkerPool(workerCount(jobs), { site, places, now, previous: [...previous.records.values()], folders }, options.workerScript);
+  // A clean build builds every source: its workers start now and load their code while the old store
+  // is moved aside and the staging folders are cleared.
+  let pool = !prior && sources.length >= threshold ? await startPool(sources.length) : undefined;
+  let oldStoreGone: Promise<void> = Promise.resolve();
+  try {
+    oldStoreGone = prepareStore(dirs, !prior);
+    await Promise.all([discardStaging(staging.public), discardStaging(staging.partner)]);
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
   lap('list');
 
   try {
@@ -237,12 +250,8 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     let done = reusedByStamp;
     options.onProgress?.(done, total);
 
-    const places: JobPlaces = { staging: staging.public, partnerStaging: staging.partner, cache: dirs };
-    const threshold = options.parallelThreshold ?? 64;
     const limit = site.limits?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
-    const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(candidates.length / BATCH)));
-    const pool =
-      candidates.length >= threshold ? new (await import('./pool.ts')).WorkerPool(size, { site, places, now, previous: [...previous.records.values()], folders }, options.workerScript) : undefined;
+    pool ??= candidates.length >= threshold ? await startPool(candidates.length) : undefined;
     // Loaded only when something is to be built: a no-op rebuild never loads the readers and emitters.
     const processLocally = pool || candidates.length === 0 ? undefined : (await import('./process.ts')).processSource;
     const cpu: Partial<Record<BuildStage, number>> = {};
@@ -384,7 +393,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
       mode,
       reused: total - built,
       built,
-      workers: pool ? size : 0,
+      workers: pool?.size ?? 0,
       recovered,
       timings,
     };
@@ -453,6 +462,8 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     await Promise.all([discardStaging(staging.public), discardStaging(staging.partner)]);
     throw error;
   } finally {
+    // A failed deletion of the old store costs only disk space: the next clean build deletes it again.
+    await oldStoreGone.catch(() => undefined);
     if (!persistent) rmSync(dirs.root, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,8 @@
  * (default `.syndicate-cache/`) and is only a speed-up: deleting it costs one clean build.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -158,11 +159,23 @@ export function readStoredArticle(dirs: CacheDirs, hash: string): StoredArticle 
   }
 }
 
-/** Prepares the store folder; a cache for another key is emptied first. */
-export function prepareStore(dirs: CacheDirs, fresh: boolean): void {
-  if (fresh) rmSync(dirs.store, { recursive: true, force: true });
+/** Prepares the store folder; a cache for another key is emptied first (the promise settles when the old store is deleted). */
+export function prepareStore(dirs: CacheDirs, fresh: boolean): Promise<void> {
+  if (!fresh || !existsSync(dirs.store)) {
+    mkdirSync(dirs.store, { recursive: true });
+    return Promise.resolve();
+  }
+  // Deleting tens of thousands of stored articles takes seconds on some file systems: the old store is
+  // moved aside at once and deleted while the build runs (with any left by an interrupted build).
+  const stale = readdirSync(dirs.root).filter((name) => name.startsWith(STALE)).map((name) => path.join(dirs.root, name));
+  const aside = mkdtempSync(path.join(dirs.root, STALE));
+  renameSync(dirs.store, path.join(aside, 'articles'));
   mkdirSync(dirs.store, { recursive: true });
+  return Promise.all([aside, ...stale].map((dir) => rm(dir, { recursive: true, force: true }))).then(() => undefined);
 }
+
+/** Prefix of the folders an old store is moved into before it is deleted. */
+const STALE = 'stale-';
 
 /** Deletes the stored articles of these source hashes (sources that changed or went away). */
 export function removeStored(dirs: CacheDirs, hashes: readonly string[]): void {

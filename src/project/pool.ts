@@ -32,6 +32,11 @@ export class WorkerPool {
     this.idle = [...this.workers];
   }
 
+  /** How many worker threads it runs. */
+  get size(): number {
+    return this.workers.length;
+  }
+
   /** Builds one batch on the next idle worker. */
   run(jobs: SourceJob[]): Promise<JobResult[]> {
     return new Promise((resolve, reject) => {
