@@ -1,16 +1,13 @@
 import type { SiteConfig } from './config.ts';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { compareArticles, type Article } from './model/article.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
-import { acceptArticles } from './pipeline/accept.ts';
-import { buildArticle, byPath, toPlaced, untimed, type ArticleBuild, type BuildStage, type StageTimer } from './pipeline/article.ts';
+import { acceptParts, toBuildRecords, type AssemblyPart } from './pipeline/assemble.ts';
+import { buildArticle, byPath, toArticleSummary, untimed, type ArticleBuild, type BuildStage, type StageTimer } from './pipeline/article.ts';
 import { buildFeeds } from './pipeline/feeds.ts';
 import { toFolderNames, type OutputNames } from './pipeline/folders.ts';
-import { toNextEmbargo, toPartnerIndex } from './pipeline/partners.ts';
-import type { Revision } from './pipeline/revision.ts';
-import { checkPublicationDates } from './pipeline/schedule.ts';
 import { selectFeedArticles } from './pipeline/select.ts';
-import { readState, toBuiltAt, toStateFile, type PreviousState } from './pipeline/state.ts';
+import { readState, type PreviousState } from './pipeline/state.ts';
 import { validateOutput } from './validate/index.ts';
 
 export type { BuildStage } from './pipeline/article.ts';
@@ -79,42 +76,26 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   const { folders, places } = toFolderNames(articlesPath, options.names);
   const previous = readState(options.state ?? { outputsExist: false }, places);
   const context = { now: options.now, previous: (id: string) => previous.records.get(id), folders };
-  const parts = sources.map((file) => buildArticle(file, site, context, timed));
-  const { accepted, diagnostics } = acceptArticles(
-    parts.map((part) => ({ source: part.source, id: part.article?.id, failed: hasErrors(part.readDiagnostics) })),
-    articlesPath,
-  );
-  const kept = parts.filter((part): part is Kept => part.article !== undefined && accepted.has(part.source));
-  const articles = kept.map((part) => part.article).sort(compareArticles);
-  diagnostics.push(...previous.diagnostics);
-  for (const part of parts) diagnostics.push(...part.readDiagnostics);
-  for (const part of kept) diagnostics.push(...part.outputDiagnostics);
-  const outputs = kept.flatMap((part) => part.outputs);
-  const partnerOutputs = kept.flatMap((part) => part.partnerOutputs);
-  const onWeb = new Set(kept.filter((part) => part.placement === 'public').map((part) => part.article));
+  const parts = sources.map((file) => toAssemblyPart(buildArticle(file, site, context, timed), options.now));
+  const { kept, diagnostics } = acceptParts(parts, { articlesPath, now: options.now, previousDiagnostics: previous.diagnostics });
+  const articles = kept.map((part) => part.built.article).sort(compareArticles);
+  const outputs = kept.flatMap((part) => part.built.outputs);
+  const partnerOutputs = kept.flatMap((part) => part.built.partnerOutputs);
+  const onWeb = new Set(kept.filter((part) => part.story.placement === 'public').map((part) => part.built.article));
   const listed = articles.filter((article) => onWeb.has(article));
-  diagnostics.push(...checkPublicationDates(kept.map((part) => ({ source: part.source, datePublished: part.article.datePublished, listed: part.placement === 'public' })), options.now));
   if (listed.length > 0) {
-    const references = kept.flatMap((part) => part.references);
+    const references = kept.flatMap((part) => part.built.references);
     const feeds = buildFeeds(selectFeedArticles(listed, site, options.now), site, { now: options.now, references, folder: folders.public }, timed);
     outputs.push(...feeds.outputs);
     diagnostics.push(...feeds.diagnostics);
   }
-  const index = toPartnerIndex(
-    kept.flatMap((part) => (part.placement === 'public' ? [] : [{ revision: part.revision, placement: part.placement, files: part.partnerOutputs.map((o) => o.path) }])),
+  const records = toBuildRecords(
+    kept.map((part) => part.story),
+    { now: options.now, previous, places, folders, validate: (file) => validateOutput(file, site).diagnostics },
   );
-  if (index) {
-    partnerOutputs.push(index);
-    diagnostics.push(...toPlaced(validateOutput(index, site).diagnostics, folders.partner));
-  }
-  let state: string | undefined;
-  if (kept.length > 0) {
-    const builtAt = toBuiltAt(previous.builtAt, options.now, articles);
-    const next = toStateFile(kept.map((part) => part.revision), previous.records, builtAt, places);
-    diagnostics.push(...next.diagnostics, ...validateOutput({ path: places.statePath, format: 'state', text: next.text, sources: [] }, site).diagnostics);
-    state = next.text;
-  }
-  const nextEmbargo = toNextEmbargo(articles, options.now);
+  if (records.partnerIndex) partnerOutputs.push(records.partnerIndex);
+  diagnostics.push(...records.diagnostics);
+  const { state, nextEmbargo } = records;
   if (profile) for (const [stage, ms] of totals) profile.record(stage, ms);
   return {
     articles,
@@ -126,5 +107,16 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   };
 }
 
-/** A source that was read and kept: everything about it is known. */
-type Kept = ArticleBuild & Required<Pick<ArticleBuild, 'article' | 'revision' | 'placement'>>;
+/** One source's build as the assembly sees it, with the build itself beside it. */
+interface BuiltPart extends AssemblyPart {
+  built: ArticleBuild & { article: Article };
+}
+
+function toAssemblyPart(built: ArticleBuild, now: string): BuiltPart {
+  const { article, revision, placement } = built;
+  const story =
+    article && revision && placement
+      ? { summary: toArticleSummary(article, now), revision, placement, partnerFiles: built.partnerOutputs.map((o) => o.path) }
+      : undefined;
+  return { source: built.source, readDiagnostics: built.readDiagnostics, outputDiagnostics: built.outputDiagnostics, story, built: built as BuiltPart['built'] };
+}

@@ -28,13 +28,11 @@ import {
   writeStateFile,
   type ListedSource,
 } from '../io.ts';
-import { acceptArticles } from '../pipeline/accept.ts';
+import { acceptParts, toBuildRecords } from '../pipeline/assemble.ts';
 import type { ArticleContext, BuildStage } from '../pipeline/article.ts';
 import { toDefaultPartnerDir, toDefaultStateFile, toFolderNames, toPlaced } from '../pipeline/folders.ts';
-import { toNextEmbargo, toPartnerIndex } from '../pipeline/partners.ts';
-import { checkPublicationDates } from '../pipeline/schedule.ts';
 import { selectFeedArticles } from '../pipeline/select.ts';
-import { readState, toBuiltAt, toInputRelative, toStateFile } from '../pipeline/state.ts';
+import { readState, toInputRelative } from '../pipeline/state.ts';
 import {
   CACHE_FORMAT,
   hashFeedInput,
@@ -295,16 +293,18 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
 
     // The same decisions as the in-memory build, on the entries.
     const ordered = sources.map((s) => ({ source: s, entry: entries.get(s.path) as CacheEntry }));
-    const { accepted, diagnostics } = acceptArticles(
-      ordered.map(({ source, entry }) => ({ source: source.path, id: entry.summary?.id, failed: entry.failed })),
-      articlesPath,
+    const { kept: keptParts, diagnostics, dated } = acceptParts(
+      ordered.map(({ source, entry }) => ({
+        source: source.path,
+        readDiagnostics: entry.readDiagnostics,
+        outputDiagnostics: entry.outputDiagnostics,
+        story: entry.summary && entry.revision && entry.placement ? { summary: entry.summary, revision: entry.revision, placement: entry.placement, partnerFiles: entry.partnerOutputs.map(([file]) => file) } : undefined,
+        entry,
+      })),
+      { articlesPath, now, previousDiagnostics: [...inputDiagnostics, ...previous.diagnostics] },
     );
-    diagnostics.push(...inputDiagnostics, ...previous.diagnostics);
-    for (const { entry } of ordered) diagnostics.push(...entry.readDiagnostics);
-    let kept = ordered.filter(({ source, entry }) => entry.summary !== undefined && accepted.has(source.path)).map(({ entry }) => entry as Built);
-    for (const entry of kept) diagnostics.push(...entry.outputDiagnostics);
-    const dated = checkPublicationDates(kept.map((entry) => entry.summary), now);
-    diagnostics.push(...dated);
+    const accepted = new Set(keptParts.map((part) => part.source));
+    let kept = keptParts.map((part) => part.entry as Built);
     // --keep-going: sources with errors of their own, and every source sharing an id with another, are
     // left out (and listed); their findings do not stop the build. Anything else (feeds, state,
     // configuration) still does.
@@ -348,40 +348,37 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
       diagnostics.push(...feeds.diagnostics);
     }
 
-    let partnerIndex: OutputStamp | undefined;
-    const index = toPartnerIndex(
-      kept.flatMap((entry) => (entry.placement === 'public' ? [] : [{ revision: entry.revision, placement: entry.placement, files: entry.partnerOutputs.map(([file]) => file) }])),
-    );
-    if (index) {
-      const { validateOutput } = await import('../validate/index.ts');
-      diagnostics.push(...toPlaced(validateOutput(index, site).diagnostics, folders.partner));
-      partnerIndex = [index.path, hashText(index.text)];
-      if (prior?.index.partnerIndex?.[1] !== partnerIndex[1]) writeStagedFiles(staging.partner, [index]);
-    }
-
     // Every source as last time (same paths, same hashes), each with the record the state holds.
     const sameSources = prior !== undefined && built === 0 && Object.keys(prior.index.entries).length === total && rejected.size === 0;
-    const builtAt = toBuiltAt(previous.builtAt, now, kept.map((entry) => ({ ...entry.summary, ...entry.revision })));
+    const { validateOutput } = await import('../validate/index.ts');
+    const records = toBuildRecords(
+      keptParts.filter((part) => !rejected.has(part.source)).map((part) => part.story),
+      {
+        now,
+        previous,
+        places: statePlaces,
+        folders,
+        rejected: new Set([...rejected].map((source) => toInputRelative(source, folders.input))),
+        // The same records at the same build time: the state would be the same bytes.
+        sameState: (builtAt) => trusted && sameSources && builtAt === previous.builtAt && prior?.index.state !== undefined,
+        validate: (file) => validateOutput(file, site).diagnostics,
+      },
+    );
+    diagnostics.push(...records.diagnostics);
+    let partnerIndex: OutputStamp | undefined;
+    if (records.partnerIndex) {
+      partnerIndex = [records.partnerIndex.path, hashText(records.partnerIndex.text)];
+      if (prior?.index.partnerIndex?.[1] !== partnerIndex[1]) writeStagedFiles(staging.partner, [records.partnerIndex]);
+    }
     let stateText: string | undefined;
     let stateHash: string | undefined;
-    if (trusted && sameSources && builtAt === previous.builtAt && prior?.index.state !== undefined) {
-      // The same records at the same build time: the state would be the same bytes.
-      stateHash = prior.index.state;
+    if (records.state !== undefined) {
+      stateHash = hashText(records.state);
+      if (found.text === undefined || found.legacy || hashText(found.text) !== stateHash) stateText = records.state;
     } else if (kept.length > 0) {
-      const rejectedSources = new Set([...rejected].map((source) => toInputRelative(source, folders.input)));
-      const made = toStateFile(
-        kept.map((entry) => entry.revision),
-        previous.records,
-        builtAt,
-        statePlaces,
-        rejectedSources,
-      );
-      const { validateOutput } = await import('../validate/index.ts');
-      diagnostics.push(...made.diagnostics, ...validateOutput({ path: statePlaces.statePath, format: 'state', text: made.text, sources: [] }, site).diagnostics);
-      stateHash = hashText(made.text);
-      if (found.text === undefined || found.legacy || hashText(found.text) !== stateHash) stateText = made.text;
+      stateHash = prior?.index.state;
     }
-    const nextEmbargo = toNextEmbargo(kept.map((entry) => entry.revision), now);
+    const nextEmbargo = records.nextEmbargo;
     lap('feeds');
 
     const sorted = sortDiagnostics(diagnostics);
