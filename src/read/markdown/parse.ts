@@ -36,9 +36,10 @@ md.normalizeLink = normalizeUri;
 md.normalizeLinkText = (url) => url;
 md.validateLink = () => true;
 
-// Bare URLs: http(s):// and www. only (see tree.ts for fuzzy domains); no e-mail, mailto:, ftp: or
-// protocol-relative `//host` links, which our feed rules treat as relative or unsupported.
-md.linkify.set({ fuzzyEmail: false, fuzzyIP: false }).add('mailto:', null).add('ftp:', null).add('//', null);
+// Bare URLs: http(s):// and www. only, as on GitHub; no e-mail, mailto:, ftp: or protocol-relative
+// `//host` links, which our feed rules treat as relative or unsupported. Fuzzy links are on for
+// "www.", and tree.ts leaves the other fuzzy ones ("example.com") as text.
+md.linkify.set({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false }).add('mailto:', null).add('ftp:', null).add('//', null);
 // linkify-it's own test also looks for bare domains ("example.com"), which stay text anyway; text
 // without a scheme or "www." skips it (half of markdown-it's parsing time on wire-like paragraphs).
 const testLinks = md.linkify.test.bind(md.linkify);
