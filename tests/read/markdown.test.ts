@@ -446,20 +446,20 @@ describe('readMarkdown body: GitHub Flavored Markdown', () => {
       '<p>Volumes rose 12%<sup>1</sup> in a year<sup>2</sup>.</p>\n<p>Again<sup>1</sup>.</p>\n<hr />\n<ol>\n<li>Port authority figures.</li>\n<li>Our <em>own</em> count.</li>\n</ol>',
     );
     expect(article!.bodyHtml).not.toMatch(/\sid=|href="#|\[\^/);
-    // Markers as plain numbers, each note with its number.
-    expect(article!.paragraphs).toEqual(['Volumes rose 12%1 in a year2.', 'Again1.', '1. Port authority figures.', '2. Our own count.']);
+    // In plain text the markers are superscript numbers ("12%1" would change the figure), and each note starts with its own.
+    expect(article!.paragraphs).toEqual(['Volumes rose 12%¹ in a year².', 'Again¹.', '¹ Port authority figures.', '² Our own count.']);
   });
 
   it('keeps a note of several paragraphs whole', () => {
     const { article } = body('A[^1].\n\n[^1]: First paragraph,\n    continued.\n\n    Second paragraph.\n');
     expect(article!.bodyHtml).toBe('<p>A<sup>1</sup>.</p>\n<hr />\n<ol>\n<li>\n<p>First paragraph, continued.</p>\n<p>Second paragraph.</p>\n</li>\n</ol>');
-    expect(article!.paragraphs).toEqual(['A1.', '1. First paragraph, continued.', 'Second paragraph.']);
+    expect(article!.paragraphs).toEqual(['A¹.', '¹ First paragraph, continued.', 'Second paragraph.']);
   });
 
-  it('renders strikethrough as <del>, and a single tilde as text', () => {
-    const { article } = body('~~old~~ new, ~single~ tilde.\n');
-    expect(article!.bodyHtml).toBe('<p><del>old</del> new, ~single~ tilde.</p>');
-    expect(article!.paragraphs).toEqual(['old new, ~single~ tilde.']);
+  it('renders strikethrough as <del>, left out of the plain text, and a single tilde as text', () => {
+    const { article } = body('The minister ~~resigned~~ was dismissed, ~single~ tilde.\n');
+    expect(article!.bodyHtml).toBe('<p>The minister <del>resigned</del> was dismissed, ~single~ tilde.</p>');
+    expect(article!.paragraphs).toEqual(['The minister was dismissed, ~single~ tilde.']);
   });
 
   it('links bare http(s) and www. URLs, and nothing else', () => {

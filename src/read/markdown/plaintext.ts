@@ -16,8 +16,12 @@ const BLOCK_ELEMENTS = new Set([...LEAF_BLOCKS, ...BLOCK_CONTAINERS, 'hr', 'th',
 /**
  * The plain text of every block, in order: paragraphs, headings, code blocks, the text of tight list
  * items (which has no `<p>`), and each table row (its cells separated by a tab, as innerText gives
- * them). Blocks without text (an image alone, a rule) give nothing. Footnotes give their notes, each
- * starting with its number ("1. …"), which the reference in the text shows as a plain number.
+ * them). Blocks without text (an image alone, a rule) give nothing.
+ *
+ * Where innerText would mislead a reader of plain text (JSON-LD `articleBody`, descriptions), it is not
+ * followed: a footnote reference is a superscript number ("rose 12%¹", where "12%1" would change the
+ * figure), and each note starts with it ("¹ Port authority figures."); struck-through text (`<del>`),
+ * which the editor marked as no longer true, is left out rather than read as part of the sentence.
  */
 export function collectBlocks(parent: ParentNode, blocks: BlockText[]): void {
   let inline: BodyNode[] = [];
@@ -65,7 +69,7 @@ function collectNotes(list: ElementNode, blocks: BlockText[]): void {
     number++;
     const note: BlockText[] = [];
     collectBlocks(item, note);
-    if (note[0] !== undefined) note[0].text = `${number}. ${note[0].text}`;
+    if (note[0] !== undefined) note[0].text = `${toSuperscript(String(number))} ${note[0].text}`;
     blocks.push(...note);
   }
 }
@@ -84,6 +88,10 @@ function toPlainText(nodes: readonly BodyNode[]): string {
 function appendText(node: BodyNode, parts: string[]): void {
   if (node.type === 'text') {
     parts.push(node.value);
+  } else if (node.tagName === 'del') {
+    // Left out (see collectBlocks).
+  } else if (node.tagName === 'sup') {
+    parts.push(toSuperscript(toPlainText(node.children)));
   } else if (node.tagName === 'br') {
     parts.push('\n');
   } else if (BLOCK_ELEMENTS.has(node.tagName)) {
@@ -93,4 +101,11 @@ function appendText(node: BodyNode, parts: string[]): void {
   } else {
     for (const child of node.children) appendText(child, parts);
   }
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote number in superscript digits ("12" → "¹²"). */
+function toSuperscript(digits: string): string {
+  return digits.replace(/[0-9]/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!);
 }
