@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { XmlDocument } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
@@ -412,6 +413,157 @@ describe('readMarkdown body', () => {
 
   it('readSource reads .md (any case) with readMarkdown', () => {
     expect(readSource({ path: 'input/articles/a/story.MD', bytes: encode(MINIMAL) }, site)?.article?.source).toBe('input/articles/a/story.MD');
+  });
+});
+
+describe('readMarkdown body: GitHub Flavored Markdown', () => {
+  const body = (markdown: string) => read(withBody(markdown));
+
+  it('renders a table as plain table elements, without alignment or style, and each row as tab-separated text', () => {
+    const { article, diagnostics } = body('Intro.\n\n| Port | TEU | Note |\n|:-----|----:|:----:|\n| Shanghai | 47.3 m | [stats](/s?a=1&b=2) |\n| Ningbo \\| Zhoushan | 35.3 m |\n\nDone.\n');
+    expect(diagnostics).toEqual([]);
+    expect(article!.bodyHtml).toBe(
+      [
+        '<p>Intro.</p>',
+        '<table>\n<thead>\n<tr>\n<th>Port</th>\n<th>TEU</th>\n<th>Note</th>\n</tr>\n</thead>',
+        '<tbody>\n<tr>\n<td>Shanghai</td>\n<td>47.3 m</td>\n<td><a href="https://www.globaltimes.cn/s?a=1&amp;b=2">stats</a></td>\n</tr>',
+        '<tr>\n<td>Ningbo | Zhoushan</td>\n<td>35.3 m</td>\n<td></td>\n</tr>\n</tbody>\n</table>',
+        '<p>Done.</p>',
+      ].join('\n'),
+    );
+    // innerText's layout: a tab between cells, a row per entry; no pipes from the syntax.
+    expect(article!.paragraphs).toEqual(['Intro.', 'Port\tTEU\tNote', 'Shanghai\t47.3 m\tstats', 'Ningbo | Zhoushan\t35.3 m\t', 'Done.']);
+    expect(article!.description).toBe('Intro.');
+    parseAsXhtml(article!.bodyHtml);
+  });
+
+  it('renders footnotes without ids or fragment links: the reference as <sup>, the notes in an <ol> after an <hr />', () => {
+    const { article, diagnostics } = body(
+      'Volumes rose 12%[^1] in a year[^note].\n\nAgain[^1].\n\n[^1]: Port authority figures.\n[^note]: Our *own* count.\n[^unused]: Never cited.\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(article!.bodyHtml).toBe(
+      '<p>Volumes rose 12%<sup>1</sup> in a year<sup>2</sup>.</p>\n<p>Again<sup>1</sup>.</p>\n<hr />\n<ol>\n<li>Port authority figures.</li>\n<li>Our <em>own</em> count.</li>\n</ol>',
+    );
+    expect(article!.bodyHtml).not.toMatch(/\sid=|href="#|\[\^/);
+    // In plain text the markers are superscript numbers ("12%1" would change the figure), and each note starts with its own.
+    expect(article!.paragraphs).toEqual(['Volumes rose 12%¹ in a year².', 'Again¹.', '¹ Port authority figures.', '² Our own count.']);
+  });
+
+  it('keeps a note of several paragraphs whole', () => {
+    const { article } = body('A[^1].\n\n[^1]: First paragraph,\n    continued.\n\n    Second paragraph.\n');
+    expect(article!.bodyHtml).toBe('<p>A<sup>1</sup>.</p>\n<hr />\n<ol>\n<li>\n<p>First paragraph, continued.</p>\n<p>Second paragraph.</p>\n</li>\n</ol>');
+    expect(article!.paragraphs).toEqual(['A¹.', '¹ First paragraph, continued.', 'Second paragraph.']);
+  });
+
+  it('renders strikethrough as <del>, left out of the plain text, and a single tilde as text', () => {
+    const { article } = body('The minister ~~resigned~~ was dismissed, ~single~ tilde.\n');
+    expect(article!.bodyHtml).toBe('<p>The minister <del>resigned</del> was dismissed, ~single~ tilde.</p>');
+    expect(article!.paragraphs).toEqual(['The minister was dismissed, ~single~ tilde.']);
+  });
+
+  it('links bare http(s) and www. URLs, and nothing else', () => {
+    const { article, diagnostics } = body('See https://example.com/a?b=1&c=2. Or www.example.org, not example.com, a@b.com, mailto:a@b.com, ftp://x.y/ or http://e.1.\n');
+    expect(diagnostics).toEqual([]);
+    expect(article!.bodyHtml).toBe(
+      '<p>See <a href="https://example.com/a?b=1&amp;c=2">https://example.com/a?b=1&amp;c=2</a>. Or <a href="http://www.example.org/">www.example.org</a>, not example.com, a@b.com, mailto:a@b.com, ftp://x.y/ or http://e.1.</p>',
+    );
+    // The link text is the URL as written (not decoded).
+    expect(body('At https://example.com/%C3%BC and <https://example.com/%C3%BC>.\n').article!.paragraphs).toEqual(['At https://example.com/%C3%BC and https://example.com/%C3%BC.']);
+  });
+
+  it.each([
+    ['a javascript: link in a table cell', '| a |\n|---|\n| [x](javascript:alert(1)) |\n', 'unsafe-url', 7, '<td>x</td>'],
+    ['raw HTML in a table cell', '| a |\n|---|\n| <b onclick="x()">b</b> c |\n', 'raw-html', 7, '<td>b c</td>'],
+    ['raw HTML in a footnote', 'A[^1].\n\n[^1]: Note <img src=x onerror=alert(1)> here.\n', 'raw-html', 7, '<li>Note here.</li>'],
+    ['a script link in a footnote', 'A[^1].\n\n[^1]: See [this](javascript:alert(1)).\n', 'unsafe-url', 7, '<li>See this.</li>'],
+    ['a script URL written as a bare URL', 'Go javascript:alert(1) now.\n', undefined, 0, '<p>Go javascript:alert(1) now.</p>'],
+  ])('removes %s, reported at its line', (_name, markdown, ruleId, line, html) => {
+    const { article, diagnostics } = body(markdown);
+    expect(article!.bodyHtml).toContain(html);
+    expect(article!.bodyHtml).not.toMatch(/onclick|onerror|javascript:(?!alert\(1\) now)|<b|<img|<script/);
+    expect(diagnostics).toEqual(ruleId === undefined ? [] : [expect.objectContaining({ severity: 'warning', ruleId, line })]);
+    parseAsXhtml(article!.bodyHtml);
+  });
+});
+
+describe('readMarkdown body: lines and limits', () => {
+  const body = (markdown: string) => read(withBody(markdown));
+
+  it('reports a link, image or tag at its own line inside a paragraph of several lines', () => {
+    const { diagnostics } = body('First.\n\nOne\ntwo [x](javascript:1) `code\nspan`\nthree <b>\nfour ![i](data:x) and\n[y](\nmailto:a@b.c)\n');
+    expect(diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['raw-html', 10],
+      ['unsafe-url', 8],
+      ['unsupported-url', 12],
+    ]);
+    expect(diagnostics[1]!.message).toContain('(2 times, lines 8, 11)');
+  });
+
+  it('reports processing instructions and CDATA after an unclosed comment (markdown-it would read them as text)', () => {
+    const { article, diagnostics } = body('a <!-- b <?php x ?> <![CDATA[y]]> c\n');
+    expect(article!.bodyHtml).toBe('<p>a &lt;!-- b c</p>');
+    expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'raw-html', line: 5 })]);
+    expect(diagnostics[0]!.message).toContain('"<?php x ?>" (2 times, line 5)');
+    expect(body('[<!----><!-- x\n').article!.bodyHtml).toBe('<p>[&lt;!-- x</p>');
+  });
+
+  it('reads deeply nested Markdown without throwing', () => {
+    for (const markdown of ['>'.repeat(5000) + ' deep\n\nafter\n', `${'*'.repeat(20_000)}x${'*'.repeat(20_000)}\n\nafter\n`, `${'['.repeat(5000)}a${'](b)'.repeat(5000)}\n\nafter\n`]) {
+      const { article, diagnostics } = body(markdown);
+      expect(diagnostics).toEqual([]);
+      expect(article!.paragraphs.at(-1)).toBe('after');
+    }
+    // Past markdown-it's 1,000 levels of blocks the rest of the list is dropped (remark overflowed the stack).
+    expect(() => body(`${'- '.repeat(5000)}y\n\nafter\n`)).not.toThrow();
+  });
+});
+
+describe('readMarkdown body: any input', () => {
+  /** What bodyHtml may contain (src/read/markdown/allowlist.ts), written out again here. */
+  const ALLOWED: Record<string, readonly string[]> = {
+    ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'li', 'pre', 'em', 'strong', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup'].map((name) => [name, []])),
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title'],
+    ol: ['start'],
+    code: ['class'],
+  };
+  /** Pieces of Markdown, GFM and hostile HTML, so that random bodies reach every construct. */
+  const PIECES = [
+    '\n', '\n\n', ' ', '  \n', '\t', '    ', '> ', '- ', '* ', '1. ', '3) ', '# ', '## ', '---', '***', '```', '```js', '~~~', '`', '*', '**', '_', '~~', '\\',
+    '[', ']', '(', ')', '![', '](', '<', '>', '"', "'", '&amp;', '&#106;', '&nbsp;', '|', ' | ', '|---|', '\n|:-|-:|\n', '[^1]', '[^1]: ', '^[x]',
+    'word', 'Zölle 关税', '\u202E', '\u00A0', '\u2028', 'https://example.com/a?b=1&c=2', 'www.example.org', 'example.com', 'a@b.c',
+    '[l](javascript:alert(1))', '[l](  javascript:x)', '<javascript:alert(1)>', '![i](data:image/svg+xml,<svg onload=alert(1)>)', '[l](/rel "t")', '[r]: /u "T"\n', '[r]',
+    '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:x">', '</a>', '<div onclick="x">', '</div>', '<!-- c -->', '<!--', '<?php ?>', '<![CDATA[x]]>',
+    '<svg onload=alert(1)>', '<style>x</style>', '<iframe src=x>', '<b>', '</b>', '<span style="x">', 'style="color:red"', 'onerror=x', ' id="x" ', '<input>', '<details>',
+  ];
+  const markdown = fc.oneof(
+    fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join('')),
+    fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 30 }).map((pieces) => pieces.join('')),
+  );
+
+  it('never throws, and never yields an element, attribute or URL outside the allow-list, nor HTML that is not XHTML', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const { article } = read(withBody(text));
+        if (article === undefined) return;
+        const html = article.bodyHtml;
+        // Text is escaped, so every `<` starts a tag, and no attribute value holds `<` or `>`.
+        for (const tag of html.matchAll(/<(\/?)([^\s/>]*)([^>]*)>/g)) {
+          const [, , name, rest] = tag as unknown as [string, string, string, string];
+          expect(Object.keys(ALLOWED), html).toContain(name);
+          for (const [, attribute, value] of rest.matchAll(/\s([^\s=]+)="([^"]*)"/g)) {
+            expect(ALLOWED[name], `${name} ${attribute} in ${html}`).toContain(attribute);
+            if (attribute === 'href' || attribute === 'src') expect(value).toMatch(/^https?:\/\//);
+            if (attribute === 'class') expect(value).toMatch(/^language-[\w+#.-]+$/);
+          }
+          expect(rest.replace(/\s([^\s=]+)="([^"]*)"/g, ''), html).toMatch(/^\s*\/?$/);
+        }
+        expect(html).not.toMatch(/<(?![a-z/])/);
+        parseAsXhtml(html);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 
