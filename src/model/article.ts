@@ -89,7 +89,7 @@ export const ArticleSchema = z.object({
    * The body as a sanitised HTML fragment, which every HTML output uses (feeds' content, ninjs body,
    * NewsML-G2's XHTML body). Readers guarantee it is also well-formed XML in XHTML syntax: elements
    * from a small allowlist (`p`, `h1`–`h6`, lists, `blockquote`, `pre`, `code`, `em`, `strong`, `a`,
-   * `img`, `br`, `hr`), void elements self-closed, attributes double-quoted, only the five XML
+   * `img`, `br`, `hr`, `table`, `thead`, `tbody`, `tr`, `th`, `td`, `del`, `sup`), void elements self-closed, attributes double-quoted, only the five XML
    * entities or numeric references, absolute http(s) `href`/`src`, no scripts or event handlers.
    * Wire copy gives one `<p>` per paragraph.
    */
