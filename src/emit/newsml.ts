@@ -52,8 +52,10 @@ export function toNewsMessage(raw: Article, site: SiteConfig): string {
   // C1 controls and noncharacters, which the feeds drop, so the formats would disagree.
   const article = toOutputValue(raw);
   site = toOutputValue(site);
-  // XML 1.0 forbids C0 controls, U+FFFE/U+FFFF and lone surrogates; xmlbuilder2 drops them from every string.
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
+  // XML 1.0 forbids C0 controls, U+FFFE/U+FFFF and lone surrogates: every string that is not a literal
+  // here goes through toXmlbuilderText, which drops them (xmlbuilder2's invalidCharReplacement would check
+  // every string again, character by character, names and namespaces included).
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const message = doc.ele(NEWSML_NS, 'newsMessage');
   // header/sent is "when the message was sent". Reading the clock would make every rebuild differ, so the
   // message is stamped with the time its content last changed: the same input always gives the same bytes.
@@ -409,6 +411,11 @@ function isWhitespace(node: DomNode): boolean {
   return (node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE) && /^[ \t\r\n]*$/.test(node.data ?? '');
 }
 
+function hasElementChild(node: DomNode): boolean {
+  for (const child of node.childNodes) if (child.nodeType === ELEMENT_NODE) return true;
+  return false;
+}
+
 /** True when an element holds phrasing content: text that is not just whitespace, or an inline element. */
 function hasInlineContent(node: DomNode): boolean {
   for (const child of node.childNodes) {
@@ -547,8 +554,7 @@ class XhtmlAwareWriter extends XMLWriter {
   override beginElement(name: string): void {
     super.beginElement(name);
     const node = this.currentNode as unknown as DomNode;
-    const hasElement = [...node.childNodes].some((child) => child.nodeType === ELEMENT_NODE);
-    this.verbatim.push(node.namespaceURI === XHTML_NS && (node.localName === 'pre' || (hasElement && hasInlineContent(node))));
+    this.verbatim.push(node.namespaceURI === XHTML_NS && (node.localName === 'pre' || (hasElementChild(node) && hasInlineContent(node))));
   }
 
   override endElement(name: string): void {
