@@ -15,7 +15,7 @@ import type {
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
-import type { Emitter } from '../model/output.ts';
+import type { Emitter, OutputFile } from '../model/output.ts';
 import { toBodyText } from './html.ts';
 import { toOutputValue } from './xmltext.ts';
 
@@ -135,14 +135,21 @@ function toCorrection(text: string, article: Article): CorrectionComment {
   return { '@type': 'CorrectionComment', text, datePublished: article.dateModified ?? article.datePublished };
 }
 
+/**
+ * The text of the article's `article.jsonld`: its graph, serialised by {@link formatJsonLd}. The head
+ * snippet and the page carry the same text; the build computes it once per article and passes it to them.
+ */
+export function toArticleJsonLd(article: Article, site: SiteConfig): string {
+  return formatJsonLd(toJsonLdGraph(article, site));
+}
+
+/** The file `articles/<id>/article.jsonld` holding `text`, the article's JSON-LD ({@link toArticleJsonLd}). */
+export function toJsonLdFile(article: Article, text: string): OutputFile {
+  return { path: `articles/${article.id}/article.jsonld`, text, format: 'jsonld', sources: [article.source] };
+}
+
 /** One JSON-LD file per article, at `articles/<id>/article.jsonld`, holding the article's `@graph`. */
-export const emitJsonLd: Emitter = (articles, site) =>
-  articles.map((article) => ({
-    path: `articles/${article.id}/article.jsonld`,
-    text: formatJsonLd(toJsonLdGraph(article, site)),
-    format: 'jsonld',
-    sources: [article.source],
-  }));
+export const emitJsonLd: Emitter = (articles, site) => articles.map((article) => toJsonLdFile(article, toArticleJsonLd(article, site)));
 
 const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
 

@@ -1,11 +1,7 @@
 /** One article's share of a build: read it, emit its own files, validate them. Pure, and the unit workers and the cache deal in. */
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { emitJsonLd } from '../emit/jsonld.ts';
-import { emitNewsml } from '../emit/newsml.ts';
-import { emitNinjs } from '../emit/ninjs.ts';
-import { emitHead } from '../emit/head.ts';
-import { emitPage } from '../emit/page.ts';
+import { emitArticleFiles, type ArticleFormat } from '../emit/articlefiles.ts';
 import type { Article } from '../model/article.ts';
 import type { OutputFile, OutputFormat, SourceFile } from '../model/output.ts';
 import type { StateRecord } from '../model/state.ts';
@@ -16,14 +12,11 @@ import { applyRevision, isListed, toPlacement, toRevision, type Placement, type 
 import { toInputRelative } from './state.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
-export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly OutputFormat[];
+export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly ArticleFormat[];
 
 /** Formats a partner receives for a story that is not on the web: an embargoed story, or a withdrawal notice. */
 const PARTNER_FORMATS = ['newsml', 'ninjs'] as const satisfies readonly (typeof ARTICLE_FORMATS)[number][];
 
-// Imported one by one rather than through the registry so a worker (or a one-article rebuild) does
-// not load the feed emitters it never runs.
-const articleEmitters = { jsonld: emitJsonLd, newsml: emitNewsml, ninjs: emitNinjs, head: emitHead, page: emitPage } as const;
 
 /**
  * The stages of a build, in order; `profile` hooks receive their durations. `validate <format>` splits the
@@ -120,8 +113,9 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
   const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone, source);
   const article = applyRevision(result.article, revision);
   const placement = toPlacement(article, context.now);
-  const emit = (formats: readonly (typeof ARTICLE_FORMATS)[number][], from: Article) =>
-    formats.flatMap((format) => articleEmitters[format]([from], site)).sort(byPath);
+  // emitArticleFiles imports the five article emitters only, so a worker (or a one-article rebuild) does
+  // not load the feed emitters it never runs; it builds the JSON-LD once for the JSON-LD, head and page.
+  const emit = (formats: readonly ArticleFormat[], from: Article) => emitArticleFiles(formats, from, site).sort(byPath);
   const { outputs, partnerOutputs } = timed('emit', () => {
     if (placement === 'public') return { outputs: emit(ARTICLE_FORMATS, toPublicArticle(article)), partnerOutputs: [] };
     const held = emit(PARTNER_FORMATS, placement === 'withdrawn' ? toPublicArticle(article) : article);
