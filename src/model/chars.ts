@@ -38,13 +38,26 @@ export function toCodePoint(char: string): string {
  */
 export function toCarriedValue<T>(value: T): T {
   if (typeof value === 'string') return toCarriedText(value) as T;
+  // Every emitter runs this on the article and the site, which are almost always clean: walk them without
+  // allocating, and copy (as `map` and `Object.fromEntries` would) only from the first item that changes.
   if (Array.isArray(value)) {
-    const items = value.map((item: unknown) => toCarriedValue(item));
-    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue;
+      const item: unknown = value[i];
+      const carried = toCarriedValue(item);
+      if (carried !== item) return value.map((other: unknown, j) => (j < i ? other : j === i ? carried : toCarriedValue(other))) as T;
+    }
+    return value;
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => [key, toCarriedValue(item)] as const);
-    return (entries.some(([key, item]) => item !== (value as Record<string, unknown>)[key]) ? Object.fromEntries(entries) : value) as T;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const item = record[keys[k]!];
+      const carried = toCarriedValue(item);
+      if (carried !== item) return Object.fromEntries(keys.map((key, j) => [key, j < k ? record[key] : j === k ? carried : toCarriedValue(record[key])])) as T;
+    }
+    return value;
   }
   return value;
 }
