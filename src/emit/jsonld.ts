@@ -173,9 +173,9 @@ export function formatJsonLd(value: unknown): string {
  * A plain rule rather than `Intl.Segmenter`, whose dictionary-based CJK results vary with the ICU
  * version, which would break "same input, same bytes" across Node releases.
  */
-function toWordCount(paragraphs: readonly string[]): number {
+export function toWordCount(paragraphs: readonly string[]): number {
   let count = 0;
-  for (const paragraph of paragraphs) count += paragraph.match(WORD)?.length ?? 0;
+  for (const paragraph of paragraphs) count += paragraph.match(LATIN_TEXT.test(paragraph) ? LATIN_WORD : WORD)?.length ?? 0;
   return count;
 }
 
@@ -184,6 +184,40 @@ const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
 // lookahead before every character: the same set, matched about a quarter faster.
 const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{M}]--[${CJK}]]`;
 const WORD = new RegExp(String.raw`[${CJK}]|${WORD_CHAR}+(?:['’.\-]${WORD_CHAR}+)*`, 'gv');
+
+// Matching that class is slow (V8 checks each character against hundreds of Unicode ranges): a
+// paragraph written only with Latin letters, Latin-1 and General Punctuation (most news copy: curly
+// quotes, dashes, ellipses) is counted with the same pattern over the class restricted to those blocks,
+// about four times faster. The restricted class is derived here from WORD_CHAR itself, and those
+// blocks hold no Han, Hiragana or Katakana, so both patterns find the same words in such a paragraph.
+const LATIN_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0000, 0x02ff],
+  [0x2000, 0x206f],
+];
+const LATIN_TEXT = new RegExp(`^[${LATIN_BLOCKS.map(([from, to]) => `${toClassChar(from)}-${toClassChar(to)}`).join('')}]*$`);
+const LATIN_WORD_CHAR = toCharClass(new RegExp(`^${WORD_CHAR}$`, 'v'), LATIN_BLOCKS);
+const LATIN_WORD = new RegExp(`${LATIN_WORD_CHAR}+(?:['’.\\-]${LATIN_WORD_CHAR}+)*`, 'g');
+
+/** The characters of `blocks` that `single` matches, as a character class of `\uXXXX` ranges. */
+function toCharClass(single: RegExp, blocks: readonly (readonly [number, number])[]): string {
+  const ranges: string[] = [];
+  for (const [from, to] of blocks) {
+    let start: number | undefined;
+    for (let c = from; c <= to + 1; c++) {
+      const inClass = c <= to && single.test(String.fromCharCode(c));
+      if (inClass && start === undefined) start = c;
+      if (!inClass && start !== undefined) {
+        ranges.push(`${toClassChar(start)}-${toClassChar(c - 1)}`);
+        start = undefined;
+      }
+    }
+  }
+  return `[${ranges.join('')}]`;
+}
+
+function toClassChar(c: number): string {
+  return `\\u${c.toString(16).padStart(4, '0')}`;
+}
 
 function withFragment(url: string, fragment: string): string {
   return new URL(`${url}#${fragment}`).href;
