@@ -24,8 +24,21 @@ export const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0
 
 /** The text without any character an output cannot carry. */
 export function toCarriedText(text: string): string {
-  return NEEDS_CLEANING.test(text) ? stripXmlIllegal(text).replace(UNCARRIED, '') : text;
+  if (text.length < LONG_TEXT) return NEEDS_CLEANING.test(text) ? stripXmlIllegal(text).replace(UNCARRIED, '') : text;
+  if (LONG_CLEAN_TEXTS.has(text)) return text;
+  if (NEEDS_CLEANING.test(text)) return stripXmlIllegal(text).replace(UNCARRIED, '');
+  if (LONG_CLEAN_TEXTS.size >= 256) LONG_CLEAN_TEXTS.clear();
+  LONG_CLEAN_TEXTS.add(text);
+  return text;
 }
+
+/**
+ * Long texts found clean, so that the next emitters of the same article (each cleans what it is given:
+ * five per article) look them up instead of scanning them again: the same string is found by its cached
+ * hash and by identity. A string never changes, so an answer kept here cannot go stale.
+ */
+const LONG_CLEAN_TEXTS = new Set<string>();
+const LONG_TEXT = 256;
 
 /** `U+0007` notation for a character, for messages. */
 export function toCodePoint(char: string): string {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCarriedText } from '../../src/model/chars.ts';
+import { NEEDS_CLEANING, UNCARRIED, stripXmlIllegal } from '../../src/model/chars.ts';
 import { toOutputValue } from '../../src/emit/xmltext.ts';
 import { PARAMS, XML_ILLEGAL_IN_FILES } from '../helpers/arbitraries.ts';
 import { makeRichArticle, makeSite } from '../helpers/fixtures.ts';
 
-/** toOutputValue as first written (map everything, then compare): the reference the allocation-free walk must equal. */
+/** toOutputValue as first written (map everything, then compare, scan every text): the reference the allocation-free walk must equal. */
 function reference<T>(value: T): T {
-  if (typeof value === 'string') return toCarriedText(value) as T;
+  if (typeof value === 'string') return (NEEDS_CLEANING.test(value) ? stripXmlIllegal(value).replace(UNCARRIED, '') : value) as T;
   if (Array.isArray(value)) {
     const items = value.map((item: unknown) => reference(item));
     return (items.some((item, i) => item !== value[i]) ? items : value) as T;
@@ -52,6 +52,22 @@ describe('toOutputValue', () => {
     const clean = toOutputValue(dirty);
     expect(clean.headline).toBe('ab');
     expect(clean.images).toBe(dirty.images);
+  });
+
+  it('property: long texts too, asked again and again (clean ones are remembered)', () => {
+    const long = fc.tuple(fc.string({ minLength: 250, maxLength: 300 }), fc.option(fc.constantFrom(...XML_ILLEGAL_IN_FILES, '\u0085', '\uD800'), { nil: undefined }), fc.nat(300)).map(([base, bad, at]) => (bad === undefined ? base : `${base.slice(0, at)}${bad}${base.slice(at)}`));
+    fc.assert(
+      fc.property(fc.array(long, { minLength: 1, maxLength: 4 }), (texts) => {
+        for (let round = 0; round < 3; round++) for (const t of texts) expect(toOutputValue(t)).toBe(reference(t));
+      }),
+      { ...PARAMS, numRuns: 500 },
+    );
+    const clean = 'x'.repeat(300);
+    const dirty = `${clean}\u0001`;
+    for (let round = 0; round < 3; round++) {
+      expect(toOutputValue(clean)).toBe(clean);
+      expect(toOutputValue(dirty)).toBe(clean);
+    }
   });
 
   it('keeps the holes of a sparse array', () => {
