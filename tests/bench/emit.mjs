@@ -2,7 +2,7 @@
 // `npm run compile && node --expose-gc tests/bench/emit.mjs [N] [--base DIR/lib] [--rounds 5] [--only newsml,all]`: the CPU cost of each
 // per-article emitter, in CPU ms per article, best of `rounds`, one thread, no I/O. Reads N articles of the
 // benchmark archive (tests/bench/archive.mjs, default 2,000) once, then times each emitter alone, the five
-// together as `buildArticle` runs them (`all`), and the date code the readers run per source. With
+// together as `buildArticle` runs them (`all`), the readers, and the date code the readers run per source. With
 // `--base`, a second compiled copy of the library (e.g. the previous commit's `lib/`) is timed in the same
 // process, rounds interleaved, and its outputs compared byte for byte with this one's. `--only` picks cases
 // (e.g. to profile one: `node --cpu-prof --cpu-prof-dir=/tmp/prof tests/bench/emit.mjs --only newsml`).
@@ -66,12 +66,20 @@ for (const { text } of archive) {
 const cases = [
   ...FORMATS.map((format) => [format, (lib) => lib.articles.map((a) => lib.emitters[format]([a], lib.site)[0].text)]),
   ['all', (lib) => lib.articles.map((a) => lib.all(a).map((f) => f.text).join('\0'))],
+  // The readers as a whole, for scale: the date code is one of their steps (the others are not emit work).
+  ['read txt', (lib) => sources.filter((s) => s.path.endsWith('.txt')).map((s) => lib.readSource(s, lib.site).article?.datePublished)],
+  ['read md', (lib) => sources.filter((s) => s.path.endsWith('.md')).map((s) => lib.readSource(s, lib.site).article?.datePublished)],
   ['wire time', (lib) => wireTimes.map((t) => lib.datetime.toZonedRfc3339(lib.datetime.parseWireTime(t), lib.site.timeZone))],
   ['front-matter time', (lib) => frontMatterTimes.map((t) => lib.datetime.toFrontMatterRfc3339(t, lib.site.timeZone))],
 ];
 const only = option('--only')?.split(',');
 if (only !== undefined) cases.splice(0, cases.length, ...cases.filter(([name]) => only.includes(name)));
-const perItem = { 'wire time': wireTimes.length, 'front-matter time': frontMatterTimes.length };
+const perItem = {
+  'wire time': wireTimes.length,
+  'front-matter time': frontMatterTimes.length,
+  'read txt': sources.filter((s) => s.path.endsWith('.txt')).length,
+  'read md': sources.filter((s) => s.path.endsWith('.md')).length,
+};
 
 /** @type {Map<string, Map<string, number>>} best ms per item, by case and library */
 const best = new Map();
@@ -95,7 +103,7 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
-console.log(`syndicate emit benchmark — node ${process.version}, ${size} sources, best of ${rounds}, ms per article (per date for the date rows)`);
+console.log(`syndicate emit benchmark — node ${process.version}, ${size} sources, best of ${rounds}, ms per article (per source for the read rows, per date for the date rows)`);
 console.log(`case              | ${libs.map((l) => l.name.padStart(8)).join(' | ')}${libs.length > 1 ? ' | speed-up | outputs' : ''}`);
 for (const [name] of cases) {
   const byLib = best.get(name);
