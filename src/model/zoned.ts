@@ -5,8 +5,10 @@
  * is asked directly, and wall times are resolved with the polyfill's own steps, so every result equals
  * Temporal's (tests/read/zoned.test.ts compares them on random instants, zones and DST transitions).
  * Only instants between 1700 and 9998 are handled: callers fall back to Temporal outside that span (where
- * the polyfill clamps its samples to 1653, and where years need more than four digits).
+ * the polyfill clamps its samples to 1653, and where years need more than four digits). Temporal is still
+ * asked once per zone name whether it is a zone, so both accept the same names.
  */
+import { Temporal } from 'temporal-polyfill';
 
 /** A wall-clock time: calendar date and time of day, without a zone. */
 export interface WallClock {
@@ -61,6 +63,9 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function toFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
+    // Only the zones Temporal accepts (asked once per name): Intl also takes ICU's legacy names (`PST`,
+    // `ACT`), which Temporal refuses with a RangeError, as this does then.
+    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
     formatter = new Intl.DateTimeFormat('en-u-hc-h23', {
       calendar: 'iso8601',
       timeZone,

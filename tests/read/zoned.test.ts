@@ -151,6 +151,19 @@ describe('the readers and the build read times exactly as with Temporal', () => 
     );
   });
 
+  it('accepts the zone names Temporal accepts, no more (Intl also takes ICU legacy names)', () => {
+    const wall = { year: 2024, month: 9, day: 4, hour: 21, minute: 3 };
+    for (const name of ['PST', 'ACT', 'GMT+8', 'Not/AZone']) {
+      expect(() => toZonedRfc3339(wall, name), name).toThrow(RangeError);
+      expect(() => toFrontMatterRfc3339('2024-09-04T21:03:00+08:00', name), name).toThrow(RangeError);
+      expect(() => toZoned('2024-09-04T21:03:00+08:00', name), name).toThrow(RangeError);
+    }
+    for (const name of ['asia/shanghai', 'US/Pacific', 'EST5EDT', '+08:00', 'Etc/GMT+8', 'utc']) {
+      expect(comparable(toZonedRfc3339(wall, name)), name).toStrictEqual(referenceZoned(wall, name));
+      expect(toFrontMatterRfc3339('2024-09-04T21:03:00+08:00', name), name).toStrictEqual({ ok: true, value: written(Temporal.Instant.from('2024-09-04T21:03:00+08:00').toZonedDateTimeISO(name)) });
+    }
+  });
+
   it('explains an impossible date as before', () => {
     expect(toZonedRfc3339({ year: 2023, month: 2, day: 29, hour: 1, minute: 0 }, 'Asia/Shanghai')).toStrictEqual({
       ok: false,
