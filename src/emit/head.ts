@@ -5,10 +5,10 @@
  */
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
-import type { Emitter } from '../model/output.ts';
+import type { Emitter, OutputFile } from '../model/output.ts';
 import { toLinkedImages } from './html.ts';
 import { escapeHtmlAttribute, toAlternateLinks, toFeedLinks, toOgLocale } from './htmlpage.ts';
-import { formatJsonLd, toJsonLdGraph } from './jsonld.ts';
+import { toArticleJsonLd } from './jsonld.ts';
 import { toOutputValue } from './xmltext.ts';
 
 // Inside <script> the HTML tokenizer is in the "script data" states (HTML §13.2.5.4 and §13.2.5.15–
@@ -45,15 +45,17 @@ function named(name: string, content: string): string {
 
 /**
  * The snippet's elements, one per line, in this order: canonical link, description, author names, the
- * JSON-LD script, Open Graph (`og:*` then `article:*`), Twitter card, feed links.
+ * JSON-LD script, Open Graph (`og:*` then `article:*`), Twitter card, feed links. `jsonLd` is the
+ * article's `article.jsonld` text ({@link toArticleJsonLd} of the same article and site), when the
+ * caller has it already.
  */
-export function toHeadLines(raw: Article, rawSite: SiteConfig): string[] {
+export function toHeadLines(raw: Article, rawSite: SiteConfig, jsonLd: string = toArticleJsonLd(raw, rawSite)): string[] {
   // The text every output carries (toOutputText), so the snippet states exactly what the JSON-LD does.
   const article = toOutputValue(raw);
   const site = toOutputValue(rawSite);
   const images = toLinkedImages(article);
   const first = images[0];
-  const json = toScriptSafeJson(formatJsonLd(toJsonLdGraph(article, site)));
+  const json = toScriptSafeJson(jsonLd);
   const modified = article.dateModified ?? article.datePublished;
   return [
     `<link rel="canonical" href="${escapeHtmlAttribute(article.url)}">`,
@@ -94,15 +96,14 @@ export function toHeadLines(raw: Article, rawSite: SiteConfig): string[] {
 }
 
 /** The head snippet of one article: {@link toHeadLines} joined by "\n", ending with "\n". */
-export function toHeadHtml(article: Article, site: SiteConfig): string {
-  return `${toHeadLines(article, site).join('\n')}\n`;
+export function toHeadHtml(article: Article, site: SiteConfig, lines: readonly string[] = toHeadLines(article, site)): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/** The file `articles/<id>/head.html` holding `text`, the article's head snippet ({@link toHeadHtml}). */
+export function toHeadFile(article: Article, text: string): OutputFile {
+  return { path: `articles/${article.id}/head.html`, text, format: 'head', sources: [article.source] };
 }
 
 /** One head snippet per article, at `articles/<id>/head.html`. */
-export const emitHead: Emitter = (articles, site) =>
-  articles.map((article) => ({
-    path: `articles/${article.id}/head.html`,
-    text: toHeadHtml(article, site),
-    format: 'head',
-    sources: [article.source],
-  }));
+export const emitHead: Emitter = (articles, site) => articles.map((article) => toHeadFile(article, toHeadHtml(article, site)));

@@ -15,7 +15,7 @@ import type {
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import { toSectionPaths, toSectionUrl, toSlug } from '../model/identity.ts';
-import type { Emitter } from '../model/output.ts';
+import type { Emitter, OutputFile } from '../model/output.ts';
 import { toBodyText } from './html.ts';
 import { toOutputValue } from './xmltext.ts';
 
@@ -135,14 +135,21 @@ function toCorrection(text: string, article: Article): CorrectionComment {
   return { '@type': 'CorrectionComment', text, datePublished: article.dateModified ?? article.datePublished };
 }
 
+/**
+ * The text of the article's `article.jsonld`: its graph, serialised by {@link formatJsonLd}. The head
+ * snippet and the page carry the same text; the build computes it once per article and passes it to them.
+ */
+export function toArticleJsonLd(article: Article, site: SiteConfig): string {
+  return formatJsonLd(toJsonLdGraph(article, site));
+}
+
+/** The file `articles/<id>/article.jsonld` holding `text`, the article's JSON-LD ({@link toArticleJsonLd}). */
+export function toJsonLdFile(article: Article, text: string): OutputFile {
+  return { path: `articles/${article.id}/article.jsonld`, text, format: 'jsonld', sources: [article.source] };
+}
+
 /** One JSON-LD file per article, at `articles/<id>/article.jsonld`, holding the article's `@graph`. */
-export const emitJsonLd: Emitter = (articles, site) =>
-  articles.map((article) => ({
-    path: `articles/${article.id}/article.jsonld`,
-    text: formatJsonLd(toJsonLdGraph(article, site)),
-    format: 'jsonld',
-    sources: [article.source],
-  }));
+export const emitJsonLd: Emitter = (articles, site) => articles.map((article) => toJsonLdFile(article, toArticleJsonLd(article, site)));
 
 const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
 
@@ -166,9 +173,9 @@ export function formatJsonLd(value: unknown): string {
  * A plain rule rather than `Intl.Segmenter`, whose dictionary-based CJK results vary with the ICU
  * version, which would break "same input, same bytes" across Node releases.
  */
-function toWordCount(paragraphs: readonly string[]): number {
+export function toWordCount(paragraphs: readonly string[]): number {
   let count = 0;
-  for (const paragraph of paragraphs) count += paragraph.match(WORD)?.length ?? 0;
+  for (const paragraph of paragraphs) count += paragraph.match(LATIN_TEXT.test(paragraph) ? LATIN_WORD : WORD)?.length ?? 0;
   return count;
 }
 
@@ -177,6 +184,40 @@ const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
 // lookahead before every character: the same set, matched about a quarter faster.
 const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{M}]--[${CJK}]]`;
 const WORD = new RegExp(String.raw`[${CJK}]|${WORD_CHAR}+(?:['’.\-]${WORD_CHAR}+)*`, 'gv');
+
+// Matching that class is slow (V8 checks each character against hundreds of Unicode ranges): a
+// paragraph written only with Latin letters, Latin-1 and General Punctuation (most news copy: curly
+// quotes, dashes, ellipses) is counted with the same pattern over the class restricted to those blocks,
+// about four times faster. The restricted class is derived here from WORD_CHAR itself, and those
+// blocks hold no Han, Hiragana or Katakana, so both patterns find the same words in such a paragraph.
+const LATIN_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0000, 0x02ff],
+  [0x2000, 0x206f],
+];
+const LATIN_TEXT = new RegExp(`^[${LATIN_BLOCKS.map(([from, to]) => `${toClassChar(from)}-${toClassChar(to)}`).join('')}]*$`);
+const LATIN_WORD_CHAR = toCharClass(new RegExp(`^${WORD_CHAR}$`, 'v'), LATIN_BLOCKS);
+const LATIN_WORD = new RegExp(`${LATIN_WORD_CHAR}+(?:['’.\\-]${LATIN_WORD_CHAR}+)*`, 'g');
+
+/** The characters of `blocks` that `single` matches, as a character class of `\uXXXX` ranges. */
+function toCharClass(single: RegExp, blocks: readonly (readonly [number, number])[]): string {
+  const ranges: string[] = [];
+  for (const [from, to] of blocks) {
+    let start: number | undefined;
+    for (let c = from; c <= to + 1; c++) {
+      const inClass = c <= to && single.test(String.fromCharCode(c));
+      if (inClass && start === undefined) start = c;
+      if (!inClass && start !== undefined) {
+        ranges.push(`${toClassChar(start)}-${toClassChar(c - 1)}`);
+        start = undefined;
+      }
+    }
+  }
+  return `[${ranges.join('')}]`;
+}
+
+function toClassChar(c: number): string {
+  return `\\u${c.toString(16).padStart(4, '0')}`;
+}
 
 function withFragment(url: string, fragment: string): string {
   return new URL(`${url}#${fragment}`).href;

@@ -6,19 +6,22 @@
 import type { SiteConfig } from '../config.ts';
 import type { Article, Image, Person } from '../model/article.ts';
 import { toSectionPaths, toSectionUrl } from '../model/identity.ts';
-import type { Emitter } from '../model/output.ts';
+import type { Emitter, OutputFile } from '../model/output.ts';
 import { toHeadLines } from './head.ts';
 import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toFeedLinks, toFeedParagraph, toHtmlDocument } from './htmlpage.ts';
 import { toOutputValue } from './xmltext.ts';
 
-/** The complete page of one article, ending with "\n". */
-export function toPageHtml(raw: Article, rawSite: SiteConfig): string {
+/**
+ * The complete page of one article, ending with "\n". `headLines` is the article's head snippet
+ * ({@link toHeadLines} of the same article and site), when the caller has it already.
+ */
+export function toPageHtml(raw: Article, rawSite: SiteConfig, headLines: readonly string[] = toHeadLines(raw, rawSite)): string {
   const article = toOutputValue(raw);
   const site = toOutputValue(rawSite);
   return toHtmlDocument({
     language: article.language,
     title: `${article.headline} — ${site.name}`,
-    head: toHeadLines(article, site),
+    head: headLines,
     body: [
       `<header class="site"><a href="${escapeHtmlAttribute(site.url)}">${escapeHtmlText(site.name)}</a></header>`,
       toBreadcrumb(article, site),
@@ -119,11 +122,10 @@ function toPageBodyHtml(bodyHtml: string): string {
   return bodyHtml.replace(/<(\/?)h([1-5])(?=[\s/>])/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
 }
 
+/** The file `articles/<id>/index.html` holding `text`, the article's page ({@link toPageHtml}). */
+export function toPageFile(article: Article, text: string): OutputFile {
+  return { path: `articles/${article.id}/index.html`, text, format: 'page', sources: [article.source] };
+}
+
 /** One page per article, at `articles/<id>/index.html`. */
-export const emitPage: Emitter = (articles, site) =>
-  articles.map((article) => ({
-    path: `articles/${article.id}/index.html`,
-    text: toPageHtml(article, site),
-    format: 'page',
-    sources: [article.source],
-  }));
+export const emitPage: Emitter = (articles, site) => articles.map((article) => toPageFile(article, toPageHtml(article, site)));

@@ -3,6 +3,9 @@
  * emitters (which remove whatever reaches them another way, so every format states the same text).
  */
 
+/** Quick test for anything {@link stripXmlIllegal} would remove (it may also match a valid surrogate pair). */
+export const HAS_XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Removes characters XML 1.0 forbids (§2.2 Char): C0 controls but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates. */
 export function stripXmlIllegal(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
@@ -21,8 +24,21 @@ export const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0
 
 /** The text without any character an output cannot carry. */
 export function toCarriedText(text: string): string {
-  return NEEDS_CLEANING.test(text) ? stripXmlIllegal(text).replace(UNCARRIED, '') : text;
+  if (text.length < LONG_TEXT) return NEEDS_CLEANING.test(text) ? stripXmlIllegal(text).replace(UNCARRIED, '') : text;
+  if (LONG_CLEAN_TEXTS.has(text)) return text;
+  if (NEEDS_CLEANING.test(text)) return stripXmlIllegal(text).replace(UNCARRIED, '');
+  if (LONG_CLEAN_TEXTS.size >= 256) LONG_CLEAN_TEXTS.clear();
+  LONG_CLEAN_TEXTS.add(text);
+  return text;
 }
+
+/**
+ * Long texts found clean, so that the next emitters of the same article (each cleans what it is given:
+ * five per article) look them up instead of scanning them again: the same string is found by its cached
+ * hash and by identity. A string never changes, so an answer kept here cannot go stale.
+ */
+const LONG_CLEAN_TEXTS = new Set<string>();
+const LONG_TEXT = 256;
 
 /** `U+0007` notation for a character, for messages. */
 export function toCodePoint(char: string): string {
@@ -35,13 +51,26 @@ export function toCodePoint(char: string): string {
  */
 export function toCarriedValue<T>(value: T): T {
   if (typeof value === 'string') return toCarriedText(value) as T;
+  // Every emitter runs this on the article and the site, which are almost always clean: walk them without
+  // allocating, and copy (as `map` and `Object.fromEntries` would) only from the first item that changes.
   if (Array.isArray(value)) {
-    const items = value.map((item: unknown) => toCarriedValue(item));
-    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue;
+      const item: unknown = value[i];
+      const carried = toCarriedValue(item);
+      if (carried !== item) return value.map((other: unknown, j) => (j < i ? other : j === i ? carried : toCarriedValue(other))) as T;
+    }
+    return value;
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => [key, toCarriedValue(item)] as const);
-    return (entries.some(([key, item]) => item !== (value as Record<string, unknown>)[key]) ? Object.fromEntries(entries) : value) as T;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const item = record[keys[k]!];
+      const carried = toCarriedValue(item);
+      if (carried !== item) return Object.fromEntries(keys.map((key, j) => [key, j < k ? record[key] : j === k ? carried : toCarriedValue(record[key])])) as T;
+    }
+    return value;
   }
   return value;
 }

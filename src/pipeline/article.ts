@@ -1,11 +1,7 @@
 /** One article's share of a build: read it, emit its own files, validate them. Pure, and the unit workers and the cache deal in. */
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { emitJsonLd } from '../emit/jsonld.ts';
-import { emitNewsml } from '../emit/newsml.ts';
-import { emitNinjs } from '../emit/ninjs.ts';
-import { emitHead } from '../emit/head.ts';
-import { emitPage } from '../emit/page.ts';
+import { emitArticleFiles, type ArticleFormat } from '../emit/articlefiles.ts';
 import type { Article } from '../model/article.ts';
 import { toChosenFormats, type OutputFile, type OutputFormat, type SourceFile } from '../model/output.ts';
 import type { StateRecord } from '../model/state.ts';
@@ -17,14 +13,11 @@ import { applyRevision, isListed, toPlacement, toRevision, type Placement, type 
 import { toInputRelative } from './state.ts';
 
 /** Formats written once per article (`articles/<id>/…`); every other format is a feed built from many articles. */
-export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly OutputFormat[];
+export const ARTICLE_FORMATS = ['jsonld', 'newsml', 'ninjs', 'head', 'page'] as const satisfies readonly ArticleFormat[];
 
 /** Formats a partner receives for a story that is not on the web: an embargoed story, or a withdrawal notice. */
 const PARTNER_FORMATS = ['newsml', 'ninjs'] as const satisfies readonly (typeof ARTICLE_FORMATS)[number][];
 
-// Imported one by one rather than through the registry so a worker (or a one-article rebuild) does
-// not load the feed emitters it never runs.
-const articleEmitters = { jsonld: emitJsonLd, newsml: emitNewsml, ninjs: emitNinjs, head: emitHead, page: emitPage } as const;
 
 /**
  * The stages of a build, in order; `profile` hooks receive their durations. `validate <format>` splits the
@@ -126,12 +119,14 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
   // The head snippet and the page embed the article's JSON-LD: when they are written without
   // article.jsonld, it is still made and validated (their block must equal it), but not written.
   const embedsOnly = !chosen.has('jsonld') && (chosen.has('head') || chosen.has('page'));
-  const emit = (formats: readonly (typeof ARTICLE_FORMATS)[number][], from: Article) =>
-    formats.flatMap((format) => articleEmitters[format]([from], site)).sort(byPath);
+  // emitArticleFiles imports the five article emitters only, so a worker (or a one-article rebuild) does
+  // not load the feed emitters it never runs; it builds the JSON-LD once for the JSON-LD, head and page.
+  const emit = (formats: readonly ArticleFormat[], from: Article) => emitArticleFiles(formats, from, site).sort(byPath);
   const { outputs, partnerOutputs, embedded } = timed('emit', (): { outputs: OutputFile[]; partnerOutputs: OutputFile[]; embedded: OutputFile[] } => {
     if (placement === 'public') {
-      const from = toPublicArticle(article);
-      return { outputs: emit(publicFormats, from), partnerOutputs: [], embedded: embedsOnly ? emit(['jsonld'], from) : [] };
+      const made = emit(embedsOnly ? ['jsonld', ...publicFormats] : publicFormats, toPublicArticle(article));
+      if (!embedsOnly) return { outputs: made, partnerOutputs: [], embedded: [] };
+      return { outputs: made.filter((file) => file.format !== 'jsonld'), partnerOutputs: [], embedded: made.filter((file) => file.format === 'jsonld') };
     }
     const held = emit(PARTNER_FORMATS.filter((format) => chosen.has(format)), placement === 'withdrawn' ? toPublicArticle(article) : article);
     // A withdrawal notice carries no text: readers who saw the story on the web get it where they saw it.

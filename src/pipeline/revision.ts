@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { lastModified, type Article } from '../model/article.ts';
+import { formatZonedSeconds, isInZonedSpan, isRealWallClock, toLocalSeconds, toOffsetLookup } from '../model/zoned.ts';
 import type { StateRecord } from '../model/state.ts';
 
 /** An article's record as this build sees it (a vanished source has a record, but no revision). */
@@ -85,7 +86,28 @@ export function toPlacement(article: { status?: string | undefined; embargo?: st
   return isEmbargoed(article, now) ? 'embargoed' : 'public';
 }
 
-/** An instant written with the publication's offset, to the second, like every other date of the article. */
-function toZoned(instant: string, timeZone: string): string {
+/** RFC 3339 with an offset, as `--now` takes it (seconds and their fraction optional). */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * An instant written with the publication's offset, to the second, like every other date of the article.
+ * The instant is read with plain arithmetic (exact for a fixed offset; a fraction of a second only ever
+ * adds to the whole second, which Temporal keeps) and written by src/model/zoned.ts; anything else
+ * (another shape, a year outside 1700–9998, a zone Intl does not know) goes to Temporal as before.
+ */
+export function toZoned(instant: string, timeZone: string): string {
+  const m = RFC3339.exec(instant);
+  if (m) {
+    const clock = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0) };
+    const offset = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 3600 + Number(m[9]) * 60);
+    const seconds = toLocalSeconds(clock) - offset;
+    if (isRealWallClock(clock) && Number(m[8] ?? 0) <= 23 && Number(m[9] ?? 0) <= 59 && isInZonedSpan(seconds)) {
+      try {
+        return formatZonedSeconds(seconds, toOffsetLookup(timeZone));
+      } catch {
+        // A zone Intl does not know: Temporal answers (or throws) as before.
+      }
+    }
+  }
   return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }

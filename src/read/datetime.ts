@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { daysInMonth, formatLocalSeconds, formatZonedSeconds, isInZonedSpan, isRealWallClock, toLocalSeconds, toOffsetLookup, toZonedInstant } from '../model/zoned.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -50,40 +51,102 @@ export function parseWireTime(text: string): WallTime | undefined {
  * an overlap the earlier offset is chosen; both cases return a note saying which offset was used.
  */
 export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
-  let plain: Temporal.PlainDateTime;
-  try {
-    plain = Temporal.PlainDateTime.from({ ...wall, second: wall.second ?? 0 }, { overflow: 'reject' });
-  } catch {
+  const clock = { ...wall, second: wall.second ?? 0 };
+  const plainChecked = [wall.year, wall.month, wall.day, wall.hour, wall.minute, clock.second].every(Number.isSafeInteger);
+  if (plainChecked ? !isRealWallClock(clock) : !isTemporalWallTime(clock)) {
     const seconds = wall.second === undefined ? '' : `:${pad(wall.second)}`;
     const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}${seconds}`;
     return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time (${whyImpossible(wall)}); correct it` };
   }
-  const candidates = plainCandidates(plain, timeZone);
-  // What disambiguation 'compatible' gives (the earlier instant in an overlap, the later in a gap),
-  // without a third conversion: outside gaps and overlaps both candidates are the same instant.
-  const chosen = candidates.length === 0 ? plain.toZonedDateTime(timeZone, { disambiguation: 'later' }) : candidates[0]!;
-  const value = chosen.toString({ timeZoneName: 'never', smallestUnit: 'second' });
-  if (candidates.length === 1) return { ok: true, value };
-  if (candidates.length === 0) {
+  const resolved = (plainChecked ? resolveWithIntl(clock, timeZone) : undefined) ?? resolveWithTemporal(clock, timeZone);
+  if (resolved.later === undefined) return { ok: true, value: resolved.value };
+  const plain = resolved.plain;
+  if (resolved.later === 'none') {
     return {
       ok: true,
-      value,
+      value: resolved.value,
       note: {
         ruleId: 'nonexistent-local-time',
-        message: `${plain.toString()} does not exist in ${timeZone} (clocks jumped forward); read as ${value}`,
+        message: `${plain} does not exist in ${timeZone} (clocks jumped forward); read as ${resolved.value}`,
       },
     };
   }
-  const later = candidates[1]!.toString({ timeZoneName: 'never', smallestUnit: 'second' });
   return {
     ok: true,
-    value,
+    value: resolved.value,
     note: {
       ruleId: 'ambiguous-local-time',
-      message: `${plain.toString()} happens twice in ${timeZone} (clocks went back); read as the earlier ${value}, not the later ${later}`,
-      alternative: later,
+      message: `${plain} happens twice in ${timeZone} (clocks went back); read as the earlier ${resolved.value}, not the later ${resolved.later}`,
+      alternative: resolved.later,
     },
   };
+}
+
+/**
+ * A real wall time resolved in a zone: the RFC 3339 value chosen, the wall time as written in notes
+ * (`2024-03-10T02:30:00`), and what else it could mean: the later instant of an overlap, `'none'` in a
+ * gap, undefined when the wall time names exactly one instant.
+ */
+interface Resolved {
+  value: string;
+  plain: string;
+  later?: string | 'none';
+}
+
+/**
+ * The wall time's possible instants as Temporal finds them with disambiguation 'earlier' and 'later', each
+ * kept only when it really shows that wall time (so none in a gap, two in an overlap); the chosen one is
+ * what disambiguation 'compatible' gives: the earlier instant in an overlap, the later in a gap.
+ */
+function resolveWithTemporal(wall: Required<WallTime>, timeZone: string): Resolved {
+  const plain = Temporal.PlainDateTime.from(wall, { overflow: 'reject' });
+  const candidates: Temporal.ZonedDateTime[] = [];
+  for (const disambiguation of ['earlier', 'later'] as const) {
+    const z = plain.toZonedDateTime(timeZone, { disambiguation });
+    if (z.toPlainDateTime().equals(plain) && !candidates.some((f) => f.equals(z))) candidates.push(z);
+  }
+  // Without a third conversion: outside gaps and overlaps both candidates are the same instant.
+  const chosen = candidates.length === 0 ? plain.toZonedDateTime(timeZone, { disambiguation: 'later' }) : candidates[0]!;
+  const value = chosen.toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  const later = candidates.length === 0 ? 'none' : candidates[1]?.toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  return { value, plain: plain.toString(), ...(later !== undefined ? { later } : {}) };
+}
+
+/**
+ * {@link resolveWithTemporal}'s answer computed with Intl and plain arithmetic ({@link toZonedInstant}, the
+ * polyfill's own steps), two to three times cheaper; undefined outside the span src/model/zoned.ts handles
+ * or for a zone Intl does not know, where Temporal answers (or throws) as before.
+ */
+function resolveWithIntl(wall: Required<WallTime>, timeZone: string): Resolved | undefined {
+  const local = toLocalSeconds(wall);
+  if (!isInZonedSpan(local)) return undefined;
+  try {
+    const offsets = toOffsetLookup(timeZone);
+    const candidates: number[] = [];
+    for (const disambiguation of ['earlier', 'later'] as const) {
+      const instant = toZonedInstant(local, offsets, disambiguation);
+      if (instant === undefined) return undefined;
+      if (instant + offsets(instant) === local && !candidates.includes(instant)) candidates.push(instant);
+    }
+    const chosen = candidates[0] ?? toZonedInstant(local, offsets, 'later');
+    if (chosen === undefined) return undefined;
+    const value = formatZonedSeconds(chosen, offsets);
+    const second = candidates[1];
+    const later = candidates.length === 0 ? 'none' : second !== undefined ? formatZonedSeconds(second, offsets) : undefined;
+    return { value, plain: formatLocalSeconds(local), ...(later !== undefined ? { later } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether Temporal takes the fields as a real date and time (fields that are not all integers). */
+function isTemporalWallTime(wall: Required<WallTime>): boolean {
+  try {
+    Temporal.PlainDateTime.from(wall, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** RFC 3339 with offset (seconds optional, fractions accepted), or a local ISO-like time without offset. */
@@ -109,30 +172,29 @@ export function toFrontMatterRfc3339(text: string, timeZone: string): ZonedResul
   if (offset === undefined) return toZonedRfc3339(wall, timeZone);
   const impossible: ZonedResult = { ok: false, ruleId: 'impossible-date', message: `${text.trim()} is not a real date and time with a valid offset; correct it` };
   // The calendar is checked on its own (Sep 31, 25:00), then the offset, so both give impossible-date.
-  try {
-    Temporal.PlainDateTime.from({ ...wall, second: wall.second ?? 0 }, { overflow: 'reject' });
-  } catch {
-    return impossible;
-  }
+  const clock = { ...wall, second: wall.second ?? 0 };
+  if (!isRealWallClock(clock)) return impossible;
   const offsetMatch = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
   if (offsetMatch && (Number(offsetMatch[2]) > 23 || Number(offsetMatch[3]) > 59)) return impossible;
+  // The instant, then its wall time in the publication's zone. Plain arithmetic is exact for a fixed
+  // offset (RFC 3339 §4.2: local time = UTC + offset); only the zone's offset needs its rules.
+  const offsetSeconds = offsetMatch ? (offsetMatch[1] === '-' ? -1 : 1) * (Number(offsetMatch[2]) * 3600 + Number(offsetMatch[3]) * 60) : 0;
+  const instant = toLocalSeconds(clock) - offsetSeconds;
+  if (isInZonedSpan(instant)) {
+    try {
+      return { ok: true, value: formatZonedSeconds(instant, toOffsetLookup(timeZone)) };
+    } catch {
+      // A zone Intl does not know: Temporal answers (or throws) as before.
+    }
+  }
   const stamp = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${offset.toUpperCase() === 'Z' ? 'Z' : offset}`;
-  let instant: Temporal.Instant;
+  let temporal: Temporal.Instant;
   try {
-    instant = Temporal.Instant.from(stamp);
+    temporal = Temporal.Instant.from(stamp);
   } catch {
     return impossible;
   }
-  return { ok: true, value: instant.toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' }) };
-}
-
-function plainCandidates(plain: Temporal.PlainDateTime, timeZone: string): Temporal.ZonedDateTime[] {
-  const found: Temporal.ZonedDateTime[] = [];
-  for (const disambiguation of ['earlier', 'later'] as const) {
-    const z = plain.toZonedDateTime(timeZone, { disambiguation });
-    if (z.toPlainDateTime().equals(plain) && !found.some((f) => f.equals(z))) found.push(z);
-  }
-  return found;
+  return { ok: true, value: temporal.toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' }) };
 }
 
 /** Calendar date parts of an RFC 3339 value as written (in its own offset, not the machine's zone). */
@@ -145,7 +207,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /** Which part of a wall time is out of range, in words (`September has 30 days`). */
 function whyImpossible(wall: WallTime): string {
   if (wall.month < 1 || wall.month > 12) return `there is no month ${wall.month}`;
-  const days = Temporal.PlainYearMonth.from({ year: wall.year, month: wall.month }).daysInMonth;
+  const days = daysInMonth(wall.year, wall.month);
   const name = MONTH_NAMES[wall.month - 1];
   if (wall.day < 1 || wall.day > days) return `${name} ${wall.year} has ${days} days`;
   if (wall.hour > 23) return 'hours go from 00 to 23';
