@@ -117,11 +117,13 @@ function toChange(project, archive) {
   return { file: path.join(project, 'input/articles/a000000.txt'), from: 'Article number 0 about', to: 'Article number 0 (updated) about' };
 }
 
-/** Best (least process time) and worst of repeated runs; peak RSS is the highest seen. */
+/** Best (least process time) and worst of repeated runs; peak RSS is the highest seen, CPU time the least. */
 function summarise(runs) {
   const sorted = [...runs].sort((a, b) => a.processMs - b.processMs);
-  return { best: sorted[0], worst: sorted.at(-1), peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB ?? 0)) || undefined, n: runs.length };
+  const cpu = runs.map((r) => r.cpuMs).filter((ms) => ms !== undefined);
+  return { best: sorted[0], worst: sorted.at(-1), peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB ?? 0)) || undefined, cpuMs: cpu.length > 0 ? Math.min(...cpu) : undefined, n: runs.length };
 }
+const cpuOf = (s) => (s.cpuMs === undefined ? '?' : fmt(s.cpuMs));
 
 const spread = (s) => (s.n > 1 ? ` (worst ${fmt(s.worst.processMs)})` : '');
 
@@ -132,7 +134,7 @@ function printOurs(size, archive, config, name, s, hugoBest) {
   const cpu = [t.read, t.emit, t.validate].map((ms) => fmt(ms ?? 0)).join(' / ');
   const x = name === 'clean' ? ratio(r.processMs, hugoBest) : '';
   console.log(
-    `${count(size).padEnd(7)} | ${archive.padEnd(9)} | ${config.padEnd(8)} | ${name.padEnd(11)} | ${(fmt(r.processMs) + spread(s)).padEnd(25)} | ${x.padEnd(6)} | ${fmt(r.wallMs).padEnd(8)} | ${String(Math.round((r.articles / r.processMs) * 1000)).padEnd(10)} | ${mib(s.peakRssMiB).padEnd(9)} | ${`${r.built}/${r.reused}`.padEnd(13)} | ${count(r.written).padEnd(7)} | ${wall} | ${cpu}${r.workers ? ` (${r.workers} workers)` : ''}`,
+    `${count(size).padEnd(7)} | ${archive.padEnd(9)} | ${config.padEnd(8)} | ${name.padEnd(11)} | ${(fmt(r.processMs) + spread(s)).padEnd(25)} | ${x.padEnd(6)} | ${cpuOf(s).padEnd(8)} | ${fmt(r.wallMs).padEnd(8)} | ${String(Math.round((r.articles / r.processMs) * 1000)).padEnd(10)} | ${mib(s.peakRssMiB).padEnd(9)} | ${`${r.built}/${r.reused}`.padEnd(13)} | ${count(r.written).padEnd(7)} | ${wall} | ${cpu}${r.workers ? ` (${r.workers} workers)` : ''}`,
   );
   // Build-time validation per format, in ms per built article (CPU of all threads).
   const perFormat = Object.entries(t)
@@ -196,14 +198,17 @@ try {
 
       console.log(`\n== ${count(size)} articles, ${archive === 'synthetic' ? 'synthetic archive (tests/bench/archive.mjs)' : `${archive === 'wire' ? 'wire copy' : 'half Markdown, half wire copy'} made from hugo-anchor.sh's articles`}, best of ${repeat} ==`);
       if (hugo) {
-        console.log(`Hugo clean: ${fmt(hugo.best.processMs)}${spread(hugo)}, peak RSS ${mib(hugo.peakRssMiB)}, ${count(hugo.best.files)} files`);
-        for (const config of CONFIGS) console.log(`ours ${config.name.padEnd(8)} clean: ${fmt(mine[config.name].clean.best.processMs)}${spread(mine[config.name].clean)} = ${ratio(mine[config.name].clean.best.processMs, hugo.best.processMs)} Hugo`);
+        console.log(`Hugo clean: ${fmt(hugo.best.processMs)}${spread(hugo)}, CPU ${cpuOf(hugo)}, peak RSS ${mib(hugo.peakRssMiB)}, ${count(hugo.best.files)} files`);
+        for (const config of CONFIGS) {
+          const s = mine[config.name].clean;
+          console.log(`ours ${config.name.padEnd(8)} clean: ${fmt(s.best.processMs)}${spread(s)} = ${ratio(s.best.processMs, hugo.best.processMs)} Hugo; CPU ${cpuOf(s)} = ${s.cpuMs === undefined ? '?' : ratio(s.cpuMs, hugo.cpuMs)} Hugo's`);
+        }
       } else if (archive === 'synthetic') {
         console.log('(no Hugo run: Hugo has no copy of the synthetic archive)');
       } else {
         console.log('!!! no Hugo run: hugo is not installed');
       }
-      console.log('size    | archive   | outputs  | run         | process                   | ×Hugo  | in build | articles/s | peak RSS  | built/reused  | written | list / articles / feeds / write / cache (wall) | read / emit / validate (CPU, all threads)');
+      console.log('size    | archive   | outputs  | run         | process                   | ×Hugo  | CPU      | in build | articles/s | peak RSS  | built/reused  | written | list / articles / feeds / write / cache (wall) | read / emit / validate (CPU, all threads)');
       for (const config of CONFIGS) for (const [name, s] of Object.entries(mine[config.name])) printOurs(size, archive, config.name, name, s, hugo?.best.processMs);
     }
   }
@@ -216,9 +221,9 @@ try {
 /** The table to copy into BENCHMARKS.md, and the issue's targets (2-core machine) met or not. */
 function printSummary() {
   if (results.size === 0) return;
-  console.log(`\nSummary (best of ${repeat}; process wall time; × = ours / Hugo, clean builds)`);
-  console.log('| size | archive | Hugo clean | ours page,rss clean | × Hugo | ours all clean | × Hugo | no-op page,rss / all | one changed page,rss / all | peak RSS Hugo / page,rss / all |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(`\nSummary (best of ${repeat}; process wall time, spawn to exit; × = ours / Hugo, clean builds; CPU = user + system, all threads, least of ${repeat})`);
+  console.log('| size | archive | Hugo clean | ours page,rss clean | × Hugo | ours all clean | × Hugo | no-op page,rss / all | one changed page,rss / all | clean CPU Hugo / page,rss / all | peak RSS Hugo / page,rss / all |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const { size, archive, hugo, ours } of results.values()) {
     const h = hugo?.best.processMs;
     const pr = ours['page,rss'];
@@ -226,7 +231,7 @@ function printSummary() {
     const rss = Math.max(...Object.values(all).map((s) => s.peakRssMiB ?? 0));
     const rssPr = Math.max(...Object.values(pr).map((s) => s.peakRssMiB ?? 0));
     console.log(
-      `| ${count(size)} | ${archive} | ${h === undefined ? '—' : fmt(h)} | ${fmt(pr.clean.best.processMs)} | ${ratio(pr.clean.best.processMs, h)} | ${fmt(all.clean.best.processMs)} | ${ratio(all.clean.best.processMs, h)} | ${fmt(pr['no-op'].best.processMs)} / ${fmt(all['no-op'].best.processMs)} | ${fmt(pr['one changed'].best.processMs)} / ${fmt(all['one changed'].best.processMs)} | ${hugo ? mib(hugo.peakRssMiB) : '—'} / ${mib(rssPr)} / ${mib(rss)} |`,
+      `| ${count(size)} | ${archive} | ${h === undefined ? '—' : fmt(h)} | ${fmt(pr.clean.best.processMs)} | ${ratio(pr.clean.best.processMs, h)} | ${fmt(all.clean.best.processMs)} | ${ratio(all.clean.best.processMs, h)} | ${fmt(pr['no-op'].best.processMs)} / ${fmt(all['no-op'].best.processMs)} | ${fmt(pr['one changed'].best.processMs)} / ${fmt(all['one changed'].best.processMs)} | ${hugo ? cpuOf(hugo) : '—'} / ${cpuOf(pr.clean)} / ${cpuOf(all.clean)} | ${hugo ? mib(hugo.peakRssMiB) : '—'} / ${mib(rssPr)} / ${mib(rss)} |`,
     );
   }
   const lines = [];

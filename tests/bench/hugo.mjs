@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-/** `/usr/bin/time` reports the peak RSS (`%M`, KiB) of the process it runs; GNU time, not the shell keyword. */
+/** `/usr/bin/time` reports the peak RSS (`%M`, KiB) and CPU seconds (`%U`, `%S`) of the process it runs; GNU time, not the shell keyword. */
 const TIME = '/usr/bin/time';
 
 /**
@@ -33,23 +33,24 @@ export function makeHugoProject(anchorScript, size, dir) {
 
 /**
  * One clean Hugo build (`hugo --quiet -s DIR -d OUT`) in a fresh process: wall time from spawn to
- * exit, peak RSS when GNU time is installed, and the files written (counted after the timing).
+ * exit, peak RSS and CPU time (user + system, all threads) when GNU time is installed, and the files
+ * written (counted after the timing).
  * @param {string} hugoDir
  * @param {string} outDir must not exist (moved aside by the caller)
- * @returns {{ processMs: number, peakRssMiB: number | undefined, files: number }}
+ * @returns {{ processMs: number, peakRssMiB: number | undefined, cpuMs: number | undefined, files: number }}
  */
 export function measureHugo(hugoDir, outDir) {
   const hugoArgs = ['--quiet', '-s', hugoDir, '-d', outDir];
   const withTime = existsSync(TIME);
   const scratch = withTime ? mkdtempSync(path.join(tmpdir(), 'syndicate-bench-time-')) : undefined;
-  const rssFile = scratch === undefined ? undefined : path.join(scratch, 'rss');
-  const [command, args] = rssFile === undefined ? ['hugo', hugoArgs] : [TIME, ['-f', '%M', '-o', rssFile, 'hugo', ...hugoArgs]];
+  const timeFile = scratch === undefined ? undefined : path.join(scratch, 'time');
+  const [command, args] = timeFile === undefined ? ['hugo', hugoArgs] : [TIME, ['-f', '%M %U %S', '-o', timeFile, 'hugo', ...hugoArgs]];
   const start = performance.now();
   const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const processMs = performance.now() - start;
   if (run.status !== 0) throw new Error(`hugo failed (${run.status}): ${run.stderr}`);
-  const peakRssMiB = rssFile === undefined ? undefined : Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024;
+  const [kib, user, system] = timeFile === undefined ? [] : (readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
   if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-  return { processMs, peakRssMiB, files };
+  return { processMs, peakRssMiB: kib === undefined ? undefined : kib / 1024, cpuMs: user === undefined || system === undefined ? undefined : (user + system) * 1000, files };
 }

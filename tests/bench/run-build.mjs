@@ -43,5 +43,7 @@ console.log(
     warnings: result.diagnostics.length - errors,
     firstError: result.diagnostics.find((d) => d.severity === 'error'),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    // CPU time of the process, all threads (user + system), less sensitive to other load than wall time.
+    cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
   }),
 );
