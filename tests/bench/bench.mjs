@@ -252,8 +252,10 @@ function printSummary() {
       const wire = results.get(`${size}/wire`);
       if (archive === 'mixed' && wire) {
         for (const config of CONFIGS) {
-          const m = ours[config.name].clean.best.processMs / wire.ours[config.name].clean.best.processMs;
-          check(`${at} ${config.name} clean within 1.3× of wire copy`, m, 1.3, `${m.toFixed(2)}× (${fmt(ours[config.name].clean.best.processMs)} vs ${fmt(wire.ours[config.name].clean.best.processMs)})`);
+          const [mixed, plain] = [ours[config.name].clean, wire.ours[config.name].clean];
+          const m = mixed.best.processMs / plain.best.processMs;
+          const cpu = mixed.cpuMs === undefined || plain.cpuMs === undefined ? '' : `; CPU ${ratio(mixed.cpuMs, plain.cpuMs)} (${fmt(mixed.cpuMs)} vs ${fmt(plain.cpuMs)})`;
+          check(`${at} ${config.name} clean within 1.3× of wire copy`, m, 1.3, `${m.toFixed(2)}× (${fmt(mixed.best.processMs)} vs ${fmt(plain.best.processMs)})${cpu}`);
         }
       }
     }
