@@ -2,8 +2,9 @@
 // One measured build in a fresh process (so peak RSS is this build's own):
 //   node run-build.mjs <project dir> <now> [workers]
 // Builds <project dir>/input into <project dir>/dist with the cache in <project dir>/.syndicate-cache, as
-// `syndicate build` does, and prints one JSON line: wall time from process start, time per phase and
-// stage, articles, files written, diagnostics, peak RSS.
+// `syndicate build` does (the outputs are site.json's `outputs`, default all), and prints one JSON line:
+// wall time from process start, time per phase and stage, outputs, articles, files written,
+// diagnostics, peak RSS (of the whole process, worker threads included).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -29,6 +30,7 @@ const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
 console.log(
   JSON.stringify({
     wallMs: performance.now(),
+    outputs: config.outputs ?? 'all',
     timings: result.timings,
     mode: result.mode,
     reused: result.reused,
@@ -41,5 +43,7 @@ console.log(
     warnings: result.diagnostics.length - errors,
     firstError: result.diagnostics.find((d) => d.severity === 'error'),
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    // CPU time of the process, all threads (user + system), less sensitive to other load than wall time.
+    cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000,
   }),
 );
