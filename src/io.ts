@@ -1,5 +1,5 @@
 /** The only module that touches the filesystem: loading sources and writing the output folder atomically. */
-import { existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -406,13 +406,18 @@ export async function writeOutputs(outDir: string, cwd: string, files: readonly 
  */
 export async function readCodeFingerprint(): Promise<string> {
   const root = fileURLToPath(new URL('.', import.meta.url));
-  // The compiled tool carries it, written by `npm run compile` (src/fingerprint.mjs) with the same hash.
+  // The compiled tool carries it, written by `npm run compile` (src/fingerprint.mjs) with hashCode.
   try {
     return readFileSync(path.join(root, 'code-fingerprint.txt'), 'utf8').trim();
   } catch {
     // Running from the sources (tests): hashed here.
+    return hashCode(root);
   }
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+}
+
+/** The hash of every module (`.js`, `.ts`, not `.d.ts`) under `root`: names and contents, in name order. */
+export function hashCode(root: string): string {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.(?:js|ts)$/.test(e.name) && !e.name.endsWith('.d.ts'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();

@@ -179,5 +179,3 @@ export function toArticleSummary(article: Article, now: string): ArticleSummary 
 export function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
-
-export { toPlaced } from './folders.ts';

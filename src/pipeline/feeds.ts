@@ -6,7 +6,8 @@ import type { Article } from '../model/article.ts';
 import { toChosenFormats, type OutputFile, type OutputFormat } from '../model/output.ts';
 import { checkConsistency, type ReferenceFacts, type StatedFacts } from '../validate/consistency.ts';
 import { validateOutput } from '../validate/index.ts';
-import { byPath, toPlaced, untimed, type StageTimer } from './article.ts';
+import { byPath, untimed, type StageTimer } from './article.ts';
+import { toPlaced } from './folders.ts';
 
 /** Formats built from many articles: the site and section feeds, JSON Feed, the news sitemap and the index page. */
 export const FEED_FORMATS = ['rss', 'atom', 'jsonfeed', 'sitemap', 'index'] as const satisfies readonly OutputFormat[];

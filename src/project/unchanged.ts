@@ -13,8 +13,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { ListedSource } from '../io.ts';
 import { NEWS_WINDOW_MS } from '../emit/scopes.ts';
 import { FUTURE_DATE_LIMITS } from '../pipeline/schedule.ts';
-import type { CacheDirs } from './cache.ts';
-import { hashText } from './cache.ts';
+import { hashText, type CacheDirs } from './cache.ts';
 
 /** Bumped whenever the record's layout or meaning changes. */
 const FORMAT = 1;
