@@ -7,9 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const lib = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib');
+// The main thread's heavy half (heavy.js: readers, emitters, validators), loaded only when a build has
+// something to build, is bundled the same way.
 await build({
-  entryPoints: [path.join(lib, 'project/worker.js')],
-  outfile: path.join(lib, 'project/worker.bundle.js'),
+  entryPoints: { worker: path.join(lib, 'project/worker.js'), heavy: path.join(lib, 'project/heavy.js') },
+  outdir: path.join(lib, 'project'),
+  entryNames: '[name].bundle',
   bundle: true,
   platform: 'node',
   target: 'node20',

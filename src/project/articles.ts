@@ -7,6 +7,7 @@ import type { Article } from '../model/article.ts';
 import type { ArticleContext } from '../pipeline/article.ts';
 import type { ReferenceFacts } from '../validate/consistency.ts';
 import { readStoredArticle, type CacheDirs, type CacheEntry } from './cache.ts';
+import { loadHeavy } from './lazy.ts';
 import type { JobPlaces } from './process.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function loadArticles(
     let stored = readStoredArticle(dirs, hash);
     if (stored === undefined) {
       const listed = sources.find((s) => s.path === source);
-      const { buildArticle } = await import('../pipeline/article.ts');
+      const { buildArticle } = await loadHeavy();
       const built = listed ? buildArticle({ path: source, bytes: await readSourceBytes(listed.absolute) }, site, context) : undefined;
       if (!built?.article) throw new Error(`the cached article for ${source} is missing and the source no longer reads; delete the cache folder and build again`);
       stored = { article: built.article, references: built.references };
@@ -61,7 +62,7 @@ export async function restageKept(
     }
   }
   if (rebuild.size === 0) return;
-  const { processSource } = await import('./process.ts');
+  const { processSource } = await loadHeavy();
   for (const { source, entry } of ordered) {
     if (!rebuild.has(entry)) continue;
     const bytes = await readSourceBytes(source.absolute);

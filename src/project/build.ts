@@ -50,8 +50,9 @@ import {
   type OutputStamp,
 } from './cache.ts';
 import { loadArticles, restageKept } from './articles.ts';
-import { countOutputs, outputsMatch, outputsOf } from './outputs.ts';
+import { countOutputs, outputsMatch, toOutputChanges, type OutputChanges } from './outputs.ts';
 import type { JobPlaces, JobResult, SourceJob } from './process.ts';
+import { loadHeavy } from './lazy.ts';
 import { isCurrent } from './reuse.ts';
 import { forgetUnchanged, readUnchanged, toDecisionHorizon, writeUnchanged } from './unchanged.ts';
 
@@ -251,7 +252,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     const limit = site.limits?.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
     pool ??= candidates.length >= threshold ? await startPool(candidates.length) : undefined;
     // Loaded only when something is to be built: a no-op rebuild never loads the readers and emitters.
-    const processLocally = pool || candidates.length === 0 ? undefined : (await import('./process.ts')).processSource;
+    const processLocally = pool || candidates.length === 0 ? undefined : (await loadHeavy()).processSource;
     const cpu: Partial<Record<BuildStage, number>> = {};
     const collect = (results: JobResult[]) => {
       for (const { path: source, entry, timings: t } of results) {
@@ -336,7 +337,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
         feeds = prior.index.feeds;
       } else {
         const stored = await loadArticles(selection, dirs, site, sources, context);
-        const { buildFeeds } = await import('../pipeline/feeds.ts');
+        const { buildFeeds } = await loadHeavy();
         const made = buildFeeds(
           stored.map((s) => s.article),
           site,
@@ -350,7 +351,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
 
     // Every source as last time (same paths, same hashes), each with the record the state holds.
     const sameSources = prior !== undefined && built === 0 && Object.keys(prior.index.entries).length === total && rejected.size === 0;
-    const { validateOutput } = await import('../validate/index.ts');
+    const { validateOutput } = await loadHeavy();
     const records = toBuildRecords(
       keptParts.filter((part) => !rejected.has(part.source)).map((part) => part.story),
       {
@@ -426,7 +427,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     // The partner folder before the public one: a withdrawal notice reaches partners no later than the web changes.
     for (const folder of ['partner', 'public'] as const) {
       const dir = folder === 'public' ? options.outDir : partnerDir;
-      const changes = await commitFolder(dir, cwd, staging[folder], outputsOf(next, folder), prior && !sameOutputs ? outputsOf(prior.index, folder) : prior ? 'same' : undefined);
+      const changes = await commitFolder(dir, cwd, staging[folder], countOutputs(next, folder), prior && !sameOutputs ? toOutputChanges(prior.index, next, folder) : prior ? 'same' : undefined);
       result.written += changes.written;
       result.removed += changes.removed;
     }
@@ -469,28 +470,28 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
 type Built = CacheEntry & Required<Pick<CacheEntry, 'summary' | 'revision' | 'placement'>>;
 
 /**
- * Puts one folder's staged files in place. `had` is what the folder held by the cache (undefined: a
- * clean build, the staging folder replaces the folder whole; `'same'`: nothing changed). A folder left
- * with no files is removed (the partner folder once nothing is held).
+ * Puts one folder's staged files in place. `changes` are the files to write and delete (undefined: a
+ * clean build, the staging folder replaces the folder whole; `'same'`: nothing changed); `files` is how
+ * many the folder holds afterwards. A folder left with no files is removed (the partner folder once
+ * nothing is held).
  */
-async function commitFolder(dir: string, cwd: string, staging: string, wanted: Map<string, string>, had: Map<string, string> | 'same' | undefined): Promise<{ written: number; removed: number }> {
-  if (had === 'same') {
+async function commitFolder(dir: string, cwd: string, staging: string, files: number, changes: OutputChanges | 'same' | undefined): Promise<{ written: number; removed: number }> {
+  if (changes === 'same') {
     await discardStaging(staging);
     return { written: 0, removed: 0 };
   }
-  if (had === undefined) {
-    if (wanted.size === 0) {
+  if (changes === undefined) {
+    if (files === 0) {
       await discardStaging(staging);
       await removeOutputFolder(dir, cwd);
       return { written: 0, removed: 0 };
     }
     await swapInStaging(dir, cwd, staging);
-    return { written: wanted.size, removed: 0 };
+    return { written: files, removed: 0 };
   }
-  const changed = [...wanted].filter(([file, hash]) => had.get(file) !== hash).map(([file]) => file);
-  const removed = [...had.keys()].filter((file) => !wanted.has(file));
+  const { changed, removed } = changes;
   if (changed.length > 0 || removed.length > 0) await commitStagedChanges(dir, cwd, staging, changed, removed);
   else await discardStaging(staging);
-  if (wanted.size === 0) await removeOutputFolder(dir, cwd);
+  if (files === 0) await removeOutputFolder(dir, cwd);
   return { written: changed.length, removed: removed.length };
 }

@@ -2,22 +2,42 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PARTNERS_INDEX } from '../model/partners.ts';
-import { hashText, type CacheIndex } from './cache.ts';
+import { hashText, type CacheEntry, type CacheIndex, type OutputStamp } from './cache.ts';
 
 /** The two folders a build writes. */
 export type Folder = 'public' | 'partner';
 
-/** Every file an index describes in one folder, with its hash. */
-export function outputsOf(index: CacheIndex, folder: Folder): Map<string, string> {
-  const files = new Map<string, string>();
-  if (folder === 'public') {
-    for (const entry of Object.values(index.entries)) for (const [file, hash] of entry.outputs) files.set(file, hash);
-    for (const [file, hash] of index.feeds?.outputs ?? []) files.set(file, hash);
-  } else {
-    for (const entry of Object.values(index.entries)) for (const [file, hash] of entry.partnerOutputs) files.set(file, hash);
-    if (index.partnerIndex) files.set(index.partnerIndex[0], index.partnerIndex[1]);
+/** Files to write (new or with another hash) and files to delete in one folder, from one index to the next. */
+export interface OutputChanges {
+  changed: string[];
+  removed: string[];
+}
+
+/**
+ * What changed in one folder between two indexes. Only entries whose output list is not the very same
+ * array as before (a source built again, added or gone) and the folder's shared files are compared:
+ * an entry taken from the cache keeps its list, and a path belongs to one entry at a time in each
+ * index, so a file can only move between compared entries. A one-article rebuild of a large archive
+ * thus compares a handful of files instead of every file of the folder.
+ */
+export function toOutputChanges(before: CacheIndex, after: CacheIndex, folder: Folder): OutputChanges {
+  const listOf = (entry: CacheEntry) => (folder === 'public' ? entry.outputs : entry.partnerOutputs);
+  const had = new Map<string, string>();
+  const wanted = new Map<string, string>();
+  for (const [source, entry] of Object.entries(after.entries)) {
+    const old = before.entries[source];
+    if (old && listOf(old) === listOf(entry)) continue;
+    for (const [file, hash] of listOf(entry)) wanted.set(file, hash);
+    if (old) for (const [file, hash] of listOf(old)) had.set(file, hash);
   }
-  return files;
+  for (const [source, old] of Object.entries(before.entries)) if (!(source in after.entries)) for (const [file, hash] of listOf(old)) had.set(file, hash);
+  const shared = (index: CacheIndex): OutputStamp[] => (folder === 'public' ? (index.feeds?.outputs ?? []) : index.partnerIndex ? [index.partnerIndex] : []);
+  for (const [file, hash] of shared(after)) wanted.set(file, hash);
+  for (const [file, hash] of shared(before)) had.set(file, hash);
+  return {
+    changed: [...wanted].filter(([file, hash]) => had.get(file) !== hash).map(([file]) => file),
+    removed: [...had.keys()].filter((file) => !wanted.has(file)),
+  };
 }
 
 /** How many files an index describes in one folder. */

@@ -16,8 +16,11 @@ import { FUTURE_DATE_LIMITS } from '../pipeline/schedule.ts';
 import { hashText, type CacheDirs } from './cache.ts';
 
 /** Bumped whenever the record's layout or meaning changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const FILE = 'unchanged.json';
+// The outcome (every finding: megabytes on a large archive) is kept apart and read only once the small
+// record has shown that nothing changed; a build with something to do never parses it.
+const OUTCOME = 'unchanged-outcome.json';
 
 /** What a build with nothing to do reports: the last build's outcome. */
 export interface UnchangedOutcome {
@@ -42,7 +45,8 @@ interface UnchangedRecord {
   nowInFindings: boolean;
   /** Stat stamps of the files the full path checks on every run. */
   files: [absolute: string, stamp: string][];
-  outcome: UnchangedOutcome;
+  /** Hash of the outcome file's text: a record never replays another build's outcome. */
+  outcome: string;
 }
 
 /** What a story contributes to the time-dependent decisions: its publication instant and embargo. */
@@ -108,7 +112,12 @@ export function readUnchanged(dirs: CacheDirs, key: string, sources: readonly Li
   if (record.nowInFindings ? now !== record.now : at < Date.parse(record.now) || (record.until !== null && at >= record.until)) return undefined;
   if (sources.some((s) => s.mtimeMs >= writtenAtMs) || hashSources(sources) !== record.sources) return undefined;
   if (record.files.some(([file, stamp]) => stampOf(file) !== stamp)) return undefined;
-  return record.outcome;
+  try {
+    const text = readFileSync(path.join(dirs.root, OUTCOME), 'utf8');
+    return hashText(text) === record.outcome ? (JSON.parse(text) as UnchangedOutcome) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes the record: the build about to run may change what it describes. */
@@ -128,6 +137,8 @@ export function writeUnchanged(
     files.push([file, stamp]);
   }
   const nowInFindings = record.outcome.diagnostics.some((d) => d.message.includes(record.now));
+  const outcome = JSON.stringify(record.outcome);
+  writeAtomically(path.join(dirs.root, OUTCOME), outcome);
   const written: UnchangedRecord = {
     format: FORMAT,
     key: record.key,
@@ -136,9 +147,12 @@ export function writeUnchanged(
     until: record.until,
     nowInFindings,
     files,
-    outcome: record.outcome,
+    outcome: hashText(outcome),
   };
-  const file = path.join(dirs.root, FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify(written));
+  writeAtomically(path.join(dirs.root, FILE), JSON.stringify(written));
+}
+
+function writeAtomically(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
 }

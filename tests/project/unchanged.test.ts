@@ -45,6 +45,16 @@ describe('a rebuild with nothing to do', () => {
     expect({ ...fast, timings: {}, unchanged: false }).toEqual({ ...full, timings: {} });
   });
 
+  it('never replays an outcome the record was not written with', async () => {
+    const outcome = path.join(dir, '.cache/unchanged-outcome.json');
+    const text = readFileSync(outcome, 'utf8');
+    writeFileSync(outcome, text.replace('"diagnostics":[', '"diagnostics":[{"file":"x","severity":"error","source":"x","ruleId":"x","message":"x"},'));
+    const full = await run(NOW);
+    expect(full.unchanged).toBe(false);
+    expect(full.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect((await run(NOW)).unchanged).toBe(true);
+  });
+
   it('takes the full path again when a source changes, an output is touched, or time moves past a decision', async () => {
     const source = path.join(dir, 'input/articles', 'fast-path-probe.md');
     writeFileSync(source, '---\nheadline: Probe\ndate: 2024-10-27T09:00:00Z\nsection: World\n---\nA probe.\n');
