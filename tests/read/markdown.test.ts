@@ -419,15 +419,15 @@ describe('readMarkdown body', () => {
 describe('readMarkdown body: GitHub Flavored Markdown', () => {
   const body = (markdown: string) => read(withBody(markdown));
 
-  it('renders a table as plain table elements, without alignment or style, and each body row as its cells labelled with their headers', () => {
+  it('renders a table as plain table elements, alignment as text-align, and each body row as its cells labelled with their headers', () => {
     const { article, diagnostics } = body('Intro.\n\n| Port | TEU | Note |\n|:-----|----:|:----:|\n| Shanghai | 47.3 m | [stats](/s?a=1&b=2) |\n| Ningbo \\| Zhoushan | 35.3 m |\n\nDone.\n');
     expect(diagnostics).toEqual([]);
     expect(article!.bodyHtml).toBe(
       [
         '<p>Intro.</p>',
-        '<table>\n<thead>\n<tr>\n<th>Port</th>\n<th>TEU</th>\n<th>Note</th>\n</tr>\n</thead>',
-        '<tbody>\n<tr>\n<td>Shanghai</td>\n<td>47.3 m</td>\n<td><a href="https://www.globaltimes.cn/s?a=1&amp;b=2">stats</a></td>\n</tr>',
-        '<tr>\n<td>Ningbo | Zhoushan</td>\n<td>35.3 m</td>\n<td></td>\n</tr>\n</tbody>\n</table>',
+        '<table>\n<thead>\n<tr>\n<th style="text-align:left">Port</th>\n<th style="text-align:right">TEU</th>\n<th style="text-align:center">Note</th>\n</tr>\n</thead>',
+        '<tbody>\n<tr>\n<td style="text-align:left">Shanghai</td>\n<td style="text-align:right">47.3 m</td>\n<td style="text-align:center"><a href="https://www.globaltimes.cn/s?a=1&amp;b=2">stats</a></td>\n</tr>',
+        '<tr>\n<td style="text-align:left">Ningbo | Zhoushan</td>\n<td style="text-align:right">35.3 m</td>\n<td style="text-align:center"></td>\n</tr>\n</tbody>\n</table>',
         '<p>Done.</p>',
       ].join('\n'),
     );
@@ -545,7 +545,9 @@ describe('readMarkdown body: lines and limits', () => {
 describe('readMarkdown body: any input', () => {
   /** What bodyHtml may contain (src/read/markdown/allowlist.ts), written out again here. */
   const ALLOWED: Record<string, readonly string[]> = {
-    ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'li', 'pre', 'em', 'strong', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup'].map((name) => [name, []])),
+    ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'li', 'pre', 'em', 'strong', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'del', 'sup'].map((name) => [name, []])),
+    th: ['style'],
+    td: ['style'],
     a: ['href', 'title'],
     img: ['src', 'alt', 'title'],
     ol: ['start'],
@@ -579,6 +581,7 @@ describe('readMarkdown body: any input', () => {
             expect(ALLOWED[name], `${name} ${attribute} in ${html}`).toContain(attribute);
             if (attribute === 'href' || attribute === 'src') expect(value).toMatch(/^https?:\/\//);
             if (attribute === 'class') expect(value).toMatch(/^language-[\w+#.-]+$/);
+            if (attribute === 'style') expect(value).toMatch(/^text-align:(?:left|center|right)$/);
           }
           expect(rest.replace(/\s([^\s=]+)="([^"]*)"/g, ''), html).toMatch(/^\s*\/?$/);
         }
