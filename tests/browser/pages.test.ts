@@ -122,36 +122,51 @@ describe.skipIf(!haveChromium)('article pages in Chromium', () => {
     await page.goto(pageUrl('articles/table/index.html'));
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
-    const box = await page.$eval('.body .table', (el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right, overflowX: getComputedStyle(el).overflowX }));
-    // The table is wider than the screen, and its box keeps it inside the page.
-    expect(box.overflowX).toBe('auto');
-    expect(box.scroll).toBeGreaterThan(box.client);
-    expect(box.right).toBeLessThanOrEqual(360);
-    // Readable cells: borders, padding, words kept whole (a figure is never broken across lines), header cells set apart.
-    const cell = await page.$eval('.body td', (el) => {
-      const style = getComputedStyle(el);
-      return { border: style.borderTopStyle, padding: parseFloat(style.paddingLeft) };
-    });
-    expect(cell.border).toBe('solid');
-    expect(cell.padding).toBeGreaterThan(4);
-    // Each figure on one line: its text makes a single line box.
-    const lines = await page.$$eval('.body tbody td:nth-child(n+3):nth-child(-n+7)', (els) =>
-      els.map((el) => {
+    // Measured in the page (a string: the tests are type-checked without the DOM library).
+    const seen = await page.evaluate<{
+      box: { scroll: number; client: number; right: number; overflowX: string };
+      cell: { border: string; padding: number };
+      lines: number[];
+      align: string;
+      header: { weight: string; background: string };
+      del: string;
+      sup: string;
+      sizes: { text: number; notes: number };
+    }>(`(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
+      const box = document.querySelector('.body .table');
+      // A cell's text makes one line box when it is not broken across lines.
+      const lines = [...document.querySelectorAll('.body tbody td:nth-child(n+3):nth-child(-n+7)')].map((el) => {
         const range = document.createRange();
         range.selectNodeContents(el);
         return range.getClientRects().length;
-      }),
-    );
-    expect(lines).toEqual(Array(15).fill(1));
-    expect(await page.$eval('.body tbody td:nth-child(6)', (el) => getComputedStyle(el).textAlign)).toBe('right');
-    const header = await page.$eval('.body th', (el) => ({ weight: getComputedStyle(el).fontWeight, background: getComputedStyle(el).backgroundColor }));
-    expect(Number(header.weight)).toBeGreaterThanOrEqual(600);
-    expect(header.background).not.toBe('rgba(0, 0, 0, 0)');
+      });
+      return {
+        box: { scroll: box.scrollWidth, client: box.clientWidth, right: box.getBoundingClientRect().right, overflowX: getComputedStyle(box).overflowX },
+        cell: { border: style('.body td').borderTopStyle, padding: parseFloat(style('.body td').paddingLeft) },
+        lines,
+        align: style('.body tbody td:nth-child(6)').textAlign,
+        header: { weight: style('.body th').fontWeight, background: style('.body th').backgroundColor },
+        del: style('.body del').textDecorationLine,
+        sup: style('.body sup').verticalAlign,
+        sizes: { text: parseFloat(style('.body > p').fontSize), notes: parseFloat(style('.body > hr + ol:last-child').fontSize) },
+      };
+    })()`);
+    // The table is wider than the screen, and its box keeps it inside the page.
+    expect(seen.box.overflowX).toBe('auto');
+    expect(seen.box.scroll).toBeGreaterThan(seen.box.client);
+    expect(seen.box.right).toBeLessThanOrEqual(360);
+    // Readable cells: borders, padding, each figure on one line and right-aligned as the column says, header cells set apart.
+    expect(seen.cell.border).toBe('solid');
+    expect(seen.cell.padding).toBeGreaterThan(4);
+    expect(seen.lines).toEqual(Array(15).fill(1));
+    expect(seen.align).toBe('right');
+    expect(Number(seen.header.weight)).toBeGreaterThanOrEqual(600);
+    expect(seen.header.background).not.toBe('rgba(0, 0, 0, 0)');
     // Strikethrough is struck, the footnote reference raised, the notes set smaller than the text.
-    expect(await page.$eval('.body del', (el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
-    expect(await page.$eval('.body sup', (el) => getComputedStyle(el).verticalAlign)).toBe('super');
-    const sizes = await page.$eval('.body', (el) => ({ text: parseFloat(getComputedStyle(el.querySelector('p')!).fontSize), notes: parseFloat(getComputedStyle(el.querySelector(':scope > hr + ol:last-child')!).fontSize) }));
-    expect(sizes.notes).toBeLessThan(sizes.text);
+    expect(seen.del).toBe('line-through');
+    expect(seen.sup).toBe('super');
+    expect(seen.sizes.notes).toBeLessThan(seen.sizes.text);
     await page.close();
   });
 
