@@ -120,11 +120,12 @@ export function toFeedAnchors(links: readonly FeedLink[]): string {
 
 /**
  * The pages' only styling, inline (no external CSS, fonts or scripts): a readable measure, images that
- * shrink to the screen, system fonts, and the user's light or dark scheme.
+ * shrink to the screen, system fonts, the user's light or dark scheme, and the body's Markdown tables,
+ * strikethrough and footnotes.
  */
 export const PAGE_STYLE = [
-  ':root{color-scheme:light dark;--muted:#5f6368}',
-  '@media (prefers-color-scheme:dark){:root{--muted:#a0a4a8}}',
+  ':root{color-scheme:light dark;--muted:#5f6368;--rule:#dadce0;--shade:#f1f3f4}',
+  '@media (prefers-color-scheme:dark){:root{--muted:#a0a4a8;--rule:#5f6368;--shade:#303134}}',
   // `overflow-wrap:anywhere`: a long unbroken word or URL in a headline wraps instead of making a phone scroll sideways.
   'body{margin:0 auto;max-width:42rem;padding:1rem;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow-wrap:anywhere}',
   'a{color:inherit}',
@@ -142,6 +143,18 @@ export const PAGE_STYLE = [
   '.articles{list-style:none;padding:0}',
   '.articles li{margin:0 0 1.5rem}',
   'footer{border-top:1px solid;margin-top:2rem;padding-top:.5rem}',
+  // A table wider than a phone scrolls inside its box (page.ts wraps it), not the page. Cells break
+  // only between words (`anywhere`, inherited, would let a column shrink to one letter per line);
+  // figures line up (tabular digits; the column's alignment is the cell's own `text-align`).
+  '.table{overflow-x:auto;margin:1rem 0}',
+  'table{border-collapse:collapse;font-variant-numeric:tabular-nums}',
+  'th,td{border:1px solid var(--rule);padding:.375rem .625rem;vertical-align:top;overflow-wrap:normal}',
+  'th{text-align:start;background:var(--shade)}',
+  // Struck text stays legible (what the editor corrected), one step back.
+  'del{color:var(--muted)}',
+  // A footnote number does not push its line apart; the notes, which end the body after a rule, are set small.
+  'sup{line-height:0}',
+  '.body>hr+ol:last-child{font-size:.9rem;color:var(--muted)}',
 ].join('\n');
 
 /** The parts of an HTML page {@link toHtmlDocument} assembles. */

@@ -114,12 +114,17 @@ function toFigureHtml(image: Image): string {
 
 /**
  * The body as sanitised (`Article.bodyHtml`), with its headings one level down (`h1`→`h2` … `h5`→`h6`)
- * so the headline stays the page's only `<h1>` (HTML §4.3.11 "Headings and outlines"). A plain
- * replacement is exact here: `bodyHtml` is guaranteed XHTML-compatible, so every `<` in text or
- * attribute values is escaped and `<hN`/`</hN` can only be tags.
+ * so the headline stays the page's only `<h1>` (HTML §4.3.11 "Headings and outlines"), and each table
+ * in a `<div class="table">` that scrolls sideways on a narrow screen (PAGE_STYLE; `display:block` on
+ * the table itself would cost it its table semantics in some screen readers). A plain replacement is
+ * exact here: `bodyHtml` is guaranteed XHTML-compatible, so every `<` in text or attribute values is
+ * escaped and `<hN`, `</hN`, `<table` and `</table>` can only be tags.
  */
 function toPageBodyHtml(bodyHtml: string): string {
-  return bodyHtml.replace(/<(\/?)h([1-5])(?=[\s/>])/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
+  return bodyHtml
+    .replace(/<(\/?)h([1-5])(?=[\s/>])/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`)
+    .replace(/<table(?=[\s/>])[^>]*>/g, (open) => `<div class="table">${open}`)
+    .replace(/<\/table>/g, '</table></div>');
 }
 
 /** The file `articles/<id>/index.html` holding `text`, the article's page ({@link toPageHtml}). */

@@ -75,7 +75,7 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
     authors: fm.authors ?? [],
     ...(fm.dateline !== undefined ? { dateline: fm.dateline } : {}),
     keywords: fm.keywords ?? [],
-    description: fm.description ?? (body.blocks.find((b) => b.paragraph) ?? body.blocks[0]!).text,
+    description: fm.description ?? body.summary ?? paragraphs[0]!,
     paragraphs,
     bodyHtml: body.html,
     images,

@@ -15,6 +15,26 @@ import { loadProjectInput } from '../helpers/project.ts';
 const NOW = '2026-11-27T12:00:00Z';
 const HOSTILE = `</script ><!--<script>window.__pwned = 1; alert(1)</script> & "quotes" — 你好`;
 
+/** A Markdown story with a table far wider than a phone (long words, a long URL, many figures), a footnote and strikethrough. */
+const TABLE_STORY = [
+  '---',
+  'headline: Container throughput at the world\'s busiest ports',
+  'date: 2026-11-27 10:00',
+  'section: World',
+  '---',
+  '',
+  'Throughput rose again[^1], the ~~ministry~~ port authority said.',
+  '',
+  '| Port | Country | 2021 | 2022 | 2023 | 2024 | Change | Source |',
+  '|:-----|:--------|-----:|-----:|-----:|-----:|-------:|:-------|',
+  '| Shanghai | China | 47,030,000 | 47,300,000 | 49,158,000 | 51,506,000 | +4.8% | https://www.portshanghai.com.cn/en/statistics/annual-container-throughput |',
+  '| Singapore | Singapore | 37,470,000 | 37,290,000 | 39,010,000 | 41,120,000 | +5.4% | Maritime and Port Authority of Singapore |',
+  '| Ningbo-Zhoushan | China | 31,070,000 | 33,350,000 | 35,300,000 | 39,300,000 | +11.3% | Zhejiang Provincial Port Investment and Operation |',
+  '',
+  '[^1]: Twenty-foot equivalent units (TEU), as reported by each port authority.',
+  '',
+].join('\n');
+
 let browser: Browser;
 let out: string;
 const built: Record<string, string> = {};
@@ -25,7 +45,11 @@ beforeAll(async () => {
   // The sample, plus a story whose headline and body try to break out of every context.
   const input = await loadProjectInput('input');
   const hostile = new TextEncoder().encode(`CHINA / SOCIETY\n${HOSTILE}\nPublished: Sep 05, 2024 10:00 AM\nBy Eve <img src=x onerror="window.__pwned=2">\n\nA paragraph with </script> and <!-- a comment --> and <b onclick="window.__pwned=3">markup</b>.\n`);
-  const result = build([...input.sources, { path: 'input/articles/hostile.txt', bytes: hostile }], input.site, { now: NOW });
+  const result = build(
+    [...input.sources, { path: 'input/articles/hostile.txt', bytes: hostile }, { path: 'input/articles/world/table.md', bytes: new TextEncoder().encode(TABLE_STORY) }],
+    input.site,
+    { now: NOW },
+  );
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   for (const o of result.outputs) built[o.path] = o.text;
   await writeOutputs(path.join(out, 'dist'), out, result.outputs);
@@ -90,6 +114,59 @@ describe.skipIf(!haveChromium)('article pages in Chromium', () => {
     const links = await page.$$eval('main a', (anchors) => anchors.map((a) => (a as unknown as { href: string }).href));
     expect(links).toEqual(expect.arrayContaining([pageUrl('articles/cyberspace-governance/'), pageUrl('articles/hostile/')]));
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    await page.close();
+  });
+
+  it('renders a page with a wide table at 360 px without scrolling the page: the table scrolls in its own box', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(pageUrl('articles/table/index.html'));
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Measured in the page (a string: the tests are type-checked without the DOM library).
+    const seen = await page.evaluate<{
+      box: { scroll: number; client: number; right: number; overflowX: string };
+      cell: { border: string; padding: number };
+      lines: number[];
+      align: string;
+      header: { weight: string; background: string };
+      del: string;
+      sup: string;
+      sizes: { text: number; notes: number };
+    }>(`(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
+      const box = document.querySelector('.body .table');
+      // A cell's text makes one line box when it is not broken across lines.
+      const lines = [...document.querySelectorAll('.body tbody td:nth-child(n+3):nth-child(-n+7)')].map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return range.getClientRects().length;
+      });
+      return {
+        box: { scroll: box.scrollWidth, client: box.clientWidth, right: box.getBoundingClientRect().right, overflowX: getComputedStyle(box).overflowX },
+        cell: { border: style('.body td').borderTopStyle, padding: parseFloat(style('.body td').paddingLeft) },
+        lines,
+        align: style('.body tbody td:nth-child(6)').textAlign,
+        header: { weight: style('.body th').fontWeight, background: style('.body th').backgroundColor },
+        del: style('.body del').textDecorationLine,
+        sup: style('.body sup').verticalAlign,
+        sizes: { text: parseFloat(style('.body > p').fontSize), notes: parseFloat(style('.body > hr + ol:last-child').fontSize) },
+      };
+    })()`);
+    // The table is wider than the screen, and its box keeps it inside the page.
+    expect(seen.box.overflowX).toBe('auto');
+    expect(seen.box.scroll).toBeGreaterThan(seen.box.client);
+    expect(seen.box.right).toBeLessThanOrEqual(360);
+    // Readable cells: borders, padding, each figure on one line and right-aligned as the column says, header cells set apart.
+    expect(seen.cell.border).toBe('solid');
+    expect(seen.cell.padding).toBeGreaterThan(4);
+    expect(seen.lines).toEqual(Array(15).fill(1));
+    expect(seen.align).toBe('right');
+    expect(Number(seen.header.weight)).toBeGreaterThanOrEqual(600);
+    expect(seen.header.background).not.toBe('rgba(0, 0, 0, 0)');
+    // Strikethrough is struck, the footnote reference raised, the notes set smaller than the text.
+    expect(seen.del).toBe('line-through');
+    expect(seen.sup).toBe('super');
+    expect(seen.sizes.notes).toBeLessThan(seen.sizes.text);
     await page.close();
   });
 

@@ -136,6 +136,23 @@ describe('toPageHtml', () => {
     expect(named(elements, 'h1')).toHaveLength(1);
   });
 
+  it('puts each table in a box that scrolls sideways, and leaves text that only looks like a table alone', () => {
+    const table = '<table>\n<thead>\n<tr>\n<th style="text-align:right">A</th>\n</tr>\n</thead>\n</table>';
+    const bodyHtml = `<p>&lt;table&gt; in text</p>\n${table}\n<blockquote>\n${table}\n</blockquote>`;
+    const text = toPageHtml(makeArticle({ bodyHtml }), site);
+    const boxed = `<div class="table">${table}</div>`;
+    expect(text).toContain(`<div class="body">\n<p>&lt;table&gt; in text</p>\n${boxed}\n<blockquote>\n${boxed}\n</blockquote>\n</div>`);
+    const { elements, errors } = parsePage(text);
+    expect(errors).toEqual([]);
+    expect(named(elements, 'table').map((t) => (t.parentNode as Element).attrs)).toEqual([[{ name: 'class', value: 'table' }], [{ name: 'class', value: 'table' }]]);
+    // Without a table the body is as sanitised.
+    expect(toPageHtml(makeArticle({ bodyHtml: '<p>a</p>' }), site)).toContain('<div class="body">\n<p>a</p>\n</div>');
+  });
+
+  it('styles tables, strikethrough and footnotes in the inline style sheet', () => {
+    for (const rule of ['.table{overflow-x:auto', 'th,td{border:1px solid', 'th{text-align:start', 'del{', 'sup{line-height:0}', '.body>hr+ol:last-child{']) expect(PAGE_STYLE).toContain(rule);
+  });
+
   it('escapes a hostile headline: no script runs from it, the JSON-LD parses to the article.jsonld graph', () => {
     const HOSTILE = '</script ><!--<script>alert(1)</script>';
     const article = makeRichArticle({ headline: HOSTILE, correction: HOSTILE, dateline: HOSTILE, authors: [{ name: HOSTILE }] });

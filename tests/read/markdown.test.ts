@@ -419,22 +419,45 @@ describe('readMarkdown body', () => {
 describe('readMarkdown body: GitHub Flavored Markdown', () => {
   const body = (markdown: string) => read(withBody(markdown));
 
-  it('renders a table as plain table elements, without alignment or style, and each row as tab-separated text', () => {
+  it('renders a table as plain table elements, alignment as text-align, and each body row as its cells labelled with their headers', () => {
     const { article, diagnostics } = body('Intro.\n\n| Port | TEU | Note |\n|:-----|----:|:----:|\n| Shanghai | 47.3 m | [stats](/s?a=1&b=2) |\n| Ningbo \\| Zhoushan | 35.3 m |\n\nDone.\n');
     expect(diagnostics).toEqual([]);
     expect(article!.bodyHtml).toBe(
       [
         '<p>Intro.</p>',
-        '<table>\n<thead>\n<tr>\n<th>Port</th>\n<th>TEU</th>\n<th>Note</th>\n</tr>\n</thead>',
-        '<tbody>\n<tr>\n<td>Shanghai</td>\n<td>47.3 m</td>\n<td><a href="https://www.globaltimes.cn/s?a=1&amp;b=2">stats</a></td>\n</tr>',
-        '<tr>\n<td>Ningbo | Zhoushan</td>\n<td>35.3 m</td>\n<td></td>\n</tr>\n</tbody>\n</table>',
+        '<table>\n<thead>\n<tr>\n<th style="text-align:left">Port</th>\n<th style="text-align:right">TEU</th>\n<th style="text-align:center">Note</th>\n</tr>\n</thead>',
+        '<tbody>\n<tr>\n<td style="text-align:left">Shanghai</td>\n<td style="text-align:right">47.3 m</td>\n<td style="text-align:center"><a href="https://www.globaltimes.cn/s?a=1&amp;b=2">stats</a></td>\n</tr>',
+        '<tr>\n<td style="text-align:left">Ningbo | Zhoushan</td>\n<td style="text-align:right">35.3 m</td>\n<td style="text-align:center"></td>\n</tr>\n</tbody>\n</table>',
         '<p>Done.</p>',
       ].join('\n'),
     );
-    // innerText's layout: a tab between cells, a row per entry; no pipes from the syntax.
-    expect(article!.paragraphs).toEqual(['Intro.', 'Port\tTEU\tNote', 'Shanghai\t47.3 m\tstats', 'Ningbo | Zhoushan\t35.3 m\t', 'Done.']);
+    // A row per entry, each cell with its header, empty cells left out; no pipes from the syntax (the escaped one is text).
+    expect(article!.paragraphs).toEqual(['Intro.', 'Port: Shanghai; TEU: 47.3 m; Note: stats', 'Port: Ningbo | Zhoushan; TEU: 35.3 m', 'Done.']);
     expect(article!.description).toBe('Intro.');
     parseAsXhtml(article!.bodyHtml);
+  });
+
+  it('reads a table in plain text without tabs or pipes: empty headers, a header-only table, a label ending in a colon', () => {
+    const text = (markdown: string) => body(markdown).article!.paragraphs;
+    expect(text('| | 2023 | 2024 |\n|---|---|---|\n| Shanghai | 47.3 | 49.0 |\n|  |  |  |\n')).toEqual(['Shanghai; 2023: 47.3; 2024: 49.0']);
+    expect(text('| Method | Share |\n|---|---|\n\nAfter.\n')).toEqual(['Method; Share', 'After.']);
+    expect(text('| Note: | 港口： |\n|---|---|\n| a | 上海 |\n')).toEqual(['Note: a; 港口： 上海']);
+    for (const paragraph of text('| a \\| b | *c* `d` |\n|:-:|--:|\n| [e](https://e.example/) | ~~f~~ g<br>h |\n')) {
+      expect(paragraph).not.toMatch(/\t|\[\^|~~|`|\*/);
+    }
+  });
+
+  it('describes a story by its first prose paragraph: never a table row or a note, and without footnote references', () => {
+    const described = (markdown: string) => body(markdown).article!.description;
+    expect(described('| Method | Share |\n|---|---|\n| Cash | 60% |\n\nPayments rose 12%[^1] last year.\n\n[^1]: Central bank.\n')).toBe('Payments rose 12% last year.');
+    // The paragraph of prose wins over a heading before it; a heading over a table; a row only when there is nothing else.
+    expect(described('# Figures\n\n| a |\n|---|\n| 1 |\n\nProse.\n')).toBe('Prose.');
+    expect(described('| a |\n|---|\n| 1[^n] |\n\n## Figures\n\n[^n]: Note.\n')).toBe('Figures');
+    expect(described('| Method | Share |\n|---|---|\n| Cash[^n] | 60% |\n\n[^n]: A note paragraph.\n')).toBe('Method: Cash; Share: 60%');
+    // articleBody keeps the references and the notes; only the description leaves them out.
+    expect(body('Rose 12%[^1].\n\n[^1]: Note.\n').article!.paragraphs).toEqual(['Rose 12%¹.', '¹ Note.']);
+    // A paragraph that is only a reference gives no empty description.
+    expect(described('[^1]\n\n[^1]: Note.\n')).toBe('¹');
   });
 
   it('renders footnotes without ids or fragment links: the reference as <sup>, the notes in an <ol> after an <hr />', () => {
@@ -522,7 +545,9 @@ describe('readMarkdown body: lines and limits', () => {
 describe('readMarkdown body: any input', () => {
   /** What bodyHtml may contain (src/read/markdown/allowlist.ts), written out again here. */
   const ALLOWED: Record<string, readonly string[]> = {
-    ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'li', 'pre', 'em', 'strong', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup'].map((name) => [name, []])),
+    ...Object.fromEntries(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'li', 'pre', 'em', 'strong', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'del', 'sup'].map((name) => [name, []])),
+    th: ['style'],
+    td: ['style'],
     a: ['href', 'title'],
     img: ['src', 'alt', 'title'],
     ol: ['start'],
@@ -556,6 +581,7 @@ describe('readMarkdown body: any input', () => {
             expect(ALLOWED[name], `${name} ${attribute} in ${html}`).toContain(attribute);
             if (attribute === 'href' || attribute === 'src') expect(value).toMatch(/^https?:\/\//);
             if (attribute === 'class') expect(value).toMatch(/^language-[\w+#.-]+$/);
+            if (attribute === 'style') expect(value).toMatch(/^text-align:(?:left|center|right)$/);
           }
           expect(rest.replace(/\s([^\s=]+)="([^"]*)"/g, ''), html).toMatch(/^\s*\/?$/);
         }

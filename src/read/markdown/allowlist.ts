@@ -1,11 +1,14 @@
 import type { BodyNode, ParentNode } from './nodes.ts';
 import { LANGUAGE_CLASS } from './police.ts';
 
+/** The only `style` there is: a table column's alignment. */
+const CELL_ALIGNMENT = /^text-align:(?:left|center|right)$/;
+
 /**
  * What the body may contain: exactly what our Markdown produces (CommonMark without raw HTML, GFM
  * tables, strikethrough and footnotes), nothing that runs code, submits data, styles or clobbers the
- * receiving page: no `id`/`name` (they would collide across the many items of one feed), no `style`,
- * no `class` but a code block's language, no `input`, `details` or `section`.
+ * receiving page: no `id`/`name` (they would collide across the many items of one feed), no `style`
+ * but a table column's alignment, no `class` but a code block's language, no `input`, `details` or `section`.
  * Element → the attributes it may have, each with the values it may take.
  */
 const ALLOWED: ReadonlyMap<string, Readonly<Record<string, RegExp>>> = new Map<string, Record<string, RegExp>>([
@@ -15,8 +18,11 @@ const ALLOWED: ReadonlyMap<string, Readonly<Record<string, RegExp>>> = new Map<s
   ['img', { src: /^https?:\/\//, alt: /^/, title: /^/ }],
   ['ol', { start: /^\d+$/ }],
   ['code', { class: LANGUAGE_CLASS }],
-  // GitHub Flavored Markdown: tables (no alignment attributes), strikethrough, footnote references.
-  ...['table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'sup'].map((name) => [name, {}] as [string, Record<string, RegExp>]),
+  // GitHub Flavored Markdown: tables, strikethrough, footnote references.
+  ...['table', 'thead', 'tbody', 'tr', 'del', 'sup'].map((name) => [name, {}] as [string, Record<string, RegExp>]),
+  // A column's alignment, exactly as markdown-it writes it (GFM §4.10 "delimiter row"): one declaration
+  // of three values; any other style (another property, a second declaration, `url(…)`) is dropped.
+  ...['th', 'td'].map((name) => [name, { style: CELL_ALIGNMENT }] as [string, Record<string, RegExp>]),
 ]);
 
 /** Where an element may stand, when it may not stand anywhere. */

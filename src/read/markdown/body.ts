@@ -1,16 +1,18 @@
 import { toAllowed } from './allowlist.ts';
 import { formatHtml } from './format.ts';
 import { parseMarkdown } from './parse.ts';
-import { collectBlocks, type BlockText } from './plaintext.ts';
+import { collectBlocks, toSummary, type BlockText } from './plaintext.ts';
 import { policeTree } from './police.ts';
 import type { Removal } from './removals.ts';
 import { tidyTree } from './tidy.ts';
 import { toTree } from './tree.ts';
 
-/** The rendered body: XHTML-compatible HTML, the plain text of each block, and what was removed. */
+/** The rendered body: XHTML-compatible HTML, the plain text of each block, the default description, and what was removed. */
 export interface Body {
   html: string;
   blocks: BlockText[];
+  /** The description when front matter sets none ({@link toSummary}); undefined when no block has text. */
+  summary: string | undefined;
   removals: Removal[];
 }
 
@@ -28,5 +30,5 @@ export function toBody(markdown: string, baseUrl: string, lineOffset: number): B
   tidyTree(tree);
   const blocks: BlockText[] = [];
   collectBlocks(tree, blocks);
-  return { html: formatHtml(tree.children), blocks, removals };
+  return { html: formatHtml(tree.children), blocks, summary: toSummary(blocks), removals };
 }

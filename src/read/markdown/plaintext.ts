@@ -1,10 +1,15 @@
 import type { BodyNode, ElementNode, ParentNode } from './nodes.ts';
 import { BLOCK_CONTAINERS, normaliseSpaces } from './police.ts';
 
-/** A block's plain text, and whether it was a paragraph (the default description is the first paragraph). */
+/**
+ * A block's plain text and what it was: a paragraph (`<p>`), a table row, a footnote, or other text
+ * (a heading, a tight list item, a code block). The default description picks by kind ({@link toSummary}).
+ */
 export interface BlockText {
   text: string;
-  paragraph: boolean;
+  kind: 'paragraph' | 'row' | 'note' | 'other';
+  /** The text without footnote references, when it has any (a description has no notes to refer to). */
+  unreferenced?: string;
 }
 
 /** Leaf blocks whose text is one entry of `paragraphs`; lists and quotes are walked into. */
@@ -15,26 +20,27 @@ const BLOCK_ELEMENTS = new Set([...LEAF_BLOCKS, ...BLOCK_CONTAINERS, 'hr', 'th',
 
 /**
  * The plain text of every block, in order: paragraphs, headings, code blocks, the text of tight list
- * items (which has no `<p>`), and each table row (its cells separated by a tab, as innerText gives
- * them). Blocks without text (an image alone, a rule) give nothing.
+ * items (which has no `<p>`), and each table body row ({@link toRowText}). Blocks without text (an
+ * image alone, a rule) give nothing.
  *
  * Where innerText would mislead a reader of plain text (JSON-LD `articleBody`, descriptions), it is not
- * followed: a footnote reference is a superscript number ("rose 12%¹", where "12%1" would change the
- * figure), and each note starts with it ("¹ Port authority figures."); struck-through text (`<del>`),
- * which the editor marked as no longer true, is left out rather than read as part of the sentence.
+ * followed: a table row is not its cells separated by tabs (consumers collapse white space, and
+ * "Card payments 40 per cent" no longer says where a cell ends) but each cell labelled with its
+ * column's header; a footnote reference is a superscript number ("rose 12%¹", where "12%1" would
+ * change the figure), and each note starts with it ("¹ Port authority figures."); struck-through text
+ * (`<del>`), which the editor marked as no longer true, is left out rather than read as part of the
+ * sentence ("the ~~minister~~ ministry said" reads "the ministry said").
  */
 export function collectBlocks(parent: ParentNode, blocks: BlockText[]): void {
   let inline: BodyNode[] = [];
   const flush = () => {
-    const text = toPlainText(inline);
-    if (text !== '') blocks.push({ text, paragraph: false });
+    pushText(inline, 'other', blocks);
     inline = [];
   };
   for (const child of parent.children) {
     if (child.type === 'element' && LEAF_BLOCKS.has(child.tagName)) {
       flush();
-      const text = toPlainText([child]);
-      if (text !== '') blocks.push({ text, paragraph: child.tagName === 'p' });
+      pushText([child], child.tagName === 'p' ? 'paragraph' : 'other', blocks);
     } else if (child.type === 'element' && child.tagName === 'table') {
       flush();
       collectRows(child, blocks);
@@ -51,15 +57,62 @@ export function collectBlocks(parent: ParentNode, blocks: BlockText[]): void {
   flush();
 }
 
+/** The text of `nodes` as one block of `kind`, unless it is empty. */
+function pushText(nodes: readonly BodyNode[], kind: BlockText['kind'], blocks: BlockText[]): void {
+  const text = toPlainText(nodes);
+  if (text === '') return;
+  const unreferenced = toPlainText(nodes, false);
+  blocks.push(unreferenced === text ? { text, kind } : { text, kind, unreferenced });
+}
+
+/** One block per body row, each cell labelled with its column's header ({@link toRowText}); a table without body rows gives its header row. */
 function collectRows(table: ElementNode, blocks: BlockText[]): void {
-  for (const group of table.children) {
-    if (group.type !== 'element') continue;
-    for (const row of group.children) {
-      if (row.type !== 'element') continue;
-      const cells = row.children.filter((c): c is ElementNode => c.type === 'element').map((cell) => toPlainText(cell.children));
-      if (cells.some((cell) => cell !== '')) blocks.push({ text: cells.join('\t'), paragraph: false });
-    }
+  const rows = (group: string) =>
+    table.children
+      .filter((c): c is ElementNode => c.type === 'element' && c.tagName === group)
+      .flatMap((g) => g.children.filter((r): r is ElementNode => r.type === 'element'))
+      .map((row) => row.children.filter((c): c is ElementNode => c.type === 'element').map((cell) => ({ text: toPlainText(cell.children), unreferenced: toPlainText(cell.children, false) })));
+  const header = rows('thead')[0] ?? [];
+  const body = rows('tbody');
+  for (const cells of body.length === 0 ? [header] : body) {
+    const text = toRowText(cells.map((c) => c.text), body.length === 0 ? [] : header.map((c) => c.text));
+    if (text === '') continue;
+    const unreferenced = toRowText(cells.map((c) => c.unreferenced), body.length === 0 ? [] : header.map((c) => c.unreferenced));
+    blocks.push(unreferenced === text ? { text, kind: 'row' } : { text, kind: 'row', unreferenced });
   }
+}
+
+/**
+ * A table row as plain text that survives white-space collapsing and reads on its own, as a screen
+ * reader announces a cell with its column header: "Method: Cash; Share: 60%". No pipes (Markdown
+ * syntax, not the editor's text; a `\|` the editor escaped inside a cell is text and stays). An empty
+ * cell is left out, a cell under an empty header stands alone, and a label already ending in a colon
+ * gets no second one. Every word stays the editor's; the header's are repeated on each row.
+ */
+export function toRowText(cells: readonly string[], headers: readonly string[]): string {
+  return cells
+    .map((cell, i) => {
+      if (cell === '') return '';
+      const label = headers[i] ?? '';
+      if (label === '') return cell;
+      return /[:：]$/.test(label) ? `${label} ${cell}` : `${label}: ${cell}`;
+    })
+    .filter((part) => part !== '')
+    .join('; ');
+}
+
+/**
+ * The default description: the first paragraph of prose, not a table row or a note, and without
+ * footnote references (the notes are not there to refer to). A body without paragraphs gives its
+ * first heading, list item or code block, and only a body that is nothing but a table gives a row.
+ */
+export function toSummary(blocks: readonly BlockText[]): string | undefined {
+  const summaries = blocks.map((b) => ({ kind: b.kind, text: b.unreferenced ?? b.text })).filter((b) => b.text !== '');
+  for (const kind of ['paragraph', 'other', 'row'] as const) {
+    const found = summaries.find((b) => b.kind === kind);
+    if (found !== undefined) return found.text;
+  }
+  return blocks[0]?.text;
 }
 
 function collectNotes(list: ElementNode, blocks: BlockText[]): void {
@@ -70,7 +123,8 @@ function collectNotes(list: ElementNode, blocks: BlockText[]): void {
     const note: BlockText[] = [];
     collectBlocks(item, note);
     if (note[0] !== undefined) note[0].text = `${toSuperscript(String(number))} ${note[0].text}`;
-    blocks.push(...note);
+    // A note is never the description, even when it is the only paragraph of a body that is a table.
+    blocks.push(...note.map((b) => ({ text: b.text, kind: 'note' as const })));
   }
 }
 
@@ -79,27 +133,28 @@ function collectNotes(list: ElementNode, blocks: BlockText[]): void {
  * `<br>` starts or ends, then wire copy's space normalisation, which makes each break one space.
  * Bidi controls are kept (CSS Text §4.1.1 collapses white space "as if they were not there").
  */
-function toPlainText(nodes: readonly BodyNode[]): string {
+function toPlainText(nodes: readonly BodyNode[], references = true): string {
   const parts: string[] = [];
-  for (const node of nodes) appendText(node, parts);
+  for (const node of nodes) appendText(node, parts, references);
   return normaliseSpaces(parts.join('')).trim();
 }
 
-function appendText(node: BodyNode, parts: string[]): void {
+function appendText(node: BodyNode, parts: string[], references: boolean): void {
   if (node.type === 'text') {
     parts.push(node.value);
   } else if (node.tagName === 'del') {
     // Left out (see collectBlocks).
   } else if (node.tagName === 'sup') {
-    parts.push(toSuperscript(toPlainText(node.children)));
+    // Only footnote references are <sup> (allowlist.ts).
+    if (references) parts.push(toSuperscript(toPlainText(node.children)));
   } else if (node.tagName === 'br') {
     parts.push('\n');
   } else if (BLOCK_ELEMENTS.has(node.tagName)) {
     parts.push('\n');
-    for (const child of node.children) appendText(child, parts);
+    for (const child of node.children) appendText(child, parts, references);
     parts.push('\n');
   } else {
-    for (const child of node.children) appendText(child, parts);
+    for (const child of node.children) appendText(child, parts, references);
   }
 }
 

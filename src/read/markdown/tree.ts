@@ -11,8 +11,9 @@ import { shorten, type Removal } from './removals.ts';
  * are editors' notes: dropped as well, but not worth a warning.
  *
  * The GFM additions are laid out the same way: a table as `<table>`, `<thead>`/`<tbody>`, `<tr>`,
- * `<th>`/`<td>` (column alignment is dropped: it would need `style` or the obsolete `align`, and is
- * presentation, which feeds leave to the reader), strikethrough as `<del>`, and footnotes without ids
+ * `<th>`/`<td>` with a column's alignment as markdown-it writes it (`style="text-align:right"`: numbers
+ * line up; the obsolete `align` attribute is not valid HTML5, a class would mean nothing in a feed, and
+ * allowlist.ts lets through exactly these three values), strikethrough as `<del>`, and footnotes without ids
  * or fragment links, which would collide between the items of one feed and are relative URLs our feed
  * rules warn about: the reference is `<sup>1</sup>` and the notes follow the body, after an `<hr />`,
  * as an `<ol>` in the order of first reference (markdown-it-footnote's numbering; notes never referenced
@@ -127,9 +128,10 @@ class TreeReader {
       case 'th_open':
       case 'td_open': {
         // Cells have no line of their own: the row's, passed down as `line`.
+        const style = token.attrGet('style');
         const children = this.readInlineToken(line);
         this.close();
-        return [toElement(token.tag, line, children)];
+        return [toElement(token.tag, line, children, style === null ? {} : { style: String(style) })];
       }
       case 'footnote_block_open':
         return this.readFootnotes(line);
