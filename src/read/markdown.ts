@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { ArticleSchema, type Person } from '../model/article.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
+import { toLabelledSections } from '../model/sections.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
 import { toUniqueNames } from './byline.ts';
@@ -44,7 +45,8 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   if (published !== undefined && updated !== undefined && Date.parse(updated) < Date.parse(published)) {
     report('error', 'updated-before-published', `\`updated\` (${updated}) is earlier than \`date\` (${published}); correct one of them`, keyLine('updated'));
   }
-  const sections = fm.section ?? [];
+  // As the editor wrote them (no re-casing), with the site's labels.
+  const sections = toLabelledSections(fm.section ?? [], site);
   const images = toFrontMatterImages([], fm, front.keyLines, file.path, SOURCE, diagnostics);
   const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);

@@ -6,7 +6,9 @@ import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
+import { toLabelledSections } from '../model/sections.ts';
 import { readByline, toUniqueNames, type Byline } from './byline.ts';
+import { toSectionName } from './section.ts';
 import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -71,7 +73,10 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   let k = 0;
   let sections: string[] = [];
   if (isSectionLine(textAt(0)) && k + 1 < nonBlank.length && !isMetaLine(textAt(1))) {
-    sections = textAt(0).split('/').map((s) => toTitleCase(s.trim())).filter((s) => s !== '');
+    sections = toLabelledSections(
+      textAt(0).split('/').map((s) => toSectionName(s.trim())).filter((s) => s !== ''),
+      site,
+    );
     k = 1;
   }
   const headlineLine = k < nonBlank.length ? nonBlank[k]! + 1 : undefined;
@@ -222,11 +227,6 @@ function isMetaLine(text: string): boolean {
 /** A section line is upper case (`CHINA / SOCIETY`, `SCI-TECH`): letters present and none lower case. */
 function isSectionLine(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length <= 80;
-}
-
-/** `SOCIETY` → `Society`, `SCI-TECH` → `Sci-Tech`, `HONG KONG` → `Hong Kong`. */
-function toTitleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 function readTime(
