@@ -98,9 +98,14 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     let end = k + 1;
     while (end < nonBlank.length && nonBlank[end] === nonBlank[end - 1]! + 1 && !PUBLISHED.test(textAt(end)) && !UPDATED.test(textAt(end))) end++;
     const paragraph = Array.from({ length: end - k }, (_, i) => textAt(k + i)).join(' ');
-    const byline = readByline(paragraph);
+    let byline = readByline(paragraph);
+    // A byline line with the body straight under it (no blank line between) is still a byline, as before.
+    if (byline === undefined && end > k + 1) {
+      byline = readByline(textAt(k));
+      end = k + 1;
+    }
     if (byline === undefined) break;
-    headerLines.push({ text: paragraph, line: nonBlank[k]! + 1, byline });
+    headerLines.push({ text: Array.from({ length: end - k }, (_, i) => textAt(k + i)).join(' '), line: nonBlank[k]! + 1, byline });
     k = end;
   }
   const blocks = toBlocks(lines, k < nonBlank.length ? nonBlank[k]! : lines.length);

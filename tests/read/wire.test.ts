@@ -248,6 +248,15 @@ describe('readWire bylines', () => {
     expect(article!.paragraphs).toEqual(['Body.']);
   });
 
+  it('reads a byline line with the body straight under it, as before; a wrapped sentence stays body', () => {
+    const { article } = read(`${HEAD}By Zhang Wei\nBEIJING - The river rose overnight.\n\nSecond.\n`);
+    expect(article!.authors).toEqual([{ name: 'Zhang Wei' }]);
+    expect(article!.paragraphs).toEqual(['BEIJING - The river rose overnight.', 'Second.']);
+    const wrapped = read(`${HEAD}By the end of 2025, Bank Rate could\nstand at 3.75%.\n\nSecond.\n`).article!;
+    expect(wrapped.authors).toEqual([]);
+    expect(wrapped.paragraphs).toEqual(['By the end of 2025, Bank Rate could stand at 3.75%.', 'Second.']);
+  });
+
   it('starts the body at a "By" paragraph that is no byline, even before an Updated line', () => {
     const { article } = read(`${HEAD}\nBy Tuesday evening, the river had risen.\n\nUpdated: Sep 05, 2024 08:15 AM\n`);
     expect(article!.dateModified).toBeUndefined();
