@@ -65,7 +65,8 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
     if (repeated.length > 0) {
       report('warning', 'duplicate-author', `the byline names ${repeated.join(', ')} more than once; each author is kept once. Correct the byline`, body.byline.line);
     }
-    byline = names.map((name) => ({ name }));
+    const links = body.byline.links;
+    byline = names.map((name) => (Object.hasOwn(links, name) ? { name, url: links[name]! } : { name }));
   }
   const place = body.byline?.place;
   if (body.blocks.length === 0) {

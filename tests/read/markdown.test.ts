@@ -626,6 +626,19 @@ describe('readMarkdown bylines', () => {
     }
   });
 
+  it('keeps the link written on a name as that author\'s profile URL', () => {
+    const { article, diagnostics } = read(withBody('By [Zhang Wei](https://example.com/a?x=1&y=2), [Li Na](/authors/li-na) and Wang Fang\n\nBody.\n'));
+    expect(diagnostics).toEqual([]);
+    expect(article!.authors).toEqual([
+      { name: 'Zhang Wei', url: 'https://example.com/a?x=1&y=2' },
+      { name: 'Li Na', url: 'https://www.globaltimes.cn/authors/li-na' },
+      { name: 'Wang Fang' },
+    ]);
+    expect(article!.bodyHtml).toBe('<p>Body.</p>');
+    // A link on something other than a whole name is no profile.
+    expect(read(withBody('By Zhang [Wei](https://example.com/w)\n\nBody.\n')).article!.authors).toEqual([{ name: 'Zhang Wei' }]);
+  });
+
   it('keeps a sentence that starts with "By", and a byline that is not the first block, as body text', () => {
     const lede = read(withBody('By the end of 2025, Bank Rate could stand at 3.75%.\n\nSecond.\n')).article!;
     expect(lede.authors).toEqual([]);

@@ -15,7 +15,14 @@ export interface Body {
   blocks: BlockText[];
   removals: Removal[];
   /** The byline taken from the first paragraph, with its file line, when asked for and found. */
-  byline?: Byline & { line: number };
+  byline?: TakenByline;
+}
+
+/** A byline paragraph taken out of the body: the names, the place, the line, and the link of each linked name. */
+export interface TakenByline extends Byline {
+  line: number;
+  /** Name → the (policed, absolute) URL of a link whose text is exactly that name: `By [Zhang Wei](https://…/zhang-wei)`. */
+  links: Record<string, string>;
 }
 
 /**
@@ -42,7 +49,7 @@ export function toBody(markdown: string, baseUrl: string, lineOffset: number, ta
  * after it, so the HTML is byte for byte what the body without that paragraph gives. A paragraph with
  * an image is never taken (the image would go with it).
  */
-function takeFirstByline(tree: RootNode): (Byline & { line: number }) | undefined {
+function takeFirstByline(tree: RootNode): TakenByline | undefined {
   const index = tree.children.findIndex((child) => child.type === 'element');
   const first = tree.children[index];
   if (first?.type !== 'element' || first.tagName !== 'p' || contains(first, 'img')) return undefined;
@@ -52,9 +59,21 @@ function takeFirstByline(tree: RootNode): (Byline & { line: number }) | undefine
   if (byline === undefined) return undefined;
   const next = tree.children[index + 1];
   tree.children.splice(index, next?.type === 'text' && next.value.trim() === '' ? 2 : 1);
-  return { ...byline, line: first.line };
+  const links: Record<string, string> = {};
+  for (const link of elementsOf(first, 'a')) {
+    const label: BlockText[] = [];
+    collectBlocks({ type: 'root', children: link.children }, label);
+    const name = label[0]?.text;
+    // The link goes with the name it is written on (a profile page), never guessed for another name.
+    if (name !== undefined && byline.names.includes(name) && link.attributes.href !== undefined && !Object.hasOwn(links, name)) links[name] = link.attributes.href;
+  }
+  return { ...byline, line: first.line, links };
 }
 
 function contains(node: ElementNode, tagName: string): boolean {
-  return node.children.some((child) => child.type === 'element' && (child.tagName === tagName || contains(child, tagName)));
+  return elementsOf(node, tagName).length > 0;
+}
+
+function elementsOf(node: ElementNode, tagName: string): ElementNode[] {
+  return node.children.flatMap((child) => (child.type === 'element' ? [...(child.tagName === tagName ? [child] : []), ...elementsOf(child, tagName)] : []));
 }
