@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { AbsoluteUrlSchema } from './model/article.ts';
 import { OUTPUT_CHOICES } from './model/output.ts';
+import { checkSectionLabel } from './model/sections.ts';
 import { nodeAt } from './read/yamlpath.ts';
 
 /** An IANA time-zone name that the time-zone database knows (`Asia/Shanghai`, `UTC`). */
@@ -75,8 +76,22 @@ export const SiteConfigSchema = z.strictObject({
     /** The party that provides the items (NewsML-G2 `itemMeta/provider`). */
     provider: z.strictObject({ name: z.string().min(1), uri: AbsoluteUrlSchema }),
   }),
-  /** Section name (as it appears after title-casing, e.g. "Society") → IPTC Media Topic. */
+  /** Section name as articles carry it (wire copy's cased name, Markdown's as written, or a `sections` label, e.g. "Society") → IPTC Media Topic. */
   mediaTopics: z.record(z.string().min(1), MediaTopicSchema),
+  /**
+   * Optional section labels: slugged section path (`world/uk`, as in the feed paths `sections/<path>/`)
+   * → how the last level of that path is written in every output (`"UK"`). A label must slug to that
+   * last level, so that it never changes a URL, id or feed path.
+   */
+  sections: z
+    .record(z.string(), z.string().min(1))
+    .superRefine((labels, ctx) => {
+      for (const [path, label] of Object.entries(labels)) {
+        const problem = checkSectionLabel(path, label);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [path], message: problem, input: label });
+      }
+    })
+    .optional(),
   /**
    * What to write (default: everything): any of `jsonld`, `head`, `page` (with the home page), `rss`,
    * `atom`, `jsonfeed`, `sitemap`, `newsml`, `ninjs`. Work for a format left out is not done.

@@ -1,9 +1,11 @@
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { ArticleSchema } from '../model/article.ts';
+import { ArticleSchema, type Person } from '../model/article.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
+import { toLabelledSections } from '../model/sections.ts';
 import type { SourceFile } from '../model/output.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
+import { toUniqueNames } from './byline.ts';
 import { MarkdownFrontMatterSchema, offsetFix, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
 import { toBody } from './markdown/body.ts';
 import { toRemovalWarnings } from './markdown/removals.ts';
@@ -43,7 +45,8 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   if (published !== undefined && updated !== undefined && Date.parse(updated) < Date.parse(published)) {
     report('error', 'updated-before-published', `\`updated\` (${updated}) is earlier than \`date\` (${published}); correct one of them`, keyLine('updated'));
   }
-  const sections = fm.section ?? [];
+  // As the editor wrote them (no re-casing), with the site's labels.
+  const sections = toLabelledSections(fm.section ?? [], site);
   const images = toFrontMatterImages([], fm, front.keyLines, file.path, SOURCE, diagnostics);
   const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
@@ -53,8 +56,19 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
 
   const url = fm.url ?? toPermalink(site, { id, datePublished: published, sections });
   // Body lines as written (tabs and trailing spaces are Markdown syntax), numbered like the file.
-  const body = toBody(raw.slice(front.bodyStart).join('\n'), url, front.bodyStart);
+  // Front matter `authors` win; without them a first paragraph that is a byline gives the authors.
+  const body = toBody(raw.slice(front.bodyStart).join('\n'), url, front.bodyStart, fm.authors === undefined);
   for (const warning of toRemovalWarnings(body.removals)) report('warning', warning.ruleId, warning.message, warning.line);
+  let byline: Person[] = [];
+  if (body.byline !== undefined) {
+    const { names, repeated } = toUniqueNames(body.byline.names);
+    if (repeated.length > 0) {
+      report('warning', 'duplicate-author', `the byline names ${repeated.join(', ')} more than once; each author is kept once. Correct the byline`, body.byline.line);
+    }
+    const links = body.byline.links;
+    byline = names.map((name) => (Object.hasOwn(links, name) ? { name, url: links[name]! } : { name }));
+  }
+  const place = body.byline?.place;
   if (body.blocks.length === 0) {
     // At the first non-blank body line, or at the closing "---" when there is none.
     const firstText = decoded.lines.findIndex((line, i) => i >= front.bodyStart && line !== '');
@@ -72,8 +86,8 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
     sections,
     datePublished: published,
     ...(updated !== undefined ? { dateModified: updated } : {}),
-    authors: fm.authors ?? [],
-    ...(fm.dateline !== undefined ? { dateline: fm.dateline } : {}),
+    authors: fm.authors ?? byline,
+    ...(fm.dateline !== undefined ? { dateline: fm.dateline } : place !== undefined ? { dateline: place } : {}),
     keywords: fm.keywords ?? [],
     description: fm.description ?? body.summary ?? paragraphs[0]!,
     paragraphs,

@@ -6,6 +6,9 @@ import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
+import { toLabelledSections } from '../model/sections.ts';
+import { readByline, toUniqueNames, type Byline } from './byline.ts';
+import { toSectionName } from './section.ts';
 import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -29,7 +32,6 @@ interface Block {
 const PHOTO = /^(.*?)\s*Photo:\s*([^.!?]{1,80}?)\s*$/s;
 const PUBLISHED = /^Published:\s*(.*)$/i;
 const UPDATED = /^Updated:\s*(.*)$/i;
-const BYLINE = /^By\s+(\S.*)$/;
 
 /**
  * Reads plain-text wire copy in the sample's format:
@@ -38,7 +40,7 @@ const BYLINE = /^By\s+(\S.*)$/;
  *     SECTION / SUBSECTION        (optional, upper case)
  *     Headline
  *     Published: Sep 04, 2024 09:03 PM
- *     [Updated: …] [By Name and Name]
+ *     [Updated: …] [By Name and Name [in Place]]   (a byline only if it is one: see byline.ts)
  *
  *     Caption text. Photo: Credit
  *     Body paragraph…
@@ -71,7 +73,10 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   let k = 0;
   let sections: string[] = [];
   if (isSectionLine(textAt(0)) && k + 1 < nonBlank.length && !isMetaLine(textAt(1))) {
-    sections = textAt(0).split('/').map((s) => toTitleCase(s.trim())).filter((s) => s !== '');
+    sections = toLabelledSections(
+      textAt(0).split('/').map((s) => toSectionName(s.trim())).filter((s) => s !== ''),
+      site,
+    );
     k = 1;
   }
   const headlineLine = k < nonBlank.length ? nonBlank[k]! + 1 : undefined;
@@ -80,17 +85,38 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     headline = textAt(k);
     k++;
   }
-  const headerLines: { text: string; line: number }[] = [];
-  for (; k < nonBlank.length && isMetaLine(textAt(k)); k++) headerLines.push({ text: textAt(k), line: nonBlank[k]! + 1 });
+  const headerLines: { text: string; line: number; byline?: Byline }[] = [];
+  while (k < nonBlank.length) {
+    const text = textAt(k);
+    if (PUBLISHED.test(text) || UPDATED.test(text)) {
+      headerLines.push({ text, line: nonBlank[k]! + 1 });
+      k++;
+      continue;
+    }
+    // A "By …" paragraph (its lines up to a blank or a date line) is header only if it is a byline;
+    // otherwise ("By the end of 2025, …") the body starts with it.
+    let end = k + 1;
+    while (end < nonBlank.length && nonBlank[end] === nonBlank[end - 1]! + 1 && !PUBLISHED.test(textAt(end)) && !UPDATED.test(textAt(end))) end++;
+    const paragraph = Array.from({ length: end - k }, (_, i) => textAt(k + i)).join(' ');
+    let byline = readByline(paragraph);
+    // A byline line with the body straight under it (no blank line between) is still a byline, as before.
+    if (byline === undefined && end > k + 1) {
+      byline = readByline(textAt(k));
+      end = k + 1;
+    }
+    if (byline === undefined) break;
+    headerLines.push({ text: Array.from({ length: end - k }, (_, i) => textAt(k + i)).join(' '), line: nonBlank[k]! + 1, byline });
+    k = end;
+  }
   const blocks = toBlocks(lines, k < nonBlank.length ? nonBlank[k]! : lines.length);
 
   let published: { value: string; line: number } | undefined;
   let updated: { value: string; line: number } | undefined;
   let byline: Person[] = [];
-  for (const { text, line } of headerLines) {
+  let place: string | undefined;
+  for (const { text, line, byline: b } of headerLines) {
     const p = PUBLISHED.exec(text);
     const u = UPDATED.exec(text);
-    const b = BYLINE.exec(text);
     if (p || u) {
       const label = p ? 'Published' : 'Updated';
       if ((p && published) || (u && updated)) {
@@ -103,14 +129,13 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
         else updated = { value, line };
       }
     } else if (b) {
-      byline = splitByline(b[1]!);
-      const names = byline.map((p) => p.name);
-      const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+      const { names, repeated } = toUniqueNames(b.names);
       if (repeated.length > 0) {
         // One person is one author in every format (JSON-LD merges equal Person nodes, NewsML-G2 would not).
-        report('warning', 'duplicate-author', `the byline names ${[...new Set(repeated)].join(', ')} more than once; each author is kept once. Correct the byline`, line);
-        byline = byline.filter((p, i) => names.indexOf(p.name) === i);
+        report('warning', 'duplicate-author', `the byline names ${repeated.join(', ')} more than once; each author is kept once. Correct the byline`, line);
       }
+      byline = names.map((name) => ({ name }));
+      place = b.place;
     }
   }
 
@@ -160,7 +185,8 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     datePublished: published.value,
     ...(updated ? { dateModified: updated.value } : {}),
     authors: fm.authors ?? byline,
-    ...(fm.dateline ? { dateline: fm.dateline } : {}),
+    // The byline's place ("By Li Na in Beijing") is the dateline unless front matter says otherwise.
+    ...(fm.dateline ? { dateline: fm.dateline } : place !== undefined ? { dateline: place } : {}),
     keywords: fm.keywords ?? [],
     description: fm.description ?? paragraphs[0]!,
     paragraphs,
@@ -198,27 +224,14 @@ function toBlocks(lines: readonly string[], start: number): Block[] {
   return blocks;
 }
 
+/** A header line: a date line, or a line that is a byline on its own ("By Zhang Wei"; not "By the end of 2025, …"). */
 function isMetaLine(text: string): boolean {
-  return PUBLISHED.test(text) || UPDATED.test(text) || BYLINE.test(text);
+  return PUBLISHED.test(text) || UPDATED.test(text) || readByline(text) !== undefined;
 }
 
 /** A section line is upper case (`CHINA / SOCIETY`, `SCI-TECH`): letters present and none lower case. */
 function isSectionLine(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.length <= 80;
-}
-
-/** `SOCIETY` → `Society`, `SCI-TECH` → `Sci-Tech`, `HONG KONG` → `Hong Kong`. */
-function toTitleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-}
-
-/** `Liu Caiyu, Zhang Han and Li Hao` → three persons. */
-function splitByline(text: string): Person[] {
-  return text
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
-    .map((name) => ({ name }));
 }
 
 function readTime(

@@ -637,3 +637,63 @@ describe('Markdown articles in a build', () => {
     expect(ignored!.message).toContain('.txt wire copy, .md Markdown');
   });
 });
+
+describe('readMarkdown bylines', () => {
+  it('takes a first paragraph that is a byline out of the body, with the same HTML as without it', () => {
+    const plain = read(withBody('Ports never sleep.\n\n## Numbers\n\nVolumes rose.\n')).article!;
+    for (const byline of ['By Zhang Wei and Li Na in Beijing', '**By Zhang Wei and Li Na in Beijing**', 'By Zhang Wei\nand Li Na in Beijing']) {
+      const { article, diagnostics } = read(withBody(`${byline}\n\nPorts never sleep.\n\n## Numbers\n\nVolumes rose.\n`));
+      expect(diagnostics).toEqual([]);
+      expect(article!.authors).toEqual([{ name: 'Zhang Wei' }, { name: 'Li Na' }]);
+      expect(article!.dateline).toBe('Beijing');
+      expect(article!.bodyHtml).toBe(plain.bodyHtml);
+      expect(article!.paragraphs).toEqual(plain.paragraphs);
+      expect(article!.description).toBe('Ports never sleep.');
+    }
+  });
+
+  it('keeps the link written on a name as that author\'s profile URL', () => {
+    const { article, diagnostics } = read(withBody('By [Zhang Wei](https://example.com/a?x=1&y=2), [Li Na](/authors/li-na) and Wang Fang\n\nBody.\n'));
+    expect(diagnostics).toEqual([]);
+    expect(article!.authors).toEqual([
+      { name: 'Zhang Wei', url: 'https://example.com/a?x=1&y=2' },
+      { name: 'Li Na', url: 'https://www.globaltimes.cn/authors/li-na' },
+      { name: 'Wang Fang' },
+    ]);
+    expect(article!.bodyHtml).toBe('<p>Body.</p>');
+    // A link on something other than a whole name is no profile.
+    expect(read(withBody('By Zhang [Wei](https://example.com/w)\n\nBody.\n')).article!.authors).toEqual([{ name: 'Zhang Wei' }]);
+  });
+
+  it('keeps a sentence that starts with "By", and a byline that is not the first block, as body text', () => {
+    const lede = read(withBody('By the end of 2025, Bank Rate could stand at 3.75%.\n\nSecond.\n')).article!;
+    expect(lede.authors).toEqual([]);
+    expect(lede.paragraphs).toEqual(['By the end of 2025, Bank Rate could stand at 3.75%.', 'Second.']);
+    const later = read(withBody('# Title\n\nBy Zhang Wei\n\nBody.\n')).article!;
+    expect(later.authors).toEqual([]);
+    expect(later.paragraphs).toEqual(['Title', 'By Zhang Wei', 'Body.']);
+  });
+
+  it('never takes a paragraph with an image (the image would go with it)', () => {
+    const { article } = read(withBody('By Zhang Wei ![Zhang Wei](https://example.com/zw.jpg)\n\nBody.\n'));
+    expect(article!.authors).toEqual([]);
+    expect(article!.bodyHtml).toContain('<img');
+  });
+
+  it('leaves the byline paragraph in the body when front matter has authors, and front matter dateline wins', () => {
+    const { article } = read(withBody('By Zhang Wei in Beijing\n\nBody.\n', 'authors: [Wang Fang]\n'));
+    expect(article!.authors).toEqual([{ name: 'Wang Fang' }]);
+    expect(article!.dateline).toBeUndefined();
+    expect(article!.paragraphs).toEqual(['By Zhang Wei in Beijing', 'Body.']);
+    const dated = read(withBody('By Zhang Wei in Beijing\n\nBody.\n', 'dateline: SHANGHAI\n')).article!;
+    expect(dated.authors).toEqual([{ name: 'Zhang Wei' }]);
+    expect(dated.dateline).toBe('SHANGHAI');
+  });
+
+  it('keeps each author once with a duplicate-author warning at the byline line; a byline alone is no body', () => {
+    const twice = read(withBody('\nBy Li Hao and Li Hao\n\nBody.\n'));
+    expect(twice.article!.authors).toEqual([{ name: 'Li Hao' }]);
+    expect(twice.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'duplicate-author', line: 6 })]);
+    expect(read(withBody('By Li Hao\n')).diagnostics).toEqual([expect.objectContaining({ ruleId: 'missing-body' })]);
+  });
+});

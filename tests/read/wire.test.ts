@@ -217,3 +217,71 @@ describe('readWire on variants', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ ruleId: 'image-without-caption', line: 2 })]);
   });
 });
+
+describe('readWire bylines', () => {
+  const HEAD = 'UK\nHeadline\nPublished: Sep 04, 2024 09:03 PM\n';
+
+  it('reads a sentence starting "By" after the header as the first paragraph, not as authors (issue 14)', () => {
+    const lede = 'By the end of 2025, Bank Rate could stand at 3.75%, according to minutes of the meeting.';
+    for (const text of [`${HEAD}\n${lede}\n\nSecond.\n`, `${HEAD}${lede}\n\nSecond.\n`]) {
+      const { article, diagnostics } = read(text);
+      expect(diagnostics).toEqual([]);
+      expect(article!.authors).toEqual([]);
+      expect(article!.paragraphs).toEqual([lede, 'Second.']);
+      expect(article!.description).toBe(lede);
+    }
+  });
+
+  it('reads a byline on its own line, after a blank line too, and its place as the dateline', () => {
+    for (const text of [`${HEAD}By Zhang Wei, Li Na in Beijing\n\nBody.\n`, `${HEAD}\nBy Zhang Wei, Li Na in Beijing\n\nBody.\n`]) {
+      const { article, diagnostics } = read(text);
+      expect(diagnostics).toEqual([]);
+      expect(article!.authors).toEqual([{ name: 'Zhang Wei' }, { name: 'Li Na' }]);
+      expect(article!.dateline).toBe('Beijing');
+      expect(article!.paragraphs).toEqual(['Body.']);
+    }
+  });
+
+  it('reads a byline wrapped over two lines as one paragraph', () => {
+    const { article } = read(`${HEAD}By Liu Caiyu, Zhang Han\nand Li Hao\n\nBody.\n`);
+    expect(article!.authors).toEqual([{ name: 'Liu Caiyu' }, { name: 'Zhang Han' }, { name: 'Li Hao' }]);
+    expect(article!.paragraphs).toEqual(['Body.']);
+  });
+
+  it('reads a byline line with the body straight under it, as before; a wrapped sentence stays body', () => {
+    const { article } = read(`${HEAD}By Zhang Wei\nBEIJING - The river rose overnight.\n\nSecond.\n`);
+    expect(article!.authors).toEqual([{ name: 'Zhang Wei' }]);
+    expect(article!.paragraphs).toEqual(['BEIJING - The river rose overnight.', 'Second.']);
+    const wrapped = read(`${HEAD}By the end of 2025, Bank Rate could\nstand at 3.75%.\n\nSecond.\n`).article!;
+    expect(wrapped.authors).toEqual([]);
+    expect(wrapped.paragraphs).toEqual(['By the end of 2025, Bank Rate could stand at 3.75%.', 'Second.']);
+  });
+
+  it('starts the body at a "By" paragraph that is no byline, even before an Updated line', () => {
+    const { article } = read(`${HEAD}\nBy Tuesday evening, the river had risen.\n\nUpdated: Sep 05, 2024 08:15 AM\n`);
+    expect(article!.dateModified).toBeUndefined();
+    expect(article!.paragraphs).toEqual(['By Tuesday evening, the river had risen.', 'Updated: Sep 05, 2024 08:15 AM']);
+  });
+
+  it('keeps a headline that starts with "By" as the headline', () => {
+    const { article } = read('By the numbers: the harbour in 2024\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n');
+    expect(article!.headline).toBe('By the numbers: the harbour in 2024');
+  });
+
+  it('lets front matter win: authors and dateline, the byline still leaving the body', () => {
+    const front = '---\nauthors: [Wang Fang]\ndateline: SHANGHAI\n---\n';
+    const { article } = read(`${front}${HEAD}By Zhang Wei in Beijing\n\nBody.\n`);
+    expect(article!.authors).toEqual([{ name: 'Wang Fang' }]);
+    expect(article!.dateline).toBe('SHANGHAI');
+    expect(article!.paragraphs).toEqual(['Body.']);
+    const authorsOnly = read(`---\nauthors: [Wang Fang]\n---\n${HEAD}By Zhang Wei in Beijing\n\nBody.\n`).article!;
+    expect(authorsOnly.dateline).toBe('Beijing');
+  });
+
+  it('points duplicate-author and missing-body at the byline line', () => {
+    const twice = read(`${HEAD}\nBy Li Hao and Li Hao\n\nBody.\n`);
+    expect(twice.diagnostics).toEqual([expect.objectContaining({ ruleId: 'duplicate-author', line: 5 })]);
+    const bodiless = read(`${HEAD}\n\nBy Li Hao\n`);
+    expect(bodiless.diagnostics).toEqual([expect.objectContaining({ ruleId: 'missing-body', line: 6 })]);
+  });
+});
