@@ -7,6 +7,7 @@ import { toFrontMatterRfc3339 } from './datetime.ts';
 import { MarkdownFrontMatterSchema, offsetFix, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
 import { toBody } from './markdown/body.ts';
 import { toRemovalWarnings } from './markdown/removals.ts';
+import { isBlankLine } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
 import type { ReadResult } from './wire.ts';
 
@@ -52,8 +53,9 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   }
 
   const url = fm.url ?? toPermalink(site, { id, datePublished: published, sections });
-  // Body lines as written (tabs and trailing spaces are Markdown syntax), numbered like the file.
-  const body = toBody(raw.slice(front.bodyStart).join('\n'), url, front.bodyStart);
+  // Body lines as written (tabs and trailing spaces are Markdown syntax), numbered like the file. A line
+  // of Unicode spaces (U+00A0, U+3000…) is blank as in wire copy; CommonMark §4.9 counts only spaces and tabs.
+  const body = toBody(raw.slice(front.bodyStart).map((line) => (isBlankLine(line) && /[^ \t]/.test(line) ? '' : line)).join('\n'), url, front.bodyStart);
   for (const warning of toRemovalWarnings(body.removals)) report('warning', warning.ruleId, warning.message, warning.line);
   if (body.blocks.length === 0) {
     // At the first non-blank body line, or at the closing "---" when there is none.

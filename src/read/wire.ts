@@ -6,6 +6,7 @@ import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
+import { toOneLine } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -128,7 +129,8 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   const photos: PhotoCaption[] = [];
   const paragraphs: string[] = [];
   for (const block of blocks) {
-    const text = block.text.replace(/\s*\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
+    // Line breaks and runs of ASCII spaces are layout; no-break and ideographic spaces inside are text (docs/text.md).
+    const text = toOneLine(block.text);
     const photo = PHOTO.exec(text);
     if (photo) {
       const [, caption = '', credit = ''] = photo;

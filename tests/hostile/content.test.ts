@@ -48,8 +48,11 @@ function fields(withIllegal: boolean) {
 
 type Fields = ReturnType<typeof fields>;
 
-/** JavaScript's `\\s` runs made one space, ends trimmed: how front matter reads a one-line value (also U+FEFF, U+2028/9, VT, FF). */
-const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+/**
+ * How front matter reads a one-line value (docs/text.md): a line break with the white space around it is
+ * one space, a run of ASCII spaces one space, the ends trimmed; U+FEFF, U+2028/9 and Unicode spaces inside stay.
+ */
+const oneSpaced = (text: string) => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').replace(/[ \t]{2,}|\t/g, ' ').trim();
 
 /**
  * The fields as the reader documents it reads them (README: Markdown `headline` "line breaks become spaces";
