@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
 import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema, type Image } from '../model/article.ts';
 import { toCarriedValue } from '../model/chars.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
-import { toOneLine } from './spaces.ts';
+import { toOneLine, toOneSpaced } from './spaces.ts';
 import { toControlWarning } from './text.ts';
 import { nodeAt } from './yamlpath.ts';
 
@@ -133,9 +133,10 @@ const SectionSchema = z.union([
   z
     .string()
     .min(1)
-    .transform((text) => text.split('/').map((part) => part.trim()))
+    // A section name is a label that files share, so any white space in it is one space (docs/text.md).
+    .transform((text) => text.split('/').map(toOneSpaced))
     .refine((parts) => parts.every((part) => part !== ''), 'section names separated by "/", none empty ("China / Society")'),
-  z.array(z.string().trim().min(1, 'a non-empty section name')).min(1, 'at least one section name'),
+  z.array(z.string().transform(toOneSpaced).pipe(z.string().min(1, 'a non-empty section name'))).min(1, 'at least one section name'),
 ]);
 
 /**

@@ -28,3 +28,12 @@ export function toOneLine(text: string): string {
 export function isBlankLine(line: string): boolean {
   return /^\s*$/.test(line);
 }
+
+/**
+ * A label or a value with a syntax rather than text (a section name, a wire date): white space of any
+ * kind, a no-break space included, is one space and the ends are trimmed, so that "HONG\u00A0KONG" is
+ * the section "Hong Kong" of the other stories and "Sep\u00A004, 2024" a date.
+ */
+export function toOneSpaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -6,7 +6,7 @@ import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
-import { toOneLine } from './spaces.ts';
+import { toOneLine, toOneSpaced } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -72,7 +72,8 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   let k = 0;
   let sections: string[] = [];
   if (isSectionLine(textAt(0)) && k + 1 < nonBlank.length && !isMetaLine(textAt(1))) {
-    sections = textAt(0).split('/').map((s) => toTitleCase(s.trim())).filter((s) => s !== '');
+    // A section name is a label that files share, so any white space in it is one space (docs/text.md).
+    sections = textAt(0).split('/').map((s) => toTitleCase(toOneSpaced(s))).filter((s) => s !== '');
     k = 1;
   }
   const headlineLine = k < nonBlank.length ? nonBlank[k]! + 1 : undefined;

@@ -343,6 +343,11 @@ describe('readMarkdown body', () => {
     expect(article!.paragraphs).toEqual(['One', 'Two\u00A0two']);
   });
 
+  it('front matter: a section name is a label, so any white space in it is one space', () => {
+    expect(read(`---\nheadline: H\ndate: 2024-09-04 21:03\nsection: "Hong\u00A0Kong\u00A0/\u3000Society"\n---\nBody.\n`).article!.sections).toEqual(['Hong Kong', 'Society']);
+    expect(read(`---\nheadline: H\ndate: 2024-09-04 21:03\nsection: ["Hong\u00A0 Kong"]\n---\nBody.\n`).article!.sections).toEqual(['Hong Kong']);
+  });
+
   it('front matter: no-break spaces as YAML indentation or after a key are layout, and values keep theirs', () => {
     const { article, diagnostics } = read(`---\nheadline:\u00A0"A\u00A0B"\ndate: 2024-09-04 21:03\nsection: World\nauthors:\n\u00A0\u00A0-\u00A0Jean\u00A0Dupont\n---\nBody.\n`);
     expect(diagnostics).toEqual([]);

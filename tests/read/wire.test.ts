@@ -98,6 +98,13 @@ describe('readWire on variants', () => {
       expect(article!.description).toBe(body);
     });
 
+    it('reads section names and dates, which are labels and syntax, with any white space as one space', () => {
+      const { article, diagnostics } = read(`HONG\u00A0KONG\u00A0/\u3000SOCIETY\nA headline\nPublished: Sep\u00A004, 2024  09:03\u00A0PM\n\nBody.\n`);
+      expect(diagnostics).toEqual([]);
+      expect(article!.sections).toEqual(['Hong Kong', 'Society']);
+      expect(article!.datePublished).toBe(read('A headline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n').article!.datePublished);
+    });
+
     it('still treats line breaks, runs of ASCII spaces and tabs, and white space at the ends of a line as layout', () => {
       const { article } = read(`A\u00A0headline \u3000\nPublished: Sep 04, 2024 09:03 PM\n\n\u3000First  line\tends\u00A0\n   second\u00A0line\u00A0\u00A0here.\u00A0\n\u3000\u00A0\nNext.\n`);
       expect(article!.headline).toBe('A\u00A0headline');
