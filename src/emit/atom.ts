@@ -52,9 +52,9 @@ function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
   feed.setAttr('lang', site.language, 'xml');
   if (needsMedia(articles)) feed.addNsDeclaration(MEDIA_NS, 'media');
   // Written from the model rather than from feed's output, whose text escaping is not exact.
-  setPlainText(child(feed, 'title'), toFeedTitle(site, scope));
-  setPlainText(child(feed, 'subtitle'), site.feed.description);
-  setPlainText(child(feed, 'rights'), site.copyright.notice);
+  setTextConstruct(child(feed, 'title'), toFeedTitle(site, scope));
+  setTextConstruct(child(feed, 'subtitle'), site.feed.description);
+  setTextConstruct(child(feed, 'rights'), site.copyright.notice);
   setPlainText(child(feed, 'author/a:name'), site.name);
   // feed writes toISOString() (UTC with milliseconds). RFC 4287 §3.3 allows any offset; our users
   // (issue 2) asked for the instant in UTC, `2024-09-04T13:03:00Z`, which every Atom reader compares
@@ -66,6 +66,9 @@ function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
   entries.forEach((entry, index) => {
     const article = articles[index]!;
     if (article.language !== site.language) entry.setAttr('lang', article.language, 'xml');
+    // feed writes these type="html" in CDATA, which parsers hand over as escaped markup (`M&amp;A`).
+    setTextConstruct(child(entry, 'title'), article.headline);
+    setTextConstruct(child(entry, 'summary'), article.description);
     setElementText(child(entry, 'updated'), toUtcRfc3339(article.dateModified ?? article.datePublished));
     setElementText(child(entry, 'published'), toUtcRfc3339(article.datePublished));
     (entry.find('a:author/a:name', NS) as XmlElement[]).forEach((name, i) => setPlainText(name, article.authors[i]?.name ?? name.content));
@@ -84,6 +87,19 @@ function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
     }
     addMediaContents(entry, article);
   });
+}
+
+/**
+ * Writes plain text as an Atom text construct of type="text" (RFC 4287 §3.1.1.1: the content is
+ * text with no entity-escaped markup, which readers show literally). §3.1.1 makes "text" the default
+ * when the attribute is absent; it is written anyway so that no reader has to know the default, and
+ * so that it replaces the type="html" `feed` writes.
+ */
+function setTextConstruct(element: XmlElement, text: string): void {
+  // setAttr would add a second `type` beside feed's rather than replace it.
+  for (const attribute of element.attrs) if (attribute.name === 'type') attribute.remove();
+  element.setAttr('type', 'text');
+  setPlainText(element, text);
 }
 
 function child(parent: XmlElement, path: string): XmlElement {

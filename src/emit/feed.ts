@@ -132,8 +132,9 @@ export function articleCleaner(): ArticleCleaner {
 
 /**
  * Builds the `feed` object of one scope. Item titles and summaries are given to `feed`
- * HTML-escaped because it marks them `type="html"` in Atom and puts them in CDATA; the RSS emitter
- * writes its `<title>` back as plain text. Every string first goes through {@link toFeedText}
+ * HTML-escaped because it writes them as HTML (Atom `type="html"` in CDATA, the RSS description); the
+ * emitters write the plain-text ones back from the model (RSS `<title>`, Atom `type="text"` title and
+ * summary). Every string first goes through {@link toFeedText}
  * (articles through `cleanArticle`, which may reuse the copies it made for the other scopes).
  */
 export function toFeedDocument(scope: FeedScope, site: SiteConfig, cleanArticle: ArticleCleaner = toOutputValue): FeedDocument {

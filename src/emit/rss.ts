@@ -53,7 +53,7 @@ function amendRss(doc: XmlDocument, { scope, site }: FeedDocument): void {
   if (items.length !== articles.length) throw new Error(`rss: feed wrote ${items.length} items for ${articles.length} articles`);
   items.forEach((item, index) => {
     const article = articles[index]!;
-    // feed models titles as HTML (Atom type="html"), but RSS readers take <title> as text.
+    // feed writes titles as HTML, but RSS readers take <title> as text.
     setPlainText(child(item, 'title'), article.headline);
     // RSS 2.0 <author> must be an email address; a byline name goes in dc:creator, never both.
     for (const author of item.find('author')) author.remove();

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { daysInMonth, formatLocalSeconds, formatZonedSeconds, isInZonedSpan, isRealWallClock, toLocalSeconds, toOffsetLookup, toZonedInstant } from '../model/zoned.ts';
+import { toOneSpaced } from './spaces.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -32,7 +33,8 @@ export type ZonedResult =
  * 24-hour `21:03`). Returns undefined when the text is not in that shape at all.
  */
 export function parseWireTime(text: string): WallTime | undefined {
-  const m = /^([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(text.trim());
+  // The spaces of a date are layout: a no-break space or a double space pasted into it still reads (docs/text.md).
+  const m = /^([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2})(?: ?([AaPp])\.?[Mm]\.?)?$/.exec(toOneSpaced(text));
   if (!m) return undefined;
   const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
   if (month === 0) return undefined;

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic, type Position } from '../diagnostics.ts';
 import { AbsoluteUrlSchema, ArticleIdSchema, PersonSchema, type Image } from '../model/article.ts';
 import { toCarriedValue } from '../model/chars.ts';
 import { toFrontMatterRfc3339 } from './datetime.ts';
+import { toOneLine, toOneSpaced } from './spaces.ts';
 import { toControlWarning } from './text.ts';
 import { nodeAt } from './yamlpath.ts';
 
@@ -51,11 +52,11 @@ export const FrontMatterSchema = z.strictObject({
   /** Images, in the order of the photo captions in the text. */
   images: z.array(FrontMatterImageSchema).optional(),
   /** What was wrong in an earlier version: the next version is a correction, and readers are told. */
-  correction: z.string().trim().min(1).optional(),
+  correction: z.string().transform(toOneLine).pipe(z.string().min(1)).optional(),
   /** `withdrawn` withdraws the story (NewsML-G2 `stat:canceled`); `published`, the default, keeps it published. */
   status: z.enum(['published', 'withdrawn']).optional(),
   /** Why the story is withdrawn; required with `status: withdrawn`. */
-  reason: z.string().trim().min(1).optional(),
+  reason: z.string().transform(toOneLine).pipe(z.string().min(1)).optional(),
   /** Not to be published before this time: RFC 3339 with offset, or a local time in the site's zone. */
   embargo: z.string().min(1).optional(),
 });
@@ -75,13 +76,13 @@ export interface Lifecycle {
 export function toLifecycle(fm: FrontMatter, keyLines: Record<string, number>, timeZone: string, file: string, source: string, diagnostics: Diagnostic[]): Lifecycle {
   const at = (key: string) => ({ line: keyLines[key] ?? 1, column: 1 });
   const lifecycle: Lifecycle = {};
-  if (fm.correction !== undefined) lifecycle.correction = fm.correction.replace(/\s+/g, ' ');
+  if (fm.correction !== undefined) lifecycle.correction = fm.correction;
   if (fm.status === 'withdrawn') {
     lifecycle.status = 'withdrawn';
     if (fm.reason === undefined) {
       diagnostics.push(diagnostic('error', file, source, 'withdrawal-without-reason', '`status: withdrawn` needs a `reason: …` saying why; partners receive it with the withdrawal', at('status')));
     } else {
-      lifecycle.withdrawalReason = fm.reason.replace(/\s+/g, ' ');
+      lifecycle.withdrawalReason = fm.reason;
     }
   } else if (fm.reason !== undefined) {
     diagnostics.push(diagnostic('warning', file, source, 'reason-without-withdrawal', '`reason:` is only used with `status: withdrawn`; remove it or withdraw the story', at('reason')));
@@ -107,14 +108,35 @@ export function offsetFix(key: string, alternative: string | undefined): string 
     : `if the later one was meant, write \`${key}: ${alternative}\``;
 }
 
+/** Unicode spaces other than U+0020 (tabs are spaces already): text in a value, but layout where YAML expects indentation or separation. */
+const UNICODE_SPACE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF]/;
+const INDENTATION = new RegExp(`^(?:[ ]|${UNICODE_SPACE.source})+`);
+/** `key:` or `-` (after list dashes) and the white space after it. */
+const SEPARATION = new RegExp(`^((?:-[ ]+)*(?:[^\\s:#"'-][^:#]*:|-))((?:[ ]|${UNICODE_SPACE.source})+)`);
+
+/**
+ * A front-matter line with the Unicode spaces of its YAML layout made ASCII: the indentation, and the
+ * separation after a `key:` or `-` that starts the line (YAML 1.2 §6.1 and §6.2 allow only spaces
+ * there, and an editor pasting from the web brings no-break spaces). Spaces inside values stay.
+ */
+function toYamlLayout(line: string): string {
+  if (!UNICODE_SPACE.test(line)) return line;
+  const indentation = INDENTATION.exec(line)?.[0] ?? '';
+  const rest = line.slice(indentation.length);
+  const separated = SEPARATION.exec(rest);
+  const after = separated === null ? rest : `${separated[1]!}${' '.repeat(separated[2]!.length)}${rest.slice(separated[0].length)}`;
+  return ' '.repeat(indentation.length) + after;
+}
+
 /** A section path: `"China / Society"` (levels separated by `/`) or a list (`[China, Society]`). */
 const SectionSchema = z.union([
   z
     .string()
     .min(1)
-    .transform((text) => text.split('/').map((part) => part.trim()))
+    // A section name is a label that files share, so any white space in it is one space (docs/text.md).
+    .transform((text) => text.split('/').map(toOneSpaced))
     .refine((parts) => parts.every((part) => part !== ''), 'section names separated by "/", none empty ("China / Society")'),
-  z.array(z.string().trim().min(1, 'a non-empty section name')).min(1, 'at least one section name'),
+  z.array(z.string().transform(toOneSpaced).pipe(z.string().min(1, 'a non-empty section name'))).min(1, 'at least one section name'),
 ]);
 
 /**
@@ -125,7 +147,8 @@ export const MarkdownFrontMatterSchema = FrontMatterSchema.extend({
   /** The headline, plain text on one line (line breaks become spaces). Required. */
   headline: z
     .string()
-    .transform((text) => text.replace(/\s+/g, ' ').trim())
+    // Line breaks and ASCII spaces are layout; no-break and ideographic spaces are the editor's (docs/text.md).
+    .transform(toOneLine)
     .pipe(z.string().min(1, 'a non-empty headline'))
     .optional(),
   /** First publication: RFC 3339 with offset, or a local `YYYY-MM-DDTHH:MM[:SS]` in the site's zone. Required. */
@@ -186,7 +209,7 @@ export function readFrontMatter<S extends z.ZodObject>(
   }
   const firstLine = 2; // the YAML text starts on the file's line 2
   const counter = new LineCounter();
-  const yamlLines = lines.slice(1, close);
+  const yamlLines = lines.slice(1, close).map(toYamlLayout);
   const doc = parseDocument(yamlLines.join('\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const pos = counter.linePos(offset);

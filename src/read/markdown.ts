@@ -9,6 +9,7 @@ import { toUniqueNames } from './byline.ts';
 import { MarkdownFrontMatterSchema, offsetFix, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
 import { toBody } from './markdown/body.ts';
 import { toRemovalWarnings } from './markdown/removals.ts';
+import { isBlankLine } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
 import type { ReadResult } from './wire.ts';
 
@@ -55,9 +56,11 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   }
 
   const url = fm.url ?? toPermalink(site, { id, datePublished: published, sections });
-  // Body lines as written (tabs and trailing spaces are Markdown syntax), numbered like the file.
+  // Body lines as written (tabs and trailing spaces are Markdown syntax), numbered like the file. A line
+  // of Unicode spaces (U+00A0, U+3000…) is blank as in wire copy; CommonMark §4.9 counts only spaces and tabs.
   // Front matter `authors` win; without them a first paragraph that is a byline gives the authors.
-  const body = toBody(raw.slice(front.bodyStart).join('\n'), url, front.bodyStart, fm.authors === undefined);
+  const lines = raw.slice(front.bodyStart).map((line) => (isBlankLine(line) && /[^ \t]/.test(line) ? '' : line));
+  const body = toBody(lines.join('\n'), url, front.bodyStart, fm.authors === undefined);
   for (const warning of toRemovalWarnings(body.removals)) report('warning', warning.ruleId, warning.message, warning.line);
   let byline: Person[] = [];
   if (body.byline !== undefined) {

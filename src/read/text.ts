@@ -1,5 +1,6 @@
 import { toCarriedText, toCodePoint } from '../model/chars.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { isBlankLine } from './spaces.ts';
 
 /** A source decoded to text and split into normalised lines (1-based line numbers are index + 1). */
 export interface DecodedText {
@@ -38,8 +39,9 @@ const FOREIGN_BOMS: readonly { name: string; bytes: readonly number[] }[] = [
 const AT_START = { line: 1, column: 1 } as const;
 
 /**
- * Decodes UTF-8 bytes and normalises what wire copy typically carries: a BOM, CRLF/CR line ends,
- * no-break spaces (U+00A0) and other Unicode spaces, trailing blanks and whitespace-only lines.
+ * Decodes UTF-8 bytes and normalises the structure of the text: a BOM, CRLF/CR line ends, tabs,
+ * trailing spaces and whitespace-only lines. Every other character is kept as written, no-break and
+ * ideographic spaces included (docs/text.md).
  * Line numbers are preserved so diagnostics point at the original line.
  *
  * Bytes that are not UTF-8 text are refused with one diagnostic that says what the file is and how to
@@ -85,8 +87,10 @@ export function decodeSource(bytes: Uint8Array, file: string, source: string): D
       if (carried !== line) warnings.push(toControlWarning(line, file, source, i + 1));
       return carried;
     })
-    .map((line) => line.replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ').replace(/ +$/, ''))
-    .map((line) => (line.trim() === '' ? '' : line));
+    // Layout only (docs/text.md): tabs are spaces, trailing spaces go, a line of white space of any kind
+    // is blank. No-break, ideographic and other Unicode spaces are the editor's; the readers trim them
+    // only at the ends of a line or value.
+    .map((line) => (isBlankLine(line) ? '' : line.replace(/\t/g, ' ').replace(/ +$/, '')));
   if (lines.every((line) => line === '')) return refuse('empty-file', 'the file has only blank lines and spaces; write the article in it, or delete the file');
   return { lines, warnings };
 }

@@ -9,6 +9,7 @@ import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, t
 import { toLabelledSections } from '../model/sections.ts';
 import { readByline, toUniqueNames, type Byline } from './byline.ts';
 import { toSectionName } from './section.ts';
+import { toOneLine, toOneSpaced } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -73,8 +74,9 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   let k = 0;
   let sections: string[] = [];
   if (isSectionLine(textAt(0)) && k + 1 < nonBlank.length && !isMetaLine(textAt(1))) {
+    // A section name is a label that files share, so any white space in it is one space (docs/text.md).
     sections = toLabelledSections(
-      textAt(0).split('/').map((s) => toSectionName(s.trim())).filter((s) => s !== ''),
+      textAt(0).split('/').map((s) => toSectionName(toOneSpaced(s))).filter((s) => s !== ''),
       site,
     );
     k = 1;
@@ -153,7 +155,8 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   const photos: PhotoCaption[] = [];
   const paragraphs: string[] = [];
   for (const block of blocks) {
-    const text = block.text.replace(/\s*\n\s*/g, ' ').replace(/ {2,}/g, ' ').trim();
+    // Line breaks and runs of ASCII spaces are layout; no-break and ideographic spaces inside are text (docs/text.md).
+    const text = toOneLine(block.text);
     const photo = PHOTO.exec(text);
     if (photo) {
       const [, caption = '', credit = ''] = photo;

@@ -162,7 +162,7 @@ export function rssFacts(document: XmlDocument): ArticleFacts[] {
   );
 }
 
-/** Atom titles are `type="html"`: decode the few entities our escaping produces to get the plain text back. */
+/** An Atom title of `type="html"` (as syndicate wrote them before issue 14): decode the few entities that escaping produced to get the plain text back. */
 function fromHtmlText(html: string): string {
   const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
   return html.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => entities[name]!);
@@ -181,6 +181,8 @@ export function atomFacts(document: XmlDocument): ArticleFacts[] {
         const element = childNamed(entry, ATOM, name);
         return element === undefined ? undefined : textOf(element).trim();
       };
+      const title = childNamed(entry, ATOM, 'title');
+      const isHtmlTitle = title !== undefined && attributeOf(title, 'type') === 'html';
       // The first link without rel or with rel="alternate" (RFC 4287 §4.2.7.2: no rel means alternate).
       const alternate = childrenNamed(entry, ATOM, 'link').find((link) => {
         const rel = attributeOf(link, 'rel');
@@ -188,7 +190,8 @@ export function atomFacts(document: XmlDocument): ArticleFacts[] {
       });
       return toFacts({
         guid: text('id') ?? '',
-        headline: fromHtmlText(text('title') ?? ''),
+        // RFC 4287 §3.1.1: no type is type="text", the text as it stands.
+        headline: isHtmlTitle ? fromHtmlText(text('title') ?? '') : (text('title') ?? ''),
         published: instant(text('published')),
         modified: instant(text('updated')),
         url: alternate === undefined ? undefined : attributeOf(alternate, 'href'),

@@ -27,8 +27,8 @@ const nasty = makeArticle({
   guid: 'tag:globaltimes.cn,2024:article:brackets',
   source: 'input/articles/brackets.txt',
   url: 'https://www.globaltimes.cn/page/202409/brackets.shtml',
-  headline: 'Cut ]]> here & "there" — <i>not</i> italic, AT&T; &nbsp;',
-  description: 'Ties & "tariffs" <b>now</b>',
+  headline: 'Cut ]]> here & "there" — <i>not</i> italic, AT&T; &nbsp; M&amp;A BST&#39;s',
+  description: 'Ties & "tariffs" <b>now</b> &amp; &#39;',
   datePublished: '2024-09-03T10:00:00+08:00',
   authors: [{ name: 'Zhang Han' }],
   sections: ['World', 'Asia & Pacific'],
@@ -190,8 +190,8 @@ async function byRssParser(xml: string, format: Format): Promise<ReadItem[]> {
     const enclosureLink = (item.links ?? []).find((l) => l.$?.rel === 'enclosure')?.$;
     const enclosure = format === 'rss' ? item.enclosure : enclosureLink && { url: enclosureLink.href, type: enclosureLink.type, length: enclosureLink.length };
     return {
-      // Atom type="html" arrives as the escaped markup; any HTML renderer shows it as the headline.
-      title: format === 'rss' ? item.title : decodeHtml(item.title ?? ''),
+      // RSS titles and Atom type="text" titles are plain text: the headline, literally.
+      title: item.title,
       link: item.link,
       id: format === 'rss' ? item.guid : item.id,
       published: item.isoDate,
@@ -205,7 +205,7 @@ async function byRssParser(xml: string, format: Format): Promise<ReadItem[]> {
               return { term: textOf(node), label: null, scheme: typeof node === 'string' ? undefined : node.$?.domain };
             })
           : (item.atomCategories ?? []).map((c) => ({ term: c.$.term, label: c.$.label, scheme: c.$.scheme })),
-      description: format === 'rss' ? item.contentSnippet : decodeHtml(textOf(item.summary) ?? ''),
+      description: format === 'rss' ? item.contentSnippet : textOf(item.summary),
       content: format === 'rss' ? item['content:encoded'] : item.content,
       media: (item.mediaContents ?? []).map((m) => ({
         url: m.$.url,

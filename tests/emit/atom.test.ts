@@ -24,7 +24,7 @@ function fullPhoto(overrides: Partial<Image> = {}): Image {
 const SAMPLE_ATOM = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
   <id>https://www.globaltimes.cn/</id>
-  <title>Global Times</title>
+  <title type="text">Global Times</title>
   <updated>2024-09-04T13:03:00Z</updated>
   <author>
     <name>Global Times</name>
@@ -32,14 +32,14 @@ const SAMPLE_ATOM = `<?xml version="1.0" encoding="utf-8"?>
   </author>
   <link rel="alternate" href="https://www.globaltimes.cn/"/>
   <link rel="self" href="https://www.globaltimes.cn/syndication/atom.xml"/>
-  <subtitle>News and opinion from China and around the world by Global Times.</subtitle>
-  <rights>Copyright Global Times. All rights reserved.</rights>
+  <subtitle type="text">News and opinion from China and around the world by Global Times.</subtitle>
+  <rights type="text">Copyright Global Times. All rights reserved.</rights>
   <entry>
-    <title type="html"><![CDATA[China plays greater role in global cyberspace governance, narrowing tech gap among countries: scholars]]></title>
+    <title type="text">China plays greater role in global cyberspace governance, narrowing tech gap among countries: scholars</title>
     <id>tag:globaltimes.cn,2024:article:cyberspace-governance</id>
     <link href="https://www.globaltimes.cn/page/202409/cyberspace-governance.shtml"/>
     <updated>2024-09-04T13:03:00Z</updated>
-    <summary type="html"><![CDATA[China is actively taking responsibility in addressing the challenges of cyberspace governance, playing a crucial role in narrowing the technological gap among countries, scholars attending a seminar in Beijing said on Tuesday.]]></summary>
+    <summary type="text">China is actively taking responsibility in addressing the challenges of cyberspace governance, playing a crucial role in narrowing the technological gap among countries, scholars attending a seminar in Beijing said on Tuesday.</summary>
     <content type="html"><![CDATA[<p>China is actively taking responsibility in addressing the challenges of cyberspace governance, playing a crucial role in narrowing the technological gap among countries, scholars attending a seminar in Beijing said on Tuesday.</p>
 <p>Cyberspace surveillance, cyberattacks, and cyber terrorism have become global public nuisances, Li said.</p>]]></content>
     <category scheme="https://www.globaltimes.cn/sections/" term="china" label="China"/>
@@ -83,12 +83,13 @@ describe('emitAtom: the site feed', () => {
     });
   });
 
-  it('writes the rich article: escaped HTML title, update and publication times, bylines with URIs', () => {
+  it('writes the rich article: plain-text title, update and publication times, bylines with URIs', () => {
     const rich = makeRichArticle();
     const text = emit([rich]).text;
-    expect(text).toContain('<title type="html"><![CDATA[Tariffs &amp; trade: &quot;&lt;b&gt;&quot; is not a tag — 关税 (Zölle) ☕]]></title>');
+    expect(text).toContain('<title type="text">Tariffs &#x26; trade: "&#x3C;b&gt;" is not a tag — 关税 (Zölle) ☕</title>');
     query(text, (doc) => {
-      expect(texts(doc, '//a:entry/a:title')).toEqual([escapeHtml(rich.headline)]);
+      expect(texts(doc, '//a:entry/a:title')).toEqual([rich.headline]);
+      expect(texts(doc, '//a:entry/a:summary')).toEqual([rich.description]);
       expect(texts(doc, '//a:entry/a:updated')).toEqual(['2024-09-05T02:15:00Z']);
       expect(texts(doc, '//a:entry/a:published')).toEqual(['2024-09-05T00:30:00Z']);
       expect(texts(doc, '/a:feed/a:updated')).toEqual(['2024-09-05T02:15:00Z']);
@@ -156,7 +157,7 @@ describe('emitAtom: the site feed', () => {
   it('writes text constructs from the model (RSS Profile references for "&" and "<")', () => {
     const site = makeSite({ name: 'News & <Views>', feed: { ...makeSite().feed, title: 'N&V', description: 'A <b> &amp; C' } });
     const text = emit([makeArticle({ authors: [{ name: 'A & B <c>' }] })], site).text;
-    expect(text).toContain('<title>N&#x26;V</title>');
+    expect(text).toContain('<title type="text">N&#x26;V</title>');
     query(text, (doc) => {
       expect(texts(doc, '/a:feed/a:subtitle')).toEqual(['A <b> &amp; C']);
       expect(texts(doc, '/a:feed/a:author/a:name')).toEqual(['News & <Views>']);
@@ -183,10 +184,30 @@ describe('emitAtom: the site feed', () => {
     }
   });
 
-  it('keeps a headline with "]]>" well-formed; the html title decodes back to it', () => {
+  it('keeps a headline with "]]>" well-formed; the text title reads back as written', () => {
     const headline = 'Brackets ]]> and again ]]> end';
     query(emit([makeArticle({ headline })]).text, (doc) => {
-      expect(texts(doc, '//a:entry/a:title')).toEqual(['Brackets ]]&gt; and again ]]&gt; end']);
+      expect(texts(doc, '//a:entry/a:title')).toEqual([headline]);
+    });
+  });
+
+  it('writes every text construct type="text" (RFC 4287 §3.1.1.1), once, with the text of the model; content stays HTML', () => {
+    const headline = 'M&A boom: BST\'s "<b>" &amp; &nbsp; ]]>';
+    const description = 'Q&A <i>x</i> &#39;';
+    const site = makeSite({ feed: { ...makeSite().feed, title: 'A & <B>', description: 'x &amp; y' }, copyright: { ...makeSite().copyright, notice: '© A&B' } });
+    const text = emit([makeArticle({ headline, description })], site).text;
+    expect(text).not.toContain('CDATA[M');
+    query(text, (doc) => {
+      for (const path of ['/a:feed/a:title', '/a:feed/a:subtitle', '/a:feed/a:rights', '//a:entry/a:title', '//a:entry/a:summary']) {
+        expect(attrs(doc, path, 'type'), path).toEqual(['text']);
+        expect(doc.find(`${path}/@type`, NS), path).toHaveLength(1);
+      }
+      expect(attrs(doc, '//a:entry/a:content', 'type')).toEqual(['html']);
+      expect(texts(doc, '/a:feed/a:title')).toEqual(['A & <B>']);
+      expect(texts(doc, '/a:feed/a:subtitle')).toEqual(['x &amp; y']);
+      expect(texts(doc, '/a:feed/a:rights')).toEqual(['© A&B']);
+      expect(texts(doc, '//a:entry/a:title')).toEqual([headline]);
+      expect(texts(doc, '//a:entry/a:summary')).toEqual([description]);
     });
   });
 

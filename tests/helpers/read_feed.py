@@ -1,7 +1,8 @@
 """Reads a feed document on stdin with the Universal Feed Parser and prints what it understood as JSON.
 
 Used by tests/clients/feedparser.test.ts. Run as `python3 tests/helpers/read_feed.py < feed.xml`;
-with `--probe` it only prints the feedparser version (exit 1 when feedparser is not importable).
+with `--probe` it only prints the feedparser version (exit 1 when feedparser is not importable); with
+`--many` it reads a JSON array of documents and prints a JSON array of results.
 Times are printed as UTC instants (`2024-09-04T13:03:00Z`) from feedparser's parsed struct_time.
 """
 
@@ -51,9 +52,17 @@ def main():
     if '--probe' in sys.argv:
         print(json.dumps({'version': feedparser.__version__}))
         return
-    parsed = feedparser.parse(sys.stdin.buffer.read())
+    if '--many' in sys.argv:
+        # A JSON array of documents on stdin, one result each: one Python start for a whole property run.
+        documents = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+        print(json.dumps([result_of(feedparser.parse(d.encode('utf-8'))) for d in documents], ensure_ascii=False))
+        return
+    print(json.dumps(result_of(feedparser.parse(sys.stdin.buffer.read())), ensure_ascii=False))
+
+
+def result_of(parsed):
     feed = parsed.get('feed', {})
-    print(json.dumps({
+    return {
         'bozo': int(parsed.get('bozo', 0)),
         'bozo_exception': str(parsed.get('bozo_exception')) if parsed.get('bozo') else None,
         'version': parsed.get('version'),
@@ -68,7 +77,7 @@ def main():
             'updated': instant(feed.get('updated_parsed')),
         },
         'entries': [entry_of(e) for e in parsed.get('entries', [])],
-    }, ensure_ascii=False))
+    }
 
 
 if __name__ == '__main__':

@@ -103,15 +103,14 @@ export interface FeedTitles {
 }
 
 /**
- * The item titles of an RSS or Atom feed as @rowanmanning/feed-parser and rss-parser read them. Atom
- * titles are `type="html"`: rss-parser hands back the escaped markup, which an HTML renderer shows as
- * the headline, so it is decoded here.
+ * The item titles of an RSS or Atom feed as @rowanmanning/feed-parser and rss-parser hand them to a
+ * reader, taken literally: RSS titles and Atom `type="text"` titles are plain text, so nothing is decoded.
  */
-export async function feedTitles(xml: string, format: 'rss' | 'atom'): Promise<FeedTitles> {
+export async function feedTitles(xml: string): Promise<FeedTitles> {
   const parsed = await rssParser.parseString(xml);
   return {
     feedParser: parseFeed(xml).items.map((item) => item.title ?? '(none)'),
-    rssParser: parsed.items.map((item) => (format === 'atom' ? decodeXmlReferences(item.title ?? '(none)') : (item.title ?? '(none)'))),
+    rssParser: parsed.items.map((item) => item.title ?? '(none)'),
   };
 }
 
@@ -120,7 +119,7 @@ export async function statedHeadlines(outputs: readonly OutputFile[]): Promise<R
   const found: Record<string, string[]> = {};
   for (const file of outputs) {
     if (file.format === 'rss' || file.format === 'atom') {
-      const titles = await feedTitles(file.text, file.format);
+      const titles = await feedTitles(file.text);
       found[`${file.path} (feed-parser)`] = titles.feedParser;
       found[`${file.path} (rss-parser)`] = titles.rssParser;
     } else if (file.format === 'jsonld') {

@@ -5,6 +5,7 @@ import { build, type BuildResult } from '../../src/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import { toBytes, toYamlString, withoutUncarried } from '../helpers/arbitraries.ts';
+import { python, readWithFeedparser, warnIfFeedparserAbsent } from '../helpers/feedparser.ts';
 import { makeSite } from '../helpers/fixtures.ts';
 import { decodeXmlReferences, embedJsonLd, statedHeadlines, wellFormedError, xmlTexts } from '../helpers/readback.ts';
 
@@ -15,6 +16,8 @@ import { decodeXmlReferences, embedJsonLd, statedHeadlines, wellFormedError, xml
  * (minus what no output can carry), and nothing breaks out of its context: no raw `</script` or `<!--`
  * in the JSON-LD, no script, frame, event handler or script URL from Markdown raw HTML anywhere.
  */
+
+warnIfFeedparserAbsent();
 
 const site = makeSite();
 const NOW = '2024-09-05T00:00:00+08:00';
@@ -48,8 +51,11 @@ function fields(withIllegal: boolean) {
 
 type Fields = ReturnType<typeof fields>;
 
-/** JavaScript's `\\s` runs made one space, ends trimmed: how front matter reads a one-line value (also U+FEFF, U+2028/9, VT, FF). */
-const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+/**
+ * How front matter reads a one-line value (docs/text.md): a line break with the white space around it is
+ * one space, a run of ASCII spaces one space, the ends trimmed; U+FEFF, U+2028/9 and Unicode spaces inside stay.
+ */
+const oneSpaced = (text: string) => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').replace(/[ \t]{2,}|\t/g, ' ').trim();
 
 /**
  * The fields as the reader documents it reads them (README: Markdown `headline` "line breaks become spaces";
@@ -130,6 +136,22 @@ function expectSoundAndInert(result: BuildResult): void {
   }
 }
 
+/**
+ * The Universal Feed Parser reads every Atom title as the headline, literally (type="text", RFC 4287
+ * §3.1.1.1). Its RSS titles are not compared: RSS 2.0 does not say whether a title is text or HTML, and
+ * feedparser takes one with `&amp;` or `</script>` in it for HTML (docs/text.md).
+ */
+function expectAtomTitlesByFeedparser(outputs: readonly OutputFile[], headline: string): void {
+  if (python === undefined) return;
+  const atoms = outputs.filter((f) => f.format === 'atom');
+  expect(atoms.length).toBeGreaterThan(1);
+  for (const file of atoms) {
+    const read = readWithFeedparser(file.text);
+    expect([read.bozo, read.bozo_exception], file.path).toEqual([0, null]);
+    expect(read.entries.map((e) => [e.title, e.title_detail?.type]), `${file.path} (Universal Feed Parser)`).toEqual([[headline, 'text/plain']]);
+  }
+}
+
 function at(outputs: readonly OutputFile[], path: string): OutputFile {
   const file = outputs.find((f) => f.path === path);
   if (file === undefined) throw new Error(`no ${path}`);
@@ -200,6 +222,7 @@ describe.each([
     // 2 site feeds + 2 section feeds, each read by two parsers, JSON-LD, JSON Feed, ninjs, NewsML-G2, sitemap.
     expect(Object.values(back.headline)).toHaveLength(13);
     for (const [where, values] of Object.entries(back.headline)) expect(values, where).toEqual([f.headline]);
+    expectAtomTitlesByFeedparser(result.outputs, f.headline);
     expect(back.author).toEqual({ jsonld: f.author, jsonFeed: [f.author], newsml: [f.author], rssFeedParser: [f.author], rssParser: f.author, atomFeedParser: [f.author] });
     expect(back.keyword).toEqual({ jsonld: [f.keyword], newsml: [f.keyword] });
     expect(back.correction.jsonld).toBe(f.correction);
@@ -224,6 +247,7 @@ describe.each([
     const back = await readBack(result.outputs, 'hostile');
     const clean = (text: string) => text;
     for (const [where, values] of Object.entries(back.headline)) expect(values, where).toEqual([clean(f.headline)]);
+    expectAtomTitlesByFeedparser(result.outputs, clean(f.headline));
     expect(back.author.jsonld).toBe(clean(f.author));
     expect(back.author.newsml).toEqual([clean(f.author)]);
     expect(back.keyword).toEqual({ jsonld: [clean(f.keyword)], newsml: [clean(f.keyword)] });

@@ -33,15 +33,20 @@ import { embedJsonLd, statedHeadlines, wellFormedError, xmlTexts } from '../help
 
 /**
  * The headline wire copy makes of a line: characters no output may carry removed (issue 6: "removed, with
- * a warning"), Unicode spaces and tabs made spaces, the ends trimmed (src/read/text.ts, wire.ts).
+ * a warning"), tabs made spaces, white space of any kind at the ends trimmed; no-break, ideographic and
+ * other Unicode spaces inside kept (docs/text.md; src/read/text.ts, wire.ts).
  */
 function wireHeadline(line: string): string {
-  return withoutUncarried(line).replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ').trim();
+  return withoutUncarried(line).replace(/\t/g, ' ').trim();
 }
 
-/** The headline Markdown front matter gives: uncarriable characters removed, runs of whitespace one space, the ends trimmed (src/read/frontmatter.ts). */
+/**
+ * The headline Markdown front matter gives: uncarriable characters removed, a line break with the white
+ * space around it one space, runs of ASCII spaces and tabs one space, the ends trimmed; U+2028/9, U+FEFF and
+ * Unicode spaces inside kept (docs/text.md; src/read/frontmatter.ts).
+ */
 function markdownHeadline(text: string): string {
-  return withoutUncarried(text).replace(/\s+/g, ' ').trim();
+  return withoutUncarried(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').replace(/[ \t]{2,}|\t/g, ' ').trim();
 }
 
 /** How many generated stories were built and how many the readers refused: a property that mostly tests refusals tests little. */

@@ -319,9 +319,40 @@ describe('readMarkdown body', () => {
     expect(body('```ts"onclick=x\nlet a = 1;\n```\n').article!.bodyHtml).toBe('<pre><code>let a = 1;\n</code></pre>');
   });
 
-  it('normalises no-break and other Unicode spaces, tabs and soft line breaks like wire copy, and CRLF/BOM', () => {
-    const { article } = read(`\uFEFF${withBody('One\u00A0two&nbsp;three\u3000four\tfive\nsix  seven.\n').replace(/\n/g, '\r\n')}`);
-    expect(article!.bodyHtml).toBe('<p>One two three four five six seven.</p>');
+  it('normalises tabs, soft line breaks and runs of spaces like wire copy, and CRLF/BOM; keeps no-break and ideographic spaces (docs/text.md)', () => {
+    const { article } = read(`\uFEFF${withBody('One\u00A0two&nbsp;three\u3000four\tfive\u00A0\nsix  seven.\n').replace(/\n/g, '\r\n')}`);
+    expect(article!.bodyHtml).toBe('<p>One\u00A0two\u00A0three\u3000four five six seven.</p>');
+    expect(article!.paragraphs).toEqual(['One\u00A0two\u00A0three\u3000four five six seven.']);
+  });
+
+  it('keeps typographic quotes, French no-break spaces, CJK, bidi marks, combining marks and emoji as written in headings, paragraphs, cells and front matter', () => {
+    const text = 'Caf\u0065\u0301 \u00AB\u00A0oui\u00A0\u00BB\u202F! \u6771\u4EAC\u3000\u5927\u962A \u0645\u0631\u062D\u0628\u0627\u200F \u05E9\u05DC\u05D5\u05DD \u2066x\u2069 \u{1F469}\u200D\u{1F4BB} \u{1F44D}\u{1F3FD} \u201Cq\u201D';
+    const headline = 'Today\u2019s\u3000headline \u00AB\u00A0bonjour\u00A0\u00BB';
+    const source = `---\nheadline: "${headline}"\ndate: 2024-09-04 21:03\nsection: World\ncorrection: "It said\u00A0X\u202F!"\n---\n## ${text}\n\n${text}\n\n| ${text} | b |\n|---|---|\n| c | d |\n`;
+    const { article, diagnostics } = read(source);
+    expect(diagnostics).toEqual([]);
+    expect(article!.headline).toBe(headline);
+    expect(article!.correction).toBe('It said\u00A0X\u202F!');
+    expect(article!.paragraphs.slice(0, 2)).toEqual([text, text]);
+    expect(article!.bodyHtml).toContain(`<h2>${text}</h2>`);
+    expect(article!.bodyHtml).toContain(`<th>${text}</th>`);
+  });
+
+  it('a line of Unicode spaces is blank (a paragraph break), as in wire copy; white space at the ends of a line is layout', () => {
+    const { article } = body('One\u00A0\n\u00A0\u3000\n\u3000Two\u00A0two\u3000\n');
+    expect(article!.paragraphs).toEqual(['One', 'Two\u00A0two']);
+  });
+
+  it('front matter: a section name is a label, so any white space in it is one space', () => {
+    expect(read(`---\nheadline: H\ndate: 2024-09-04 21:03\nsection: "Hong\u00A0Kong\u00A0/\u3000Society"\n---\nBody.\n`).article!.sections).toEqual(['Hong Kong', 'Society']);
+    expect(read(`---\nheadline: H\ndate: 2024-09-04 21:03\nsection: ["Hong\u00A0 Kong"]\n---\nBody.\n`).article!.sections).toEqual(['Hong Kong']);
+  });
+
+  it('front matter: no-break spaces as YAML indentation or after a key are layout, and values keep theirs', () => {
+    const { article, diagnostics } = read(`---\nheadline:\u00A0"A\u00A0B"\ndate: 2024-09-04 21:03\nsection: World\nauthors:\n\u00A0\u00A0-\u00A0Jean\u00A0Dupont\n---\nBody.\n`);
+    expect(diagnostics).toEqual([]);
+    expect(article!.headline).toBe('A\u00A0B');
+    expect(article!.authors).toEqual([{ name: 'Jean\u00A0Dupont' }]);
   });
 
   it('escapes text like wire copy, so HTML-looking text stays text', () => {

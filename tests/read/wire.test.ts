@@ -77,13 +77,39 @@ describe('readWire on the sample article', () => {
 });
 
 describe('readWire on variants', () => {
-  it('normalises BOM, CRLF and whitespace-only lines', () => {
+  it('normalises BOM, CRLF and whitespace-only lines, and keeps a no-break space inside the text', () => {
     const text = '\uFEFFWORLD\r\nA headline\r\nPublished: Sep 04, 2024 09:03 PM\r\n \u00A0 \r\nFirst\u00A0paragraph.  \r\n\t\r\nSecond paragraph.\r\n';
     const { article, diagnostics } = read(text);
     expect(diagnostics).toEqual([]);
     expect(article!.sections).toEqual(['World']);
     expect(article!.headline).toBe('A headline');
-    expect(article!.paragraphs).toEqual(['First paragraph.', 'Second paragraph.']);
+    expect(article!.paragraphs).toEqual(['First\u00A0paragraph.', 'Second paragraph.']);
+  });
+
+  describe('text as written (docs/text.md)', () => {
+    const headline = 'Today\u2019s\u3000headline \u00AB\u00A0bonjour\u00A0\u00BB \u2014 prix\u202F: 5\u2009% \u201Cquoted\u201D';
+    const body = 'Caf\u0065\u0301 \u00AB\u00A0oui\u00A0\u00BB\u202F! \u6771\u4EAC\u3000\u5927\u962A \u0645\u0631\u062D\u0628\u0627\u200F \u05E9\u05DC\u05D5\u05DD \u2066isolate\u2069 \u061C \u{1F469}\u200D\u{1F4BB} \u{1F44D}\u{1F3FD}';
+
+    it('keeps no-break, narrow no-break, thin and ideographic spaces, bidi marks, combining marks and ZWJ inside a headline and a paragraph', () => {
+      const { article, diagnostics } = read(`WORLD\n${headline}\nPublished: Sep 04, 2024 09:03 PM\n\n${body}\n`);
+      expect(diagnostics).toEqual([]);
+      expect(article!.headline).toBe(headline);
+      expect(article!.paragraphs).toEqual([body]);
+      expect(article!.description).toBe(body);
+    });
+
+    it('reads section names and dates, which are labels and syntax, with any white space as one space', () => {
+      const { article, diagnostics } = read(`HONG\u00A0KONG\u00A0/\u3000SOCIETY\nA headline\nPublished: Sep\u00A004, 2024  09:03\u00A0PM\n\nBody.\n`);
+      expect(diagnostics).toEqual([]);
+      expect(article!.sections).toEqual(['Hong Kong', 'Society']);
+      expect(article!.datePublished).toBe(read('A headline\nPublished: Sep 04, 2024 09:03 PM\n\nBody.\n').article!.datePublished);
+    });
+
+    it('still treats line breaks, runs of ASCII spaces and tabs, and white space at the ends of a line as layout', () => {
+      const { article } = read(`A\u00A0headline \u3000\nPublished: Sep 04, 2024 09:03 PM\n\n\u3000First  line\tends\u00A0\n   second\u00A0line\u00A0\u00A0here.\u00A0\n\u3000\u00A0\nNext.\n`);
+      expect(article!.headline).toBe('A\u00A0headline');
+      expect(article!.paragraphs).toEqual(['First line ends second\u00A0line\u00A0\u00A0here.', 'Next.']);
+    });
   });
 
   it('fills bodyHtml with one escaped <p> per paragraph, the HTML every output carried before Markdown', () => {

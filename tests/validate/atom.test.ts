@@ -63,7 +63,7 @@ describe('our Atom: clean under both layers (no error, no warning)', () => {
     ['rich', [makeRichArticle()]],
     ['rich with media and enclosure', [richWithPhoto()]],
     ['several', several],
-    ['nasty headline with ]]> and entity-like text', [makeArticle({ headline: 'x ]]> y &nbsp; AT&T; <script> </i> &#39;', sections: ['A<B'] })]],
+    ['nasty headline with ]]> and entity-like text', [makeArticle({ headline: 'x ]]> y &nbsp; AT&T; <script> &#39; <b', description: 'a <b> & c &amp;', sections: ['A<B'] })]],
   ])('finds nothing in any feed of the %s articles', (_name, articles) => {
     const outputs = emitAtom(articles, site);
     expect(outputs.length).toBeGreaterThan(1);
@@ -106,7 +106,7 @@ describe('the profiles', () => {
       .replace('<published>2024-09-04T13:03:00Z</published>', '<published>2024-09-06T13:03:00Z</published>')
       .replace('<uri>https://www.globaltimes.cn/author/zhang-han</uri>', '<uri>/author/zhang-han</uri>')
       .replace('<p>Cyberspace', '<p><a href="javascript:alert(1)">x</a>Cyberspace')
-      .replace('<title type="html"><![CDATA[Tariffs', '<title type="html"><![CDATA[<b>Tariffs</b>')
+      .replace('<summary type="text">China', '<summary type="html">China')
       .replace('<updated>2024-09-05T02:15:00Z</updated>\n  <author>', '<updated>2024-09-04T13:03:00Z</updated>\n  <author>'),
   );
 
@@ -185,14 +185,16 @@ describe('house rules, each broken one way', () => {
   });
 
   it.each([
-    ['title', (t: string) => t.replace('<title type="html"><![CDATA[Tariffs', '<title type="html"><![CDATA[<b>Tariffs</b>'), '<title type="html"><![CDATA[<b>'],
-    ['summary', (t: string) => t.replace('<summary type="html"><![CDATA[China', '<summary type="html"><![CDATA[<em>China</em>'), '<summary type="html"><![CDATA[<em>'],
-  ])('plain-text: markup in an html %s, which is the plain text escaped', (_name, edit, needle) => {
-    expectOnly(broken(edit), 'plain-text', needle);
+    ['title', (t: string) => t.replace('<title type="text">Tariffs', '<title type="html">Tariffs'), '<title type="html">'],
+    ['summary', (t: string) => t.replace('<summary type="text">China', '<summary type="html">China'), '<summary type="html">'],
+    ['summary', (t: string) => t.replace('<summary type="text">China', '<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">China').replace(/Tuesday\.<\/summary>/, 'Tuesday.</div></summary>'), '<summary type="xhtml">'],
+  ])('plain-text: an entry %s that is not type="text" (readers would get escaped markup, not the text)', (_name, edit, needle) => {
+    expect(expectOnly(broken(edit), 'plain-text', needle).message).toContain('type="text"');
   });
 
-  it('plain-text: the headline escaped once is plain text; escaped markup is not markup', () => {
-    expect(emitted()).toContain('<title type="html"><![CDATA[Tariffs &amp; trade: &quot;&lt;b&gt;&quot;');
+  it('plain-text: a title and summary without type are text (RFC 4287 §3.1.1), and so is escaped-looking text in them', () => {
+    expect(found(broken((t) => t.replace('<title type="text">Tariffs', '<title>Tariffs').replace('<summary type="text">China', '<summary>China')))).toEqual([]);
+    expect(emitted()).toContain('<title type="text">Tariffs &#x26; trade: "&#x3C;b&gt;" is not a tag');
   });
 
   it('unsafe-content: a javascript: URL in the article HTML', () => {
@@ -210,7 +212,7 @@ describe('standard rules on our output (what the old schema and rules reported)'
   it.each<[string, string, (t: string) => string, string]>([
     ['no self link', 'missing-self-link', (t) => t.replace(/\n\s*<link rel="self"[^>]*\/>/, ''), '<feed '],
     ['a category without term', 'missing-attribute', (t) => t.replace(' term="china"', ''), 'label="China"'],
-    ['escaped markup in a title declared as text', 'contains-html', (t) => t.replace('<title type="html">', '<title type="text">'), '<title type="text">'],
+    ['escaped markup in a title declared as text', 'contains-html', (t) => t.replace('<title type="text">Tariffs', '<title type="text">&lt;b&gt;Tariffs&lt;/b&gt;'), '<title type="text">&lt;b'],
     ['a relative entry id', 'relative-uri', (t) => t.replace('<id>tag:globaltimes.cn,2024:article:rich-story</id>', '<id>rich-story</id>'), '<id>rich-story'],
     ['a relative category scheme', 'relative-uri', (t) => t.replace('scheme="https://www.globaltimes.cn/sections/" term="china"', 'scheme="sections" term="china"'), 'scheme="sections"'],
     ['a relative media:content url', 'relative-uri', (t) => t.replace('<media:content url="https://www.globaltimes.cn/photo/b.png"', '<media:content url="b.png"'), '</media:content>'],
@@ -225,14 +227,14 @@ describe('standard rules on our output (what the old schema and rules reported)'
     ['a lowercase z', 'invalid-rfc3339-date', (t) => t.replace('<published>2024-09-04T13:03:00Z', '<published>2024-09-04T13:03:00z'), '<published>2024-09-04T13:03:00z'],
     ['a date before 1990', 'implausible-date', (t) => t.replace('<published>2024-09-04T13:03:00Z', '<published>1985-09-04T13:03:00Z'), '<published>1985'],
     ['an address inside an author name', 'contains-email', (t) => t.replace('<name>Liu Caiyu</name>', '<name>Liu Caiyu &lt;liu@globaltimes.cn&gt;</name>'), '<name>Liu Caiyu &lt;'],
-    ['an HTML end tag in the subtitle', 'contains-html', (t) => t.replace('<subtitle>News and opinion', '<subtitle>&lt;b&gt;News&lt;/b&gt; and opinion'), '<subtitle>'],
-    ['an entity in the rights', 'contains-html', (t) => t.replace('<rights>Copyright Global Times.', '<rights>Copyright&amp;nbsp;Global Times.'), '<rights>'],
+    ['an HTML end tag in the subtitle', 'contains-html', (t) => t.replace('<subtitle type="text">News and opinion', '<subtitle type="text">&lt;b&gt;News&lt;/b&gt; and opinion'), '<subtitle'],
+    ['an entity in the rights', 'contains-html', (t) => t.replace('<rights type="text">Copyright Global Times.', '<rights type="text">Copyright&amp;nbsp;Global Times.'), '<rights'],
     ['an HTML end tag in a category label', 'contains-html', (t) => t.replace('label="Society"', 'label="&lt;i&gt;Society&lt;/i&gt;"'), 'label="&lt;i&gt;'],
     ['an HTML end tag in a caption', 'contains-html', (t) => t.replace('>Second photo.</media:description>', '>Second &lt;b&gt;photo&lt;/b&gt;.</media:description>'), '>Second &lt;b&gt;'],
     ['a script in the content', 'unsafe-html', (t) => t.replace('<p>Cyberspace', '<script src="https://x.example/a.js"></script><p>Cyberspace'), '</content>'],
     ['an embed in the content', 'unsafe-html', (t) => t.replace('<p>Cyberspace', '<embed src="https://x.example/a.swf"><p>Cyberspace'), '</content>'],
-    ['an event handler in the summary', 'unsafe-html', (t) => t.replace('<summary type="html"><![CDATA[', '<summary type="html"><![CDATA[<b onclick="x()">!</b> '), '<summary type="html"><![CDATA[<b onclick'],
-    ['an iframe in the title', 'unsafe-html', (t) => t.replace('<title type="html"><![CDATA[', '<title type="html"><![CDATA[<iframe src="https://x.example/"></iframe>'), '<title type="html"><![CDATA[<iframe'],
+    ['an event handler in the summary', 'unsafe-html', (t) => t.replace('<summary type="text">', '<summary type="html"><![CDATA[<b onclick="x()">!</b>]]> '), '<summary type="html"><![CDATA[<b onclick'],
+    ['an iframe in the title', 'unsafe-html', (t) => t.replace('<title type="text">Tariffs', '<title type="html"><![CDATA[<iframe src="https://x.example/"></iframe>]]>Tariffs'), '<title type="html"><![CDATA[<iframe'],
     ['a malformed character reference in the content', 'not-html', (t) => t.replace('<p>Cyberspace', '<p>&bogus; x</p><p>Cyberspace'), '<content type="html">'],
     ['a C1 control character', 'bad-characters', (t) => t.replace('<name>Zhang Han</name>', '<name>Zhang\u0085Han</name>'), '<name>Zhang'],
     ['an xml:lang that is not ISO 639', 'invalid-language', (t) => t.replace(' xml:lang="en"', ' xml:lang="xx-YY"'), '<feed '],
@@ -248,13 +250,19 @@ describe('standard rules on our output (what the old schema and rules reported)'
     ['white space before a date', 'unexpected-whitespace', (t) => t.replace('<published>2024-09-04T13:03:00Z', '<published> 2024-09-04T13:03:00Z'), '<published> 2024'],
     ['two alternate links of the same type in an entry', 'duplicate-atom-link', (t) => t.replace('<link href="https://www.globaltimes.cn/page/202409/rich-story.shtml"/>', '<link href="https://www.globaltimes.cn/page/202409/rich-story.shtml"/>\n    <link href="https://www.globaltimes.cn/page/202409/rich-story-2.shtml"/>'), '</entry>'],
     ['an unregistered link relation', 'unregistered-link-relation', (t) => t.replace('<link rel="enclosure"', '<link rel="photo"'), 'rel="photo"'],
-    ['an entry without content or summary', 'missing-textual-content', (t) => t.replace(/<summary type="html"><!\[CDATA\[China[^\]]*\]\]><\/summary>/, '').replace(/<content type="html">[\s\S]*?<\/content>/, ''), '</entry>'],
+    ['an entry without content or summary', 'missing-textual-content', (t) => t.replace(/<summary type="text">China[^<]*<\/summary>/, '').replace(/<content type="html">[\s\S]*?<\/content>/, ''), '</entry>'],
     ['a feed without updated', 'missing-element', (t) => t.replace('<updated>2024-09-05T02:15:00Z</updated>\n  <author>', '<author>'), '<feed '],
   ])('%s: %s', (_name, rule, edit, needle) => {
     const text = broken(edit);
     // Media RSS values are read at the end tag of the second photo's media:content.
     const line = needle === '</media:content>' ? lastLineOf(text, needle) : lineOf(text, needle);
     expect(found(text)).toEqual([[EDITORIAL.has(rule) ? 'warning' : 'error', rule, line]]);
+  });
+
+  it('contains-html: a headline naming an HTML end tag is still text (type="text"), but reads as markup to the W3C validator: an editorial warning, as in RSS', () => {
+    const text = emitted([makeArticle({ headline: 'Why <i>this</i> matters' })]);
+    expect(text).toContain('<title type="text">Why &#x3C;i&gt;this&#x3C;/i&gt; matters</title>');
+    expect(found(text)).toEqual([['warning', 'contains-html', lineOf(text, '<title type="text">Why')]]);
   });
 
   it('duplicate-entries: two entries with the same id', () => {

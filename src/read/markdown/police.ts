@@ -10,8 +10,8 @@ export const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(['blockquote', 'ul'
 /**
  * Resolves `href`/`src` against the article's canonical URL (feeds need absolute URLs; a relative
  * link means "on our site"), unwraps links and removes images whose URL is not http(s) (reported),
- * drops an odd code class, and normalises spaces in text as wire copy does (no-break and other
- * Unicode spaces, tabs, line breaks inside a paragraph), except inside `<pre>`.
+ * drops an odd code class, and normalises spaces in text as wire copy does (tabs, line breaks inside
+ * a paragraph, runs of spaces; no-break and other Unicode spaces are kept), except inside `<pre>`.
  */
 export function policeTree(parent: ParentNode, baseUrl: string, removals: Removal[], inPre = false): void {
   const children: BodyNode[] = [];
@@ -47,10 +47,14 @@ export function policeTree(parent: ParentNode, baseUrl: string, removals: Remova
   parent.children = children;
 }
 
-/** Wire copy's normalisation, applied to a text node: Unicode spaces and tabs become spaces, line breaks and runs of spaces one space. */
+/**
+ * Wire copy's normalisation, applied to a text node: tabs become spaces, line breaks (with the white
+ * space at the ends of the lines) and runs of spaces one space. No-break, ideographic and other Unicode
+ * spaces inside a line are the editor's text and stay (docs/text.md).
+ */
 export function normaliseSpaces(text: string): string {
   // Each step only where it has something to do: most text has no line break and no double space.
-  let result = OTHER_SPACE.test(text) ? text.replace(OTHER_SPACES, ' ') : text;
+  let result = text.includes('\t') ? text.replace(/\t/g, ' ') : text;
   if (result.includes('\n')) result = joinLines(result);
   return result.includes('  ') ? result.replace(/ {2,}/g, ' ') : result;
 }
@@ -69,8 +73,6 @@ function joinLines(text: string): string {
     .join(' ');
 }
 
-const OTHER_SPACE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/;
-const OTHER_SPACES = new RegExp(OTHER_SPACE.source, 'g');
 
 /** Schemes that run code or smuggle content in the URL itself (HTML §7.1.5, feedvalidator's SecurityRisk). */
 const SCRIPT_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:']);

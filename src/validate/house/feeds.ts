@@ -133,13 +133,13 @@ function checkAtom(feed: XmlElement, publicPath: string, site: SiteConfig | unde
     urls.people(entry, label);
     for (const category of childrenNamed(entry, ATOM_NS, 'category')) urls.attribute(category, 'scheme', `${label} <category> scheme`);
     urls.media(entry, label);
-    // RFC 4287 §3.1.1.2: type="html" text is escaped HTML; syndicate's headline and summary are plain text in it.
-    for (const name of ['title', 'summary', 'content']) {
+    // The headline and summary are plain text, so type="text" (RFC 4287 §3.1.1.1; no type means text, §3.1.1).
+    for (const name of ['title', 'summary']) {
       const construct = childNamed(entry, ATOM_NS, name);
-      if (construct === undefined || attributeOf(construct, 'type') !== 'html') continue;
-      if (name !== 'content') found.push(...checkPlainText(construct, `${label} <${name}>`));
-      found.push(...checkUnsafe(construct, `${label} <${name}>`));
+      if (construct !== undefined) found.push(...checkTextType(construct, `${label} <${name}>`));
     }
+    const content = childNamed(entry, ATOM_NS, 'content');
+    if (content !== undefined && attributeOf(content, 'type') === 'html') found.push(...checkUnsafe(content, `${label} <content>`));
 
     const published = childNamed(entry, ATOM_NS, 'published');
     const updated = childNamed(entry, ATOM_NS, 'updated');
@@ -219,14 +219,25 @@ function checkItemLink(link: XmlElement | undefined, item: XmlElement, label: st
 }
 
 /**
- * `plain-text` (standards.md §9): a headline or description carried as HTML (RSS description, Atom
- * `type="html"`, RFC 4287 §3.1.1.2) is plain text escaped, so it holds no markup: no `<` that opens a tag,
+ * `plain-text` (standards.md §9): a description carried as HTML (the RSS item description) is plain
+ * text escaped, so it holds no markup: no `<` that opens a tag,
  * comment or processing instruction (HTML Living Standard §13.2.5.6 "tag open state").
  */
 function checkPlainText(element: XmlElement, what: string): Found {
   const markup = /<[A-Za-z/!?][^\s>]*/.exec(textOf(element));
   if (markup === null) return [];
   return [{ rule: 'plain-text', message: `${what} is the article's plain text, but its HTML holds the markup "${markup[0]}"; escape "<" as "&lt;" and "&" as "&amp;" so readers show the text as written`, at: valueAt(element) }];
+}
+
+/**
+ * `plain-text` (standards.md §9) for an Atom headline or summary: a text construct of type="text". As
+ * type="html" (RFC 4287 §3.1.1.2) the same characters are escaped markup, which rss-parser and the
+ * Universal Feed Parser hand to readers as it stands (`M&amp;A`, `BST&#39;s`) instead of the headline.
+ */
+function checkTextType(element: XmlElement, what: string): Found {
+  const type = attributeOf(element, 'type') ?? 'text';
+  if (type === 'text') return [];
+  return [{ rule: 'plain-text', message: `${what} is type="${type}", but the headline and summary are plain text: write them type="text" (RFC 4287 §3.1.1.1), so that every reader shows them as written rather than as escaped markup`, at: valueAt(element) }];
 }
 
 /** `unsafe-content` (standards.md §10): article HTML without script-like elements, event handlers or script/data URLs. */

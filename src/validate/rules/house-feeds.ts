@@ -17,7 +17,7 @@ export const HOUSE_FEED_RULES = defineRules([
   { id: 'item-date', layer: 'house', severity: 'error', formats: feeds, summary: 'Every item gives its first publication (RSS pubDate, Atom published) as a date readers can read', reference: `${STANDARDS} §11` },
   { id: 'item-text', layer: 'house', severity: 'error', formats: ['rss'], summary: 'Every RSS item has a <description> or <content:encoded> (an Atom entry without either is the standard missing-textual-content)', reference: `${STANDARDS} §12` },
   { id: 'date-zone', layer: 'house', severity: 'error', formats: ['rss'], summary: 'RSS dates give their zone as GMT or a +hhmm offset, not UT, EST or a military letter', reference: `${STANDARDS} §11` },
-  { id: 'plain-text', layer: 'house', severity: 'error', formats: feeds, summary: 'Headlines and descriptions carried as HTML (RSS item description, Atom type="html" title and summary) are plain text escaped: no markup', reference: `${STANDARDS} §9` },
+  { id: 'plain-text', layer: 'house', severity: 'error', formats: feeds, summary: 'Headlines and descriptions are plain text: escaped with no markup where carried as HTML (RSS item description), type="text" in Atom (title and summary)', reference: `${STANDARDS} §9` },
   { id: 'unsafe-content', layer: 'house', severity: 'error', formats: feeds, summary: 'Article HTML has no script-like element, event handler or script/data URL', reference: `${STANDARDS} §10` },
   { id: 'relative-url', layer: 'house', severity: 'error', formats: feeds, summary: 'Every URL the feed gives (links, category domain and scheme, enclosure, media:content, author uri) is an absolute http(s) URL', reference: `${STANDARDS} §4` },
 ] as const);
