@@ -6,6 +6,7 @@ import type { SourceFile } from '../model/output.ts';
 import { toGuid, toPermalink } from '../model/identity.ts';
 import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
+import { toArticleLanguage } from './language.ts';
 import { decodeSource, rawLines } from './text.ts';
 
 /** What a reader returns: the article when it could be built, and everything worth telling. */
@@ -146,8 +147,9 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   const images = toFrontMatterImages(photos, fm, front.keyLines, file.path, SOURCE, diagnostics);
   const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
+  const language = toArticleLanguage(fm.language, site.language, front.keyLines.language, file.path, SOURCE, diagnostics);
 
-  if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined) {
+  if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined || language === undefined) {
     return { diagnostics };
   }
   const draft = {
@@ -167,7 +169,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     // Wire copy is plain text: one escaped <p> per paragraph, the HTML every output carried before Markdown.
     bodyHtml: toParagraphsHtml(paragraphs),
     images,
-    language: site.language,
+    language,
     ...lifecycle,
   };
   const checked = ArticleSchema.safeParse(draft);
