@@ -108,6 +108,15 @@ export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined,
     }
   });
 
+  // JSON Feed 1.1 "language": the feed's (and, absent on an item, the item's). Checked like RSS <language>:
+  // the publication's, or the folder's for a language's feed, case-insensitively (RFC 5646 §2.1.1).
+  const feedLanguage = isRecord(value) ? value['language'] : undefined;
+  const expectedLanguage = toFeedLanguageOfPath(publicPath) ?? site?.language;
+  if (typeof feedLanguage === 'string' && expectedLanguage !== undefined && feedLanguage.toLowerCase() !== expectedLanguage.toLowerCase()) {
+    const source = toFeedLanguageOfPath(publicPath) === undefined ? `site.json "language" gives "${expectedLanguage}"` : `its folder says "${expectedLanguage}"`;
+    report('feed-language', `language "${feedLanguage}" is not the language of this feed: ${source}`, ['language']);
+  }
+
   if (isRecord(value) && site !== undefined) {
     const feedUrl = value['feed_url'];
     const language = toFeedLanguageOfPath(publicPath);
