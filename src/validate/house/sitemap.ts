@@ -15,7 +15,7 @@ type SitemapRule = (typeof HOUSE_SITEMAP_RULES)[number]['id'];
 const W3C_DATETIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Checks a news sitemap against syndicate's promises (`site` is no longer needed: each story states its own language). */
-export function checkSitemapHouse(document: XmlDocument, site: SiteConfig | undefined): Finding<SitemapRule>[] {
+export function checkSitemapHouse(document: XmlDocument, _site?: SiteConfig): Finding<SitemapRule>[] {
   const found: Finding<SitemapRule>[] = [];
   const root = document.root;
   if (root.name !== 'urlset' || root.uri !== SITEMAP_NS) return found;
