@@ -86,7 +86,7 @@ Options of validate:
                      (default: input/site.json when it exists). Without one, the
                      house rules that compare a file with the publication are
                      skipped: feed self links and JSON Feed feed_url against
-                     feed.baseUrl, the news sitemap language, the feed item
+                     feed.baseUrl, the site feeds' language, the feed item
                      limit. The consistency check across formats is never run:
                      it compares the files of one build.
                      A file in no format syndicate recognises is an error.

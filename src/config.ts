@@ -29,8 +29,21 @@ export const SiteConfigSchema = z.strictObject({
   name: z.string().min(1),
   /** Home page of the publication; article permalinks are resolved against it. */
   url: BaseUrlSchema,
-  /** BCP 47 language of the articles ("en", "zh-CN"). */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag with hyphens, e.g. "en" or "zh-CN"'),
+  /**
+   * BCP 47 language of the publication ("en", "zh-CN"), and of every story whose front matter names
+   * none; canonicalised like front matter `language` (`en-gb` → `en-GB`), so the two compare as strings.
+   */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/i, 'a BCP 47 language tag with hyphens, e.g. "en" or "zh-CN"')
+    .transform((tag, ctx) => {
+      try {
+        return Intl.getCanonicalLocales(tag)[0]!;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'a BCP 47 language tag with hyphens, e.g. "en" or "zh-CN"' });
+        return z.NEVER;
+      }
+    }),
   /** IANA time zone in which wire-copy times without offset are read. */
   timeZone: TimeZoneSchema,
   /** Publisher logo for JSON-LD (Google: a URL plus the pixel size). */

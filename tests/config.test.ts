@@ -12,6 +12,23 @@ describe('readSiteConfig', () => {
     expect(config).toEqual(makeSite());
   });
 
+  it('canonicalises the language like front matter `language` (so story and site tags compare as strings), and refuses what is no tag', () => {
+    const withLanguage = (language: string) => {
+      const config = JSON.parse(sampleText) as Record<string, unknown>;
+      config.language = language;
+      return readSiteConfig(JSON.stringify(config, null, 2), 'input/site.json');
+    };
+    expect(withLanguage('EN-gb').config?.language).toBe('en-GB');
+    expect(withLanguage('zh-hans').config?.language).toBe('zh-Hans');
+    expect(withLanguage('iw').config?.language).toBe('he');
+    expect(withLanguage('en').config?.language).toBe('en');
+    for (const bad of ['en_GB', 'e', 'en-u-ca-gregory']) {
+      const { config, diagnostics } = withLanguage(bad);
+      expect(config, bad).toBeUndefined();
+      expect(diagnostics, bad).toEqual([expect.objectContaining({ ruleId: 'invalid-config' })]);
+    }
+  });
+
   it('reports invalid JSON with its position', () => {
     const { config, diagnostics } = readSiteConfig('{\n  "name": "x",\n  oops\n}', 'input/site.json');
     expect(config).toBeUndefined();

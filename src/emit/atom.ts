@@ -13,6 +13,7 @@ import {
   setPlainText,
   toEnclosureImage,
   toFeedDocument,
+  toFeedLanguage,
   toFeedScopes,
   toFeedTitle,
   toFeedUpdated,
@@ -24,7 +25,8 @@ const NS = { a: ATOM_NS };
 
 /**
  * Atom 1.0 feeds: `atom.xml` with the newest `site.feed.limit` articles, then
- * `sections/<path>/atom.xml` for every section path, sorted by path.
+ * `sections/<path>/atom.xml` for every section path, sorted by path, then `languages/<tag>/atom.xml`
+ * for each language of a site in several.
  */
 export const emitAtom: Emitter = (articles, site) => {
   const clean = articleCleaner();
@@ -38,7 +40,7 @@ export const emitAtom: Emitter = (articles, site) => {
       delete item.enclosure;
     }
     const text = amendFeedXml(document.feed.atom1(), (doc) => amendAtom(doc, document));
-    return { path: feedPaths(scope.path).atom, format: 'atom', text, sources: scope.articles.map((a) => a.source) };
+    return { path: feedPaths(scope.path, scope.language).atom, format: 'atom', text, sources: scope.articles.map((a) => a.source) };
   });
 };
 
@@ -49,7 +51,8 @@ export const emitAtom: Emitter = (articles, site) => {
 function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
   const articles = scope.articles;
   const feed = doc.root;
-  feed.setAttr('lang', site.language, 'xml');
+  const language = toFeedLanguage(site, scope);
+  feed.setAttr('lang', language, 'xml');
   if (needsMedia(articles)) feed.addNsDeclaration(MEDIA_NS, 'media');
   // Written from the model rather than from feed's output, whose text escaping is not exact.
   setTextConstruct(child(feed, 'title'), toFeedTitle(site, scope));
@@ -65,7 +68,8 @@ function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
   if (entries.length !== articles.length) throw new Error(`atom: feed wrote ${entries.length} entries for ${articles.length} articles`);
   entries.forEach((entry, index) => {
     const article = articles[index]!;
-    if (article.language !== site.language) entry.setAttr('lang', article.language, 'xml');
+    // XML 1.0 §2.12: an entry inherits the feed's xml:lang, so only a story in another language states its own.
+    if (article.language !== language) entry.setAttr('lang', article.language, 'xml');
     // feed writes these type="html" in CDATA, which parsers hand over as escaped markup (`M&amp;A`).
     setTextConstruct(child(entry, 'title'), article.headline);
     setTextConstruct(child(entry, 'summary'), article.description);

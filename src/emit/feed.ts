@@ -5,6 +5,7 @@ import { toSectionUrl, toSlug } from '../model/identity.ts';
 import { lastModified, type Article } from '../model/article.ts';
 import { toDate } from './dates.ts';
 import { escapeHtml, toArticleHtml, toLinkedImages, type LinkedImage } from './html.ts';
+import { toLanguageName } from './language.ts';
 import { toOutputText, toOutputValue } from './xmltext.ts';
 
 /** The Atom namespace (RFC 4287 §2), also used for `atom:link` in RSS. */
@@ -25,17 +26,19 @@ export interface FeedUrls {
 }
 
 /**
- * Paths under `dist/` of the site feeds (`sectionPath` empty) or of a section's feeds
- * (`sections/china/society/rss.xml`). A `.` or `..` segment (the slug of a section named only with
+ * Paths under `dist/` of the site feeds (`sectionPath` empty), of a section's feeds
+ * (`sections/china/society/rss.xml`) or, given `language`, of a language's feeds
+ * (`languages/fr/rss.xml`; a canonical BCP 47 tag is letters, digits and hyphens, safe as a folder name).
+ * A `.` or `..` segment (the slug of a section named only with
  * dots) gets a `_` prefix so that no feed is written outside its folder; percent-encoding would not
  * do, since URL parsers treat `%2E%2E` as `..` too (WHATWG URL "double-dot segment").
  */
-export function feedPaths(sectionPath = ''): FeedUrls {
+export function feedPaths(sectionPath = '', language?: string): FeedUrls {
   const safe = sectionPath
     .split('/')
     .map((segment) => (segment === '.' || segment === '..' ? `_${segment}` : segment))
     .join('/');
-  const dir = sectionPath === '' ? '' : `sections/${safe}/`;
+  const dir = language !== undefined ? `languages/${language}/` : sectionPath === '' ? '' : `sections/${safe}/`;
   return { rss: `${dir}rss.xml`, atom: `${dir}atom.xml` };
 }
 
@@ -48,17 +51,18 @@ export function toFeedUrl(site: SiteConfig, path: string): string {
   return new URL(path, site.feed.baseUrl).href;
 }
 
-/** The public URLs of the site feeds, or of a section path's feeds (their self links; also for `<link rel="alternate">` in HTML heads). */
-export function feedUrls(site: SiteConfig, sectionPath = ''): FeedUrls {
-  const paths = feedPaths(sectionPath);
+/** The public URLs of the site feeds, of a section path's or of a language's feeds (their self links; also for `<link rel="alternate">` in HTML heads). */
+export function feedUrls(site: SiteConfig, sectionPath = '', language?: string): FeedUrls {
+  const paths = feedPaths(sectionPath, language);
   return { rss: toFeedUrl(site, paths.rss), atom: toFeedUrl(site, paths.atom) };
 }
 
 export { toFeedScopes, type FeedEntry, type FeedScope } from './scopes.ts';
 import type { FeedScope } from './scopes.ts';
 
-/** The feed title: the configured one, plus ` — China / Society` for a section feed. */
-export function toFeedTitle(site: SiteConfig, scope: FeedScope): string {
+/** The feed title: the configured one, plus ` — China / Society` for a section feed or the language's own name (` — français`) for a language feed. */
+export function toFeedTitle(site: SiteConfig, scope: Pick<FeedScope, 'names' | 'language'>): string {
+  if (scope.language !== undefined) return `${site.feed.title} — ${toLanguageName(scope.language)}`;
   return scope.names.length === 0 ? site.feed.title : `${site.feed.title} — ${scope.names.join(' / ')}`;
 }
 
@@ -67,12 +71,19 @@ export function toFeedAlternate(site: SiteConfig, scope: FeedScope): string {
   return (scope.path === '' ? undefined : toSectionUrl(site, scope.path)) ?? site.url;
 }
 
+/** The language a feed states (RSS `<language>`, Atom `xml:lang` on `<feed>`, JSON Feed `language`): its stories' for a language feed, else the site's. */
+export function toFeedLanguage(site: SiteConfig, scope: Pick<FeedScope, 'language'>): string {
+  return scope.language ?? site.language;
+}
+
 /**
  * The Atom feed id (RFC 4287 §4.2.6, permanent and unique): the site URL for the site feed; for a
  * section its page URL, or the feed's own Atom URL when section pages are not configured (the site
- * URL would repeat the site feed's id).
+ * URL would repeat the site feed's id); for a language its Atom URL.
  */
 export function toFeedId(site: SiteConfig, scope: FeedScope): string {
+  // A language has no page of its own: its feed's id is its Atom URL, as for a section without pages.
+  if (scope.language !== undefined) return feedUrls(site, '', scope.language).atom;
   if (scope.path === '') return site.url;
   return toSectionUrl(site, scope.path) ?? feedUrls(site, scope.path).atom;
 }
@@ -139,16 +150,16 @@ export function articleCleaner(): ArticleCleaner {
  */
 export function toFeedDocument(scope: FeedScope, site: SiteConfig, cleanArticle: ArticleCleaner = toOutputValue): FeedDocument {
   const clean = {
-    scope: { path: toFeedText(scope.path), names: scope.names.map(toFeedText), articles: scope.articles.map(cleanArticle) },
+    scope: { ...scope, path: toFeedText(scope.path), names: scope.names.map(toFeedText), articles: scope.articles.map(cleanArticle) },
     site: toOutputValue(site),
   };
-  const urls = feedUrls(clean.site, clean.scope.path);
+  const urls = feedUrls(clean.site, clean.scope.path, clean.scope.language);
   const feed = new Feed({
     id: toFeedId(clean.site, clean.scope),
     link: toFeedAlternate(clean.site, clean.scope),
     title: toFeedTitle(clean.site, clean.scope),
     description: clean.site.feed.description,
-    language: clean.site.language,
+    language: toFeedLanguage(clean.site, clean.scope),
     copyright: clean.site.copyright.notice,
     // Without `updated`, feed stamps the current time; the epoch keeps an empty feed reproducible.
     updated: toDate(toFeedUpdated(clean.scope.articles)),

@@ -71,7 +71,7 @@ export function toHeadLines(raw: Article, rawSite: SiteConfig, jsonLd: string = 
     og('og:description', article.description),
     og('og:url', article.url),
     og('og:site_name', site.name),
-    og('og:locale', toOgLocale(site.language)),
+    og('og:locale', toOgLocale(article.language)),
     // OGP §"Arrays": each og:image is followed by its own structured properties; the first is preferred.
     ...images.flatMap((image) => [
       og('og:image', image.url),

@@ -1,13 +1,15 @@
 /**
  * What the HTML outputs (head snippet, article pages, index page) share: escaping, dates as readers
- * see them, feed links and the document shell. Pure: no clock, no time zone, no `Intl`.
+ * see them, feed links and the document shell. Pure: no clock, no time zone, and no `Intl` but the
+ * tag parsing of language.ts.
  */
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import { toChosenFormats } from '../model/output.ts';
 import { toSectionPaths } from '../model/identity.ts';
-import { feedUrls } from './feed.ts';
+import { feedUrls, toFeedTitle } from './feed.ts';
 import { toJsonFeedUrl } from './jsonfeed.ts';
+import { toLanguageName, toTextDirection } from './language.ts';
 
 /**
  * Text for HTML element content: `&`, `<` and `>` as character references. `>` needs no escaping in
@@ -52,31 +54,31 @@ function toGmtOffset(offset: string): string {
   return `GMT${sign}${hours}${minutes === '00' ? '' : `:${minutes}`}`;
 }
 
-/**
- * The Open Graph locale of a BCP 47 tag. OGP §"Optional Metadata": `og:locale` is "of the format
- * language_TERRITORY", so `zh-CN` → `zh_CN`; a bare language (`en`) stays as it is.
- */
-export function toOgLocale(language: string): string {
-  return language.replace(/-/g, '_');
-}
+/** The Open Graph locale of a story's language (in language.ts, with the other per-language spellings). */
+export { toOgLocale } from './language.ts';
 
 /** One feed a page links to: `<link rel="alternate">` in the head, and a visible link in the footer. */
 export interface FeedLink {
   /** The feed's MIME type. */
   type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
-  /** Its title as feed readers list it ("Global Times (RSS)", "Global Times — China (Atom)"). */
+  /** Its title as feed readers list it ("Global Times (RSS)", "Global Times — China (Atom)", "Global Times — français (RSS)"). */
   title: string;
-  /** Short visible label ("RSS", "China: Atom"). */
+  /** Short visible label ("RSS", "China: Atom", "français: JSON Feed"). */
   label: string;
   /** Its absolute public URL. */
   href: string;
+  /** For a language's feed: the language of its stories (`hreflang`, HTML §4.6.7). */
+  hreflang?: string;
 }
 
 /**
  * The site's RSS, Atom and JSON feeds, then (for an article with sections) the RSS and Atom feeds of
- * its first section, whose titles follow the section feeds' own (`toFeedTitle`: "Title — China").
+ * its first section, whose titles follow the section feeds' own (`toFeedTitle`: "Title — China"), then
+ * the RSS, Atom and JSON feeds of each of `languages`. An article page lists its own language's feeds
+ * when it is not in the site's language: the site then publishes in two languages at least, so that
+ * language has feeds ({@link toFeedLanguages}); the home page lists every language's.
  */
-export function toFeedLinks(site: SiteConfig, article?: Pick<Article, 'sections'>): FeedLink[] {
+export function toFeedLinks(site: SiteConfig, article?: Pick<Article, 'sections' | 'language'>, languages: readonly string[] = article === undefined || article.language === site.language ? [] : [article.language]): FeedLink[] {
   const siteFeeds = feedUrls(site);
   const links: FeedLink[] = [
     { type: 'application/rss+xml', title: `${site.feed.title} (RSS)`, label: 'RSS', href: siteFeeds.rss },
@@ -90,6 +92,16 @@ export function toFeedLinks(site: SiteConfig, article?: Pick<Article, 'sections'
     links.push(
       { type: 'application/rss+xml', title: `${site.feed.title} — ${section} (RSS)`, label: `${section}: RSS`, href: sectionFeeds.rss },
       { type: 'application/atom+xml', title: `${site.feed.title} — ${section} (Atom)`, label: `${section}: Atom`, href: sectionFeeds.atom },
+    );
+  }
+  for (const language of languages) {
+    const feeds = feedUrls(site, '', language);
+    const title = toFeedTitle(site, { names: [], language });
+    const name = toLanguageName(language);
+    links.push(
+      { type: 'application/rss+xml', title: `${title} (RSS)`, label: `${name}: RSS`, href: feeds.rss, hreflang: language },
+      { type: 'application/atom+xml', title: `${title} (Atom)`, label: `${name}: Atom`, href: feeds.atom, hreflang: language },
+      { type: 'application/feed+json', title: `${title} (JSON Feed)`, label: `${name}: JSON Feed`, href: toJsonFeedUrl(site, language), hreflang: language },
     );
   }
   // Only the feeds the site writes (`outputs`): a page never links to a file that is not there.
@@ -110,12 +122,16 @@ export function toFeedParagraph(links: readonly FeedLink[]): string[] {
 
 /** `<link rel="alternate">` for each feed (HTML §4.6.7.1: `rel=alternate` with a feed `type` marks a syndication feed). */
 export function toAlternateLinks(links: readonly FeedLink[]): string[] {
-  return links.map((l) => `<link rel="alternate" type="${l.type}" title="${escapeHtmlAttribute(l.title)}" href="${escapeHtmlAttribute(l.href)}">`);
+  return links.map((l) => `<link rel="alternate" type="${l.type}" title="${escapeHtmlAttribute(l.title)}" href="${escapeHtmlAttribute(l.href)}"${toHreflang(l)}>`);
 }
 
 /** The footer's visible feed links (`<a type>` carries the MIME type, HTML §4.6.2), separated by " · ". */
 export function toFeedAnchors(links: readonly FeedLink[]): string {
-  return links.map((l) => `<a href="${escapeHtmlAttribute(l.href)}" type="${l.type}">${escapeHtmlText(l.label)}</a>`).join(' · ');
+  return links.map((l) => `<a href="${escapeHtmlAttribute(l.href)}" type="${l.type}"${toHreflang(l)}>${escapeHtmlText(l.label)}</a>`).join(' · ');
+}
+
+function toHreflang(link: FeedLink): string {
+  return link.hreflang === undefined ? '' : ` hreflang="${escapeHtmlAttribute(link.hreflang)}"`;
 }
 
 /**
@@ -157,9 +173,20 @@ export const PAGE_STYLE = [
   '.body>hr+ol:last-child{font-size:.9rem;color:var(--muted)}',
 ].join('\n');
 
+/**
+ * ` lang="…"`, and ` dir="rtl"` for a right-to-left language (HTML §3.2.6.4: without `dir` the
+ * document is left to right, so punctuation and the layout of an Arabic or Hebrew page come out
+ * mirrored wrong). `dir` is written only when the direction differs from `contextDirection`, that of
+ * the enclosing element (a document's is left to right).
+ */
+export function toLanguageAttributes(language: string, contextDirection: 'ltr' | 'rtl' = 'ltr'): string {
+  const direction = toTextDirection(language);
+  return ` lang="${escapeHtmlAttribute(language)}"${direction !== contextDirection ? ` dir="${direction}"` : ''}`;
+}
+
 /** The parts of an HTML page {@link toHtmlDocument} assembles. */
 export interface HtmlDocumentParts {
-  /** `<html lang>`: the BCP 47 language of the page. */
+  /** `<html lang>`: the BCP 47 language of the page; a right-to-left one also gives `dir="rtl"`. */
   language: string;
   /** `<title>` text (plain; escaped here). */
   title: string;
@@ -177,7 +204,7 @@ export interface HtmlDocumentParts {
 export function toHtmlDocument(parts: HtmlDocumentParts): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeHtmlAttribute(parts.language)}">`,
+    `<html${toLanguageAttributes(parts.language)}>`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -5,15 +5,20 @@
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
-import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toAlternateLinks, toFeedLinks, toFeedParagraph, toHtmlDocument, toOgLocale } from './htmlpage.ts';
-import { toFeedScopes } from './scopes.ts';
+import { escapeHtmlAttribute, escapeHtmlText, formatReadableDate, toAlternateLinks, toFeedLinks, toFeedParagraph, toHtmlDocument, toLanguageAttributes, toOgLocale } from './htmlpage.ts';
+import { toTextDirection } from './language.ts';
+import { toFeedLanguages, toFeedScopes } from './scopes.ts';
 import { toOutputValue } from './xmltext.ts';
 
 /** The index page of `articles` (any order: it lists them as the site feed does), ending with "\n". */
 export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): string {
   const site = toOutputValue(rawSite);
   const listed = (toFeedScopes(articles, site)[0]?.articles ?? []).map(toOutputValue);
-  const feeds = toFeedLinks(site);
+  // The languages with feeds of their own: every language of the stories when there are several.
+  const languages = toFeedLanguages(articles, site.language);
+  const feeds = toFeedLinks(site, undefined, languages);
+  const locale = toOgLocale(site.language);
+  const alternates = [...new Set(languages.map(toOgLocale))].filter((other) => other !== locale);
   const og = (property: string, content: string) => `<meta property="${property}" content="${escapeHtmlAttribute(content)}">`;
   return toHtmlDocument({
     language: site.language,
@@ -27,7 +32,10 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
       og('og:description', site.feed.description),
       og('og:url', site.url),
       og('og:site_name', site.name),
-      og('og:locale', toOgLocale(site.language)),
+      og('og:locale', locale),
+      // OGP §"Optional Metadata": "an array of other locales this page is available in": the home page
+      // of a site in several languages lists stories in each.
+      ...alternates.map((alternate) => og('og:locale:alternate', alternate)),
       ...toAlternateLinks(feeds),
     ],
     body: [
@@ -35,7 +43,7 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
       '<main>',
       `<h1>${escapeHtmlText(site.feed.title)}</h1>`,
       `<p>${escapeHtmlText(site.feed.description)}</p>`,
-      ...(listed.length === 0 ? ['<p>No articles yet.</p>'] : ['<ol class="articles">', ...listed.map(toListItem), '</ol>']),
+      ...(listed.length === 0 ? ['<p>No articles yet.</p>'] : ['<ol class="articles">', ...listed.map((article) => toListItem(article, site.language)), '</ol>']),
       '</main>',
       '<footer>',
       `<p>${escapeHtmlText(site.copyright.notice)}</p>`,
@@ -45,10 +53,15 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
   });
 }
 
-/** One article of the list: headline linking to its page (relative: `articles/<id>/`, next to this file), date, description. */
-function toListItem(article: Article): string {
+/**
+ * One article of the list: headline linking to its page (relative: `articles/<id>/`, next to this file),
+ * date, description. A story in another language than the page's says so (`lang`, and `dir` when its
+ * direction differs), so screen readers speak it in its language (WCAG 2.2 SC 3.1.2 "Language of Parts").
+ */
+function toListItem(article: Article, pageLanguage: string): string {
+  const language = article.language === pageLanguage ? '' : toLanguageAttributes(article.language, toTextDirection(pageLanguage));
   return [
-    '<li><article>',
+    `<li><article${language}>`,
     `<h2><a href="articles/${article.id}/">${escapeHtmlText(article.headline)}</a></h2>`,
     `<p class="meta"><time datetime="${escapeHtmlAttribute(article.datePublished)}">${formatReadableDate(article.datePublished)}</time></p>`,
     `<p>${escapeHtmlText(article.description)}</p>`,

@@ -1,8 +1,9 @@
 import { Feed, type Author, type Item } from 'feed';
 import type { SiteConfig } from '../config.ts';
-import { compareArticles, lastModified, type Article, type Person } from '../model/article.ts';
+import { lastModified, type Article, type Person } from '../model/article.ts';
 import type { Emitter } from '../model/output.ts';
 import { toDate } from './dates.ts';
+import { articleCleaner, toFeedLanguage, toFeedScopes, toFeedTitle, type FeedScope } from './feed.ts';
 import { toArticleHtml, toLinkedImages } from './html.ts';
 import { toOutputValue } from './xmltext.ts';
 
@@ -47,15 +48,15 @@ export interface JsonFeedItem {
 export interface JsonFeed {
   /** Always {@link JSON_FEED_VERSION}. */
   version: typeof JSON_FEED_VERSION;
-  /** Feed title from `site.feed.title`. */
+  /** Feed title from `site.feed.title` (with the language's name for a language's feed). */
   title: string;
   /** The publication's home page. */
   home_page_url: string;
-  /** Public URL of this document (`site.feed.baseUrl` + `feed.json`). */
+  /** Public URL of this document (`site.feed.baseUrl` + `feed.json`, or + `languages/<tag>/feed.json`). */
   feed_url: string;
   /** Feed description from `site.feed.description`. */
   description: string;
-  /** BCP 47 language of the publication. */
+  /** BCP 47 language of the publication, or of the feed's stories for a language's feed. */
   language: string;
   /** The publisher. */
   authors: JsonFeedAuthor[];
@@ -72,36 +73,48 @@ interface JsonFeedV1 {
   items: { id: string; url: string; title: string; content_html: string; summary?: string; image?: string; tags?: string[] }[];
 }
 
-/** The public URL of `feed.json` (its `feed_url`). */
-export function toJsonFeedUrl(site: SiteConfig): string {
-  return `${site.feed.baseUrl}feed.json`;
+/** Where a JSON Feed is under `dist/`: `feed.json`, or `languages/<tag>/feed.json` for a language's. */
+export function toJsonFeedPath(language?: string): string {
+  return language === undefined ? 'feed.json' : `languages/${language}/feed.json`;
+}
+
+/** The public URL of `feed.json`, or of a language's JSON Feed (its `feed_url`). */
+export function toJsonFeedUrl(site: SiteConfig, language?: string): string {
+  return `${site.feed.baseUrl}${toJsonFeedPath(language)}`;
 }
 
 /**
- * JSON Feed 1.1 of the newest `site.feed.limit` articles at `feed.json`. feed 6 writes version 1
- * (singular `author`, UTC dates); its output is parsed and upgraded as an object, never as a string.
+ * JSON Feed 1.1 of the newest `site.feed.limit` articles at `feed.json`, and, for a site in several
+ * languages, of each language's at `languages/<tag>/feed.json` (the scopes of {@link toFeedScopes}
+ * without the sections, which have RSS and Atom only). feed 6 writes version 1 (singular `author`,
+ * UTC dates); its output is parsed and upgraded as an object, never as a string.
  */
-export const emitJsonFeed: Emitter = (articles, site) => {
+export const emitJsonFeed: Emitter = (articles, rawSite) => {
   // The text every format carries (toOutputText): JSON could escape controls, the XML feeds cannot hold them.
-  const selected = [...articles].sort(compareArticles).slice(0, site.feed.limit).map(toOutputValue);
-  site = toOutputValue(site);
-  const v1 = JSON.parse(toFeedV1(selected, site).json1()) as JsonFeedV1;
-  // JSON Feed is served as application/feed+json and read by JSON parsers, never pasted into an HTML
-  // <script> like JSON-LD, so `<`, `>`, `&`, U+2028/9 need no escaping (JSON, RFC 8259 §7, allows them raw):
-  // plain JSON.stringify keeps content_html readable. JSON.stringify itself escapes C0 controls and lone
-  // surrogates (ES2019 well-formed stringify), so the document is valid UTF-8 JSON whatever the text.
-  const text = `${JSON.stringify(toJsonFeed(v1, selected, site), null, 2)}\n`;
-  return [{ path: 'feed.json', format: 'jsonfeed', text, sources: selected.map((a) => a.source) }];
+  const clean = articleCleaner();
+  const site = toOutputValue(rawSite);
+  return toFeedScopes(articles, rawSite)
+    .filter((scope) => scope.path === '')
+    .map((scope) => {
+      const selected = scope.articles.map(clean);
+      const v1 = JSON.parse(toFeedV1(selected, site, scope).json1()) as JsonFeedV1;
+      // JSON Feed is served as application/feed+json and read by JSON parsers, never pasted into an HTML
+      // <script> like JSON-LD, so `<`, `>`, `&`, U+2028/9 need no escaping (JSON, RFC 8259 §7, allows them raw):
+      // plain JSON.stringify keeps content_html readable. JSON.stringify itself escapes C0 controls and lone
+      // surrogates (ES2019 well-formed stringify), so the document is valid UTF-8 JSON whatever the text.
+      const text = `${JSON.stringify(toJsonFeed(v1, selected, site, toFeedLanguage(site, scope)), null, 2)}\n`;
+      return { path: toJsonFeedPath(scope.language), format: 'jsonfeed' as const, text, sources: selected.map((a) => a.source) };
+    });
 };
 
 /** The feed 6 object whose `json1()` gives the version 1 document: plain text everywhere (JSON has no markup). */
-function toFeedV1(articles: readonly Article[], site: SiteConfig): Feed {
+function toFeedV1(articles: readonly Article[], site: SiteConfig, scope: Pick<FeedScope, 'names' | 'language'>): Feed {
   const feed = new Feed({
     id: site.url,
     link: site.url,
-    title: site.feed.title,
+    title: toFeedTitle(site, scope),
     description: site.feed.description,
-    feedLinks: { json: toJsonFeedUrl(site) },
+    feedLinks: { json: toJsonFeedUrl(site, scope.language) },
     author: { name: site.name, link: site.url },
     // json1() does not write it, but feed would otherwise stamp the clock on the object.
     updated: toDate(articles[0] === undefined ? '1970-01-01T00:00:00Z' : lastModified(articles[0])),
@@ -135,7 +148,7 @@ function toFeedItem(article: Article, site: SiteConfig): Item {
  * they are replaced by the article's own RFC 3339 times, which keep the publisher's offset. Keys are
  * written in one fixed order so the same input always gives the same bytes.
  */
-function toJsonFeed(v1: JsonFeedV1, articles: readonly Article[], site: SiteConfig): JsonFeed {
+function toJsonFeed(v1: JsonFeedV1, articles: readonly Article[], site: SiteConfig, language: string): JsonFeed {
   if (v1.items.length !== articles.length) throw new Error(`jsonfeed: feed wrote ${v1.items.length} items for ${articles.length} articles`);
   return {
     version: JSON_FEED_VERSION,
@@ -143,7 +156,7 @@ function toJsonFeed(v1: JsonFeedV1, articles: readonly Article[], site: SiteConf
     home_page_url: v1.home_page_url,
     feed_url: v1.feed_url,
     description: v1.description,
-    language: site.language,
+    language,
     authors: [toPublisher(site)],
     items: v1.items.map((item, index) => {
       const article = articles[index]!;

@@ -19,14 +19,15 @@ import {
 
 /**
  * RSS 2.0 feeds: `rss.xml` with the newest `site.feed.limit` articles, then
- * `sections/<path>/rss.xml` for every section path, sorted by path.
+ * `sections/<path>/rss.xml` for every section path, sorted by path, then `languages/<tag>/rss.xml`
+ * for each language of a site in several. RSS has no item language: only the channel's `<language>`.
  */
 export const emitRss: Emitter = (articles, site) => {
   const clean = articleCleaner();
   return toFeedScopes(articles, site).map((scope): OutputFile => {
     const document = toFeedDocument(scope, site, clean);
     const text = amendFeedXml(document.feed.rss2(), (doc) => amendRss(doc, document));
-    return { path: feedPaths(scope.path).rss, format: 'rss', text, sources: scope.articles.map((a) => a.source) };
+    return { path: feedPaths(scope.path, scope.language).rss, format: 'rss', text, sources: scope.articles.map((a) => a.source) };
   });
 };
 

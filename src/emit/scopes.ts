@@ -7,10 +7,12 @@ import type { SiteConfig } from '../config.ts';
 import { sortArticles, type Article } from '../model/article.ts';
 import { toSectionPaths } from '../model/identity.ts';
 
-/** What one feed carries: the whole site or one section path. */
+/** What one feed carries: the whole site, one section path, or the stories in one language. */
 export interface FeedScope<T extends FeedEntry = Article> {
-  /** `''` for the site-wide feed, else the slugged section path (`china/society`). */
+  /** `''` for the site-wide feed and a language feed, else the slugged section path (`china/society`). */
   path: string;
+  /** For a language feed only: the BCP 47 language of all its stories (and of the feed). */
+  language?: string;
   /** The section names of the path as the newest article spells them, outermost first; empty for the site feed. */
   names: string[];
   /** The feed's items: newest first, ties broken by id, at most `site.feed.limit`. */
@@ -18,13 +20,15 @@ export interface FeedScope<T extends FeedEntry = Article> {
 }
 
 /** What choosing a feed's items depends on: an article, or a summary of one (the incremental build selects from summaries). */
-export type FeedEntry = Pick<Article, 'id' | 'datePublished' | 'sections'>;
+export type FeedEntry = Pick<Article, 'id' | 'datePublished' | 'sections' | 'language'>;
 
 /**
  * The site feed followed by one feed per section path prefix of any article, sorted by path
- * (`china`, `china/society`, …). The `china` feed holds every article whose first section is China.
+ * (`china`, `china/society`, …), then, when the site publishes in more than one language, one feed
+ * per language of its stories ({@link toFeedLanguages}). The `china` feed holds every article whose
+ * first section is China; the `fr` feed every article in French.
  */
-export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: Pick<SiteConfig, 'feed'>): FeedScope<T>[] {
+export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: Pick<SiteConfig, 'feed' | 'language'>): FeedScope<T>[] {
   const sorted = sortArticles(articles);
   const limit = site.feed.limit;
   const sections = new Map<string, FeedScope<T>>();
@@ -39,7 +43,24 @@ export function toFeedScopes<T extends FeedEntry>(articles: readonly T[], site: 
     });
   }
   const byPath = [...sections.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [{ path: '', names: [], articles: sorted.slice(0, limit) }, ...byPath];
+  const byLanguage = toFeedLanguages(sorted, site.language).map((language): FeedScope<T> => ({
+    path: '',
+    names: [],
+    language,
+    articles: sorted.filter((article) => article.language === language).slice(0, limit),
+  }));
+  return [{ path: '', names: [], articles: sorted.slice(0, limit) }, ...byPath, ...byLanguage];
+}
+
+/**
+ * The languages that get feeds of their own (`languages/<tag>/`): every language of `articles`, in
+ * code-point order, when any of them is not the site's (`siteLanguage`); none for a site in one
+ * language, whose site feeds already are its language's. Depends only on which languages the
+ * articles have, so the newest article of each (which an incremental build always loads) decides it.
+ */
+export function toFeedLanguages(articles: readonly Pick<Article, 'language'>[], siteLanguage: string): string[] {
+  const languages = [...new Set(articles.map((article) => article.language))].sort();
+  return languages.some((language) => language !== siteLanguage) ? languages : [];
 }
 
 /** Google: "only include URLs for articles published in the last two days". */

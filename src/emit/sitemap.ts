@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { SiteConfig } from '../config.ts';
 import type { Article } from '../model/article.ts';
 import type { EmitContext, Emitter } from '../model/output.ts';
+import { toNewsLanguage } from './language.ts';
 import { toOutputValue, toXmlbuilderText } from './xmltext.ts';
 
 /** The Sitemaps 0.9 namespace (https://www.sitemaps.org/protocol.html). */
@@ -33,18 +34,8 @@ function toBuildTime(context: EmitContext | undefined): number {
   return now;
 }
 
-/**
- * The `<news:language>` code for a BCP 47 tag: Google wants an ISO 639 code, lowercase, except for
- * Chinese, which must be `zh-cn` (Simplified) or `zh-tw` (Traditional). Script subtags decide first
- * (`zh-Hant-CN` is Traditional), then the region (Taiwan, Hong Kong and Macau use Traditional).
- */
-export function toNewsLanguage(tag: string): string {
-  const [primary = '', ...rest] = tag.toLowerCase().split('-');
-  if (primary !== 'zh') return primary;
-  if (rest.includes('hant')) return 'zh-tw';
-  if (rest.includes('hans')) return 'zh-cn';
-  return rest.some((s) => s === 'tw' || s === 'hk' || s === 'mo') ? 'zh-tw' : 'zh-cn';
-}
+/** The `<news:language>` code of a story's language (in language.ts, with the other per-language spellings). */
+export { toNewsLanguage } from './language.ts';
 
 function toNewsSitemap(raw: readonly Article[], site: SiteConfig): string {
   // The text every format carries (toOutputText), as in the feeds.
@@ -54,15 +45,15 @@ function toNewsSitemap(raw: readonly Article[], site: SiteConfig): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
   // Declared on the root even when no <url> uses it, so an empty sitemap has the same shape as a full one.
   const urlset = doc.ele(SITEMAP_NS, 'urlset').att(XMLNS_NS, 'xmlns:news', NEWS_NS);
-  const language = toNewsLanguage(site.language);
   for (const article of articles) {
     const url = urlset.ele(SITEMAP_NS, 'url');
     url.ele(SITEMAP_NS, 'loc').txt(toXmlbuilderText(article.url));
     const news = url.ele(NEWS_NS, 'news:news');
     const publication = news.ele(NEWS_NS, 'news:publication');
-    // Google matches the name and language against the publication it knows (Publisher Center).
+    // Google matches the name and language against the publication it knows (Publisher Center); a
+    // publication in several languages is one publication per language, so each story gives its own.
     publication.ele(NEWS_NS, 'news:name').txt(toXmlbuilderText(site.name));
-    publication.ele(NEWS_NS, 'news:language').txt(toXmlbuilderText(language));
+    publication.ele(NEWS_NS, 'news:language').txt(toXmlbuilderText(toNewsLanguage(article.language)));
     // W3C Datetime (https://www.w3.org/TR/NOTE-datetime) with the publisher's offset, as the article has it.
     news.ele(NEWS_NS, 'news:publication_date').txt(toXmlbuilderText(article.datePublished));
     news.ele(NEWS_NS, 'news:title').txt(toXmlbuilderText(article.headline));

@@ -37,6 +37,8 @@ export interface ArticleSummary {
   source: string;
   datePublished: string;
   sections: string[];
+  /** The story's BCP 47 language: which language feed lists it. */
+  language: string;
   /** False for a withdrawn story and one still under embargo: no feed, sitemap or JSON-LD carries it. */
   listed: boolean;
 }
@@ -172,7 +174,7 @@ function jsonLdFirst(a: OutputFile, b: OutputFile): number {
 
 /** The summary feeds select from. */
 export function toArticleSummary(article: Article, now: string): ArticleSummary {
-  return { id: article.id, source: article.source, datePublished: article.datePublished, sections: article.sections, listed: isListed(article, now) };
+  return { id: article.id, source: article.source, datePublished: article.datePublished, sections: article.sections, language: article.language, listed: isListed(article, now) };
 }
 
 /** Orders output files by path (byte order, as the output folder is listed). */

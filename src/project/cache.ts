@@ -14,8 +14,8 @@ import type { ArticleSummary } from '../pipeline/article.ts';
 import type { Placement, Revision } from '../pipeline/revision.ts';
 import type { ReferenceFacts } from '../validate/consistency.ts';
 
-/** Bumped whenever the cache's layout or meaning changes. */
-export const CACHE_FORMAT = 3;
+/** Bumped whenever the cache's layout or meaning changes (4: summaries carry the story's `language`). */
+export const CACHE_FORMAT = 4;
 const INDEX = 'index.json';
 
 /** An output file as the cache remembers it: its path under the output folder and the hash of its text. */

@@ -59,6 +59,8 @@ export const FrontMatterSchema = z.strictObject({
   reason: z.string().transform(toOneLine).pipe(z.string().min(1)).optional(),
   /** Not to be published before this time: RFC 3339 with offset, or a local time in the site's zone. */
   embargo: z.string().min(1).optional(),
+  /** BCP 47 language of the story (`fr`, `zh-Hans`, `ar`); defaults to the site's. Checked by `toArticleLanguage`. */
+  language: z.string().min(1).optional(),
 });
 
 /** The lifecycle fields of an article, from its front matter. */

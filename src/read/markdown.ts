@@ -9,6 +9,7 @@ import { toUniqueNames } from './byline.ts';
 import { MarkdownFrontMatterSchema, offsetFix, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle } from './frontmatter.ts';
 import { toBody } from './markdown/body.ts';
 import { toRemovalWarnings } from './markdown/removals.ts';
+import { toArticleLanguage } from './language.ts';
 import { isBlankLine } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
 import type { ReadResult } from './wire.ts';
@@ -51,7 +52,8 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
   const images = toFrontMatterImages([], fm, front.keyLines, file.path, SOURCE, diagnostics);
   const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
-  if (diagnostics.some((d) => d.severity === 'error') || fm.headline === undefined || published === undefined || id === undefined) {
+  const language = toArticleLanguage(fm.language, site.language, front.keyLines.language, file.path, SOURCE, diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error') || fm.headline === undefined || published === undefined || id === undefined || language === undefined) {
     return { diagnostics };
   }
 
@@ -96,7 +98,7 @@ export function readMarkdown(file: SourceFile, site: SiteConfig): ReadResult {
     paragraphs,
     bodyHtml: body.html,
     images,
-    language: site.language,
+    language,
     ...lifecycle,
   };
   const checked = ArticleSchema.safeParse(draft);

@@ -8,6 +8,7 @@ import { parseWireTime, toZonedRfc3339 } from './datetime.ts';
 import { FrontMatterSchema, readFrontMatter, toArticleId, toFrontMatterImages, toLifecycle, type PhotoCaption } from './frontmatter.ts';
 import { toLabelledSections } from '../model/sections.ts';
 import { readByline, toUniqueNames, type Byline } from './byline.ts';
+import { toArticleLanguage } from './language.ts';
 import { toSectionName } from './section.ts';
 import { toOneLine, toOneSpaced } from './spaces.ts';
 import { decodeSource, rawLines } from './text.ts';
@@ -174,8 +175,9 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   const images = toFrontMatterImages(photos, fm, front.keyLines, file.path, SOURCE, diagnostics);
   const id = toArticleId(file.path, fm, front.keyLines, SOURCE, diagnostics);
   const lifecycle = toLifecycle(fm, front.keyLines, site.timeZone, file.path, SOURCE, diagnostics);
+  const language = toArticleLanguage(fm.language, site.language, front.keyLines.language, file.path, SOURCE, diagnostics);
 
-  if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined) {
+  if (diagnostics.some((d) => d.severity === 'error') || headline === undefined || published === undefined || id === undefined || language === undefined) {
     return { diagnostics };
   }
   const draft = {
@@ -196,7 +198,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
     // Wire copy is plain text: one escaped <p> per paragraph, the HTML every output carried before Markdown.
     bodyHtml: toParagraphsHtml(paragraphs),
     images,
-    language: site.language,
+    language,
     ...lifecycle,
   };
   const checked = ArticleSchema.safeParse(draft);

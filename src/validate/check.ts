@@ -6,7 +6,7 @@
  */
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
-import { atomFacts, jsonFeedFacts, jsonLdFactsOf, newsmlFacts, ninjsFacts, rssFacts, type ArticleFacts } from './facts.ts';
+import { atomFacts, jsonFeedFacts, jsonLdFactsOf, newsmlFacts, ninjsFacts, rssFacts, sitemapFacts, type ArticleFacts } from './facts.ts';
 import { checkFeedHouse } from './house/feeds.ts';
 import { checkJsonFeedHouse } from './house/jsonfeed.ts';
 import { checkJsonLdHouse, findUnsafeForHtml } from './house/jsonld.ts';
@@ -89,7 +89,7 @@ const JSON_FORMATS: Partial<Record<CheckKind, JsonFormat>> = {
     format: 'jsonfeed',
     rules: toRuleTable(COMMON_RULES, JSON_FEED_RULES, HOUSE_JSONFEED_RULES),
     standard: (value) => checkJsonFeed(value).findings,
-    house: (value, context) => checkJsonFeedHouse(value, context.site),
+    house: (value, context) => checkJsonFeedHouse(value, context.site, context.publicPath),
     facts: jsonFeedFacts,
   },
   state: { format: 'state', rules: toRuleTable(COMMON_RULES, RECORD_RULES), standard: checkState },
@@ -122,7 +122,7 @@ export function checkFile(kind: CheckKind, text: string, name: string, context: 
       const checked = checkSitemap(text);
       const findings: Finding[] = [...checked.findings];
       if (context.profile === 'syndicate' && checked.document !== undefined) findings.push(...beyondStandard(checked.findings, checkSitemapHouse(checked.document, context.site), SITEMAP_TABLE));
-      return { diagnostics: toDiagnostics(findings, { ...base, rules: SITEMAP_TABLE, format: 'sitemap' }), facts: [] };
+      return { diagnostics: toDiagnostics(findings, { ...base, rules: SITEMAP_TABLE, format: 'sitemap' }), facts: checked.document === undefined ? [] : sitemapFacts(checked.document) };
     }
     default:
       throw new Error(`no check for ${kind} here`);

@@ -4,11 +4,12 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { OutputFormat } from '../model/output.ts';
+import { toNewsLanguage } from '../emit/language.ts';
 import type { ArticleFacts } from './facts.ts';
 
 export type { ArticleFacts } from './facts.ts';
 
-const FIELDS = ['headline', 'published', 'modified', 'url', 'authors', 'images'] as const;
+const FIELDS = ['headline', 'published', 'modified', 'url', 'authors', 'images', 'language'] as const;
 
 /** What one output states, as its validator read it. */
 export interface StatedFacts {
@@ -38,13 +39,15 @@ export function toReferenceFacts(stated: readonly StatedFacts[]): ReferenceFacts
 
 /**
  * Checks that every output states the same facts about each article as its JSON-LD: headline,
- * publication and modification instants, canonical URL, authors and images. A mismatch is an error
+ * publication and modification instants, canonical URL, authors, images and language. A mismatch is an error
  * naming both files (by their path inside the folder; the build names the folder). `references` adds
  * JSON-LD facts checked earlier (an incremental build compares feeds with the facts of articles it did
  * not rebuild).
  */
 export function checkConsistency(stated: readonly StatedFacts[], references: readonly ReferenceFacts[] = []): Diagnostic[] {
   const reference = new Map([...references, ...toReferenceFacts(stated)].map((r) => [r.facts.guid, r]));
+  // The news sitemap names its stories by URL only (its facts have no guid).
+  const byUrl = new Map([...reference.values()].filter((r) => r.facts.url !== undefined).map((r) => [r.facts.url!, r]));
   // A build whose outputs leave JSON-LD out has no reference: the first file that states an article
   // is then the one the others are compared with.
   const withJsonLd = reference.size > 0;
@@ -52,7 +55,8 @@ export function checkConsistency(stated: readonly StatedFacts[], references: rea
   for (const output of stated) {
     if (output.format === 'jsonld') continue;
     for (const f of output.facts) {
-      const ref = reference.get(f.guid);
+      const ref = f.guid === '' ? (f.url === undefined ? undefined : byUrl.get(f.url)) : reference.get(f.guid);
+      if (f.guid === '' && ref === undefined) continue;
       if (ref === undefined) {
         if (withJsonLd) found.push(diagnostic('error', output.path, 'validate:consistency', 'unknown-article', `carries an article with id "${f.guid}" that no JSON-LD file describes; every format must use the article's guid`));
         else reference.set(f.guid, { path: output.path, sources: [...output.sources], facts: f, format: output.format });
@@ -62,13 +66,14 @@ export function checkConsistency(stated: readonly StatedFacts[], references: rea
         const mine = f[field];
         const theirs = ref.facts[field];
         if (mine === undefined || theirs === undefined || sameValue(mine, theirs)) continue;
+        if (field === 'language' && sameLanguageAs(output.format, mine as string, theirs as string)) continue;
         found.push(
           diagnostic(
             'error',
             output.path,
             'validate:consistency',
             `inconsistent-${field}`,
-            `says ${field} ${show(field, mine)} for "${f.guid}", but ${ref.format === undefined || ref.format === 'jsonld' ? `its JSON-LD (${ref.path})` : ref.path} says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,
+            `says ${field} ${show(field, mine)} for "${f.guid || f.url}", but ${ref.format === undefined || ref.format === 'jsonld' ? `its JSON-LD (${ref.path})` : ref.path} says ${show(field, theirs)}; every format must state the same ${field} (this is a bug in an emitter: please report it)`,
             {},
             ref.sources.join(', ') || undefined,
           ),
@@ -77,6 +82,14 @@ export function checkConsistency(stated: readonly StatedFacts[], references: rea
     }
   }
   return found;
+}
+
+/**
+ * A story's language as `format` states it (`mine`) is the JSON-LD's (`theirs`): BCP 47 tags compare
+ * case-insensitively (RFC 5646 §2.1.1); the news sitemap states Google's code for the tag.
+ */
+function sameLanguageAs(format: OutputFormat, mine: string, theirs: string): boolean {
+  return format === 'sitemap' ? mine === toNewsLanguage(theirs) : mine.toLowerCase() === theirs.toLowerCase();
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

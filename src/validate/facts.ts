@@ -4,7 +4,7 @@
  */
 import type { SiteConfig } from '../config.ts';
 import { toInstant, toRfc822Instant } from '../model/time.ts';
-import { attributeOf, childNamed, childrenNamed, descendants, textOf, type XmlDocument, type XmlElement } from './xml/tree.ts';
+import { attributeOf, childNamed, childrenNamed, descendants, textOf, XML_NS, type XmlDocument, type XmlElement } from './xml/tree.ts';
 
 /**
  * The facts every format states about one article. A field is undefined when the format does not
@@ -22,6 +22,12 @@ export interface ArticleFacts {
   authors?: string[];
   /** URLs of the photos, in order. */
   images?: string[];
+  /**
+   * The story's language as the format spells it: a BCP 47 tag, or in the news sitemap Google's code
+   * (`en`, `zh-cn`); compared with the JSON-LD `inLanguage` in that spelling. RSS states none (its one
+   * `<language>` is the channel's).
+   */
+  language?: string;
 }
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -85,13 +91,14 @@ export function jsonLdFactsOf(value: unknown): ArticleFacts[] {
           url: article['url'] as string | undefined,
           authors: asArray(article['author']).map((a) => String(resolve(a)?.['name']).trim()),
           images: asArray(article['image']).map((i) => String(resolve(i)?.['contentUrl'] ?? resolve(i)?.['url'])),
+          language: typeof article['inLanguage'] === 'string' ? article['inLanguage'] : undefined,
         }),
       );
   });
 }
 
 interface JsonFeed {
-  items: { id: string; title?: string; url?: string; date_published?: string; date_modified?: string; authors?: { name?: string }[] }[];
+  items: { id: string; title?: string; url?: string; date_published?: string; date_modified?: string; authors?: { name?: string }[]; language?: unknown }[];
 }
 
 /** The facts of a JSON Feed's items. */
@@ -105,6 +112,7 @@ export function jsonFeedFacts(value: unknown): ArticleFacts[] {
         modified: instant(item.date_modified),
         url: item.url,
         authors: item.authors?.map((a) => (a.name ?? '').trim()),
+        language: typeof item.language === 'string' ? item.language : undefined,
       }),
     ),
   );
@@ -117,6 +125,7 @@ interface Ninjs {
   versionCreated?: string;
   altIds?: { role?: string; value: string }[];
   associations?: { renditions?: { href?: string }[] }[];
+  language?: unknown;
 }
 
 /** ninjs 3.1 (camelCase names); its one `by` string cannot be split into names reliably, so authors are not compared. */
@@ -131,6 +140,7 @@ export function ninjsFacts(value: unknown): ArticleFacts[] {
         modified: instant(item.versionCreated),
         url: item.altIds?.find((id) => id.role === 'canonical-url')?.value,
         images: (item.associations ?? []).map((a) => a.renditions?.[0]?.href ?? ''),
+        language: typeof item.language === 'string' ? item.language : undefined,
       }),
     ];
   });
@@ -174,6 +184,7 @@ export function atomFacts(document: XmlDocument): ArticleFacts[] {
   if (feed.name !== 'feed' || feed.uri !== ATOM) return [];
   const names = (owner: XmlElement) => trimmed(childrenNamed(owner, ATOM, 'author').flatMap((a) => childrenNamed(a, ATOM, 'name')));
   const feedAuthors = names(feed);
+  const feedLanguage = attributeOf(feed, 'lang', XML_NS);
   return safely(() =>
     childrenNamed(feed, ATOM, 'entry').map((entry) => {
       const authors = names(entry);
@@ -198,6 +209,8 @@ export function atomFacts(document: XmlDocument): ArticleFacts[] {
         // RFC 4287 §4.2.1: an entry without author inherits the feed's.
         authors: authors.length > 0 ? authors : feedAuthors,
         images: childrenNamed(entry, MEDIA, 'content').map((m) => attributeOf(m, 'url') ?? ''),
+        // XML 1.0 §2.12: an entry without xml:lang is in the feed's language.
+        language: attributeOf(entry, 'lang', XML_NS) ?? feedLanguage,
       });
     }),
   );
@@ -239,7 +252,38 @@ export function newsmlFacts(document: XmlDocument, site: SiteConfig): ArticleFac
           modified: instant(text(along(item, 'itemMeta', 'versionCreated'))),
           authors: creators.length > 0 ? creators : [site.name],
           images,
+          language: attributeOf(item, 'lang', XML_NS),
         });
       });
   });
+}
+
+const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+/**
+ * The stories of a news sitemap, which names them by URL only: each fact has an empty `guid` and is
+ * matched to its JSON-LD by `url`. The language is Google's code (`zh-cn`), not a BCP 47 tag.
+ */
+export function sitemapFacts(document: XmlDocument): ArticleFacts[] {
+  const root = document.root;
+  if (root.name !== 'urlset' || root.uri !== SITEMAP) return [];
+  return safely(() =>
+    childrenNamed(root, SITEMAP, 'url').flatMap((url) => {
+      const loc = childNamed(url, SITEMAP, 'loc');
+      const news = childNamed(url, NEWS, 'news');
+      if (loc === undefined || news === undefined) return [];
+      const text = (element: XmlElement | undefined) => (element === undefined ? undefined : textOf(element).trim());
+      const publication = childNamed(news, NEWS, 'publication');
+      return [
+        toFacts({
+          guid: '',
+          url: text(loc),
+          headline: text(childNamed(news, NEWS, 'title')),
+          published: instant(text(childNamed(news, NEWS, 'publication_date'))),
+          language: text(publication === undefined ? undefined : childNamed(publication, NEWS, 'language')),
+        }),
+      ];
+    }),
+  );
 }

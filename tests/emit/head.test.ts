@@ -137,8 +137,8 @@ describe('toHeadHtml', () => {
     expect(textOf(script)).toBe(jsonld!.text);
   });
 
-  it('links only the site feeds, and has no article:section, when the article has no section; og:locale follows site.language', () => {
-    const text = toHeadHtml(makeArticle({ sections: [] }), makeSite({ language: 'zh-CN' }));
+  it("links only the site feeds, and has no article:section, when the article has no section; og:locale follows the article's language", () => {
+    const text = toHeadHtml(makeArticle({ sections: [], language: 'zh-CN' }), makeSite({ language: 'zh-CN' }));
     expect(text).not.toContain('sections/');
     expect(text).not.toContain('article:section');
     expect(text.match(/rel="alternate"/g)).toHaveLength(3);

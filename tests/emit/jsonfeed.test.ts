@@ -94,7 +94,10 @@ describe('emitJsonFeed', () => {
 
   it('takes language from the site (feed) and from the article (item), feed_url from feed.baseUrl', () => {
     const site = makeSite({ language: 'zh-CN', feed: { ...makeSite().feed, baseUrl: 'https://cdn.example.com/feeds/' } });
-    const feed = parse([makeArticle({ language: 'en-GB' })], site);
+    const files = emitJsonFeed([makeArticle({ language: 'en-GB' })], site);
+    // A story in another language than the site's makes the site multilingual: its language gets a feed too.
+    expect(files.map((f) => f.path)).toEqual(['feed.json', 'languages/en-GB/feed.json']);
+    const feed = JSON.parse(files[0]!.text) as JsonFeed;
     expect(feed.language).toBe('zh-CN');
     expect(feed.items[0]!.language).toBe('en-GB');
     expect(feed.feed_url).toBe('https://cdn.example.com/feeds/feed.json');

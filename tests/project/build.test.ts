@@ -14,7 +14,7 @@ const workerScript = new URL('../../lib/project/worker.js', import.meta.url);
 const NOW = '2024-10-28T09:00:00Z';
 const SECTIONS = ['WORLD / ASIA', 'WORLD / EUROPE', 'SCIENCE', 'BUSINESS / MARKETS', 'OPINION'];
 
-/** A project of ~90 articles (wire copy and Markdown, nested folders, several sections, a feed limit of 5). */
+/** A project of ~90 articles (wire copy and Markdown, nested folders, several sections, stories in French and Arabic, a feed limit of 5). */
 function makeProject(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'syndicate-project-'));
   const fixture = path.join(projectRoot, 'tests/fixtures/newsroom/input');
@@ -30,12 +30,12 @@ function makeProject(): string {
     if (i % 3 === 0) {
       writeFileSync(
         path.join(folder, `md-${i}.md`),
-        `---\nheadline: "Markdown story ${i} & <friends>"\ndate: 2024-10-${day}T${String(i % 24).padStart(2, '0')}:15:00+01:00\nsection: ${section}\nauthors: [Ann Example]\n---\nFirst *paragraph* of story ${i}.\n\nSecond paragraph with [a link](https://example.org/${i}).\n`,
+        `---\nheadline: "Markdown story ${i} & <friends>"\ndate: 2024-10-${day}T${String(i % 24).padStart(2, '0')}:15:00+01:00\nsection: ${section}\nauthors: [Ann Example]\n${i % 9 === 0 ? 'language: ar\n' : ''}---\nFirst *paragraph* of story ${i}.\n\nSecond paragraph with [a link](https://example.org/${i}).\n`,
       );
     } else {
       writeFileSync(
         path.join(folder, `wire-${i}.txt`),
-        `${section}\nWire story ${i}: markets, ports and "quotes"\nPublished: Oct ${day}, 2024 0${1 + (i % 9)}:${String(i % 60).padStart(2, '0')} AM\nBy Bo Example\n\nParagraph one of ${i}.\n\nParagraph two of ${i}.\n`,
+        `${i % 10 === 1 ? '---\nlanguage: fr\n---\n' : ''}${section}\nWire story ${i}: markets, ports and "quotes"\nPublished: Oct ${day}, 2024 0${1 + (i % 9)}:${String(i % 60).padStart(2, '0')} AM\nBy Bo Example\n\nParagraph one of ${i}.\n\nParagraph two of ${i}.\n`,
       );
     }
   }
@@ -84,9 +84,11 @@ const fresh = () => {
   projects.push(dir);
   return dir;
 };
+// A dozen projects of ~90 articles with their outputs and caches: removing them can take more than the
+// default 10 s hook timeout on a loaded machine.
 afterAll(() => {
   for (const dir of projects) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe('project build: same bytes as the in-memory build, whatever the workers', () => {
   let dir: string;
@@ -116,6 +118,11 @@ describe('project build: same bytes as the in-memory build, whatever the workers
   it('selects the feeds from every article: a section feed holds its 5 newest', () => {
     expect(Object.keys(expected.files)).toContain('sections/world/asia/rss.xml');
     expect(expected.files['sections/world/rss.xml']?.match(/<item>/g)).toHaveLength(5);
+  });
+
+  it('selects the language feeds from every article: each language feed holds its 5 newest', () => {
+    expect(Object.keys(expected.files).filter((p) => p.startsWith('languages/') && p.endsWith('rss.xml'))).toEqual(['languages/ar/rss.xml', 'languages/en-GB/rss.xml', 'languages/fr/rss.xml']);
+    for (const tag of ['ar', 'en-GB', 'fr']) expect(expected.files[`languages/${tag}/rss.xml`]?.match(/<item>/g), tag).toHaveLength(5);
   });
 });
 
@@ -148,6 +155,29 @@ describe('incremental project builds', () => {
     const expected = await reference(dir, before);
     expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
     expect(readFileSync(path.join(dir, 'input/versions.json'), 'utf8')).toBe(expected.state);
+    expect(result.diagnostics).toEqual(expected.diagnostics);
+  });
+
+  it("a story's language changed, and the last story of a language removed, give exactly the clean build", async () => {
+    const dir = fresh();
+    await run(dir);
+    // wire-2 becomes Japanese: a new language, with feeds of its own, and the story moves out of the English feeds.
+    const file = path.join(dir, 'input/articles/batch-0/wire-2.txt');
+    writeFileSync(file, `---\nlanguage: ja\n---\n${readFileSync(file, 'utf8')}`);
+    let before = stateOf(dir);
+    let result = await run(dir);
+    expect(result).toMatchObject({ mode: 'incremental', built: 1 });
+    let expected = await reference(dir, before);
+    expect(Object.keys(expected.files)).toContain('languages/ja/feed.json');
+    expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
+    expect(result.diagnostics).toEqual(expected.diagnostics);
+    // Without it, Japanese has no story left, and no feeds.
+    rmSync(file);
+    before = stateOf(dir);
+    result = await run(dir);
+    expected = await reference(dir, before);
+    expect(Object.keys(expected.files).some((p) => p.startsWith('languages/ja/'))).toBe(false);
+    expect(readTree(path.join(dir, 'dist'))).toEqual(expected.files);
     expect(result.diagnostics).toEqual(expected.diagnostics);
   });
 

@@ -167,7 +167,7 @@ describe('readMarkdown front matter', () => {
   });
 
   it.each([
-    ['unknown key', '---\nheadline: H\ndate: 2024-09-04 21:03\ntitle: nope\n---\nBody.\n', 'invalid-front-matter', 4, 'unknown key(s) "title"; allowed keys are id, url, description, dateline, keywords, authors, image, images, correction, status, reason, embargo, headline, date, updated, section'],
+    ['unknown key', '---\nheadline: H\ndate: 2024-09-04 21:03\ntitle: nope\n---\nBody.\n', 'invalid-front-matter', 4, 'unknown key(s) "title"; allowed keys are id, url, description, dateline, keywords, authors, image, images, correction, status, reason, embargo, language, headline, date, updated, section'],
     ['wrong type', '---\nheadline: H\ndate: 2024-09-04 21:03\nkeywords: 5\n---\nBody.\n', 'invalid-front-matter', 4, 'front matter "keywords"'],
     ['nested value', '---\nheadline: H\ndate: 2024-09-04 21:03\nimages:\n  - url: https://example.com/a.jpg\n    caption: A\n  - url: /relative.jpg\n    caption: B\n---\nBody.\n', 'invalid-front-matter', 7, 'front matter "images.1.url"'],
     ['empty section part', '---\nheadline: H\ndate: 2024-09-04 21:03\nsection: "China //"\n---\nBody.\n', 'invalid-front-matter', 4, 'none empty'],

@@ -30,6 +30,27 @@ describe('checkConsistency (one story, one truth)', () => {
     expect(checkConsistency(emitAll(), site)).toEqual([]);
   });
 
+  it("compares each story's language: every format that states one, the sitemap in Google's code; RSS and Open Graph state none", () => {
+    const outputs = withEdited('articles/rich-story/article.jsonld', (t) => t.replace(/"inLanguage": "en"(?=,\s*"description")/, '"inLanguage": "fr"'));
+    const found = checkConsistency(outputs, site).filter((d) => d.ruleId === 'inconsistent-language');
+    expect(found.map((d) => d.file).sort()).toEqual(
+      ['articles/rich-story/index.html', 'articles/rich-story/newsml.xml', 'articles/rich-story/ninjs.json', 'atom.xml', 'feed.json', 'news-sitemap.xml', 'sections/china/atom.xml', 'sections/china/society/atom.xml'].sort(),
+    );
+    expect(found.find((d) => d.file === 'news-sitemap.xml')!.message).toContain('says language "en" for "https://www.globaltimes.cn/page/202409/rich-story.shtml"');
+    // Tags compare case-insensitively (RFC 5646 §2.1.1): not a difference.
+    expect(checkConsistency(withEdited('feed.json', (t) => t.replace('"language": "en"\n    }', '"language": "EN"\n    }')), site)).toEqual([]);
+  });
+
+  it("accepts Google's code for the tag in the sitemap, and nothing else", () => {
+    const chinese = [makeRichArticle({ language: 'zh-Hant-HK' }), makeArticle()];
+    const outputs = (Object.keys(emitters) as (keyof typeof emitters)[]).flatMap((format) => emitters[format](chinese, site, { now: NOW }));
+    expect(checkConsistency(outputs, site)).toEqual([]);
+    const sitemap = outputs.find((o) => o.path === 'news-sitemap.xml')!;
+    expect(sitemap.text).toContain('<news:language>zh-tw</news:language>');
+    const edited = outputs.map((o) => (o === sitemap ? { ...o, text: o.text.replace('>zh-tw<', '>zh-cn<') } : o));
+    expect(checkConsistency(edited, site).map((d) => [d.file, d.ruleId])).toEqual([['news-sitemap.xml', 'inconsistent-language']]);
+  });
+
   it('reads the facts of every format it compares', () => {
     // A changed headline in the reference must be reported by every format that carries a headline.
     const outputs = withEdited('articles/rich-story/article.jsonld', (t) => t.replace('"headline": "Tariffs', '"headline": "Tarifs'));

@@ -14,12 +14,16 @@ function emitAll(): OutputFile[] {
 }
 
 describe('facts returned by the validators with their findings', () => {
-  it('every format that carries a story states its guid and headline; the sitemap and the index page state none', () => {
+  it('every format that carries a story states its guid and headline; the sitemap names stories by URL, the index page states none', () => {
     const rich = makeRichArticle();
     for (const file of emitAll()) {
       const facts = validateOutput(file, site).facts;
-      if (file.format === 'sitemap' || file.format === 'index') {
+      if (file.format === 'index') {
         expect(facts, file.path).toEqual([]);
+        continue;
+      }
+      if (file.format === 'sitemap') {
+        expect(facts.map((f) => [f.guid, f.url, f.headline, f.language])).toEqual([['', rich.url, rich.headline, 'en'], ['', makeArticle().url, makeArticle().headline, 'en']]);
         continue;
       }
       const own = facts.filter((f) => f.guid === rich.guid);

@@ -178,4 +178,16 @@ describe('validateJsonFeed rules', () => {
     expect(found.map((d) => d.ruleId)).toEqual(['feed-url']);
     expect(found[0]!.message).toContain('https://www.globaltimes.cn/syndication/feed.json');
   });
+
+  it("feed-language: the site feed states the site's language; a language's feed (languages/<tag>/) its own, at its own URL", () => {
+    const found = validate(broken((f) => (f['language'] = 'fr')));
+    expect(found.map((d) => [d.ruleId, d.line])).toEqual([['feed-language', expect.any(Number)]]);
+    expect(found[0]!.message).toContain('site.json "language" gives "en"');
+    const french = emitJsonFeed([makeArticle({ language: 'fr' }), makeRichArticle()], site).find((f) => f.path === 'languages/fr/feed.json')!;
+    expect(validateFile(french, site)).toEqual([]);
+    // The same document at another language's path: wrong language and wrong feed_url.
+    const moved = validateFile({ ...french, path: 'languages/ja/feed.json' }, site);
+    expect(moved.map((d) => d.ruleId).sort()).toEqual(['feed-language', 'feed-url']);
+    expect(moved.find((d) => d.ruleId === 'feed-language')!.message).toContain('its folder says "ja"');
+  });
 });

@@ -58,7 +58,7 @@ function checkRss(channel: XmlElement, publicPath: string, site: SiteConfig | un
   found.push(...checkSelf(links, 'application/rss+xml', publicPath, site));
   // RSS 2.0 "language": the channel's language, one of the W3C's or RFC 1766's codes.
   const language = childNamed(channel, '', 'language');
-  found.push(...checkLanguage(language === undefined ? undefined : textOf(language).trim(), language === undefined ? channel : valueAt(language), '<language>', site));
+  found.push(...checkLanguage(language === undefined ? undefined : textOf(language).trim(), language === undefined ? channel : valueAt(language), '<language>', publicPath, site));
   const urls = new UrlChecker(found);
   urls.text(childNamed(channel, '', 'link'), 'the channel <link>');
   for (const link of links) urls.attribute(link, 'href', '<atom:link> href');
@@ -113,7 +113,7 @@ function checkAtom(feed: XmlElement, publicPath: string, site: SiteConfig | unde
   const links = childrenNamed(feed, ATOM_NS, 'link');
   const found = checkSelf(links, 'application/atom+xml', publicPath, site);
   // RFC 4287 §2 and XML 1.0 §2.12: xml:lang on <feed> gives the language of the whole document.
-  found.push(...checkLanguage(attributeOf(feed, 'lang', XML_NS), feed, 'the <feed> xml:lang', site));
+  found.push(...checkLanguage(attributeOf(feed, 'lang', XML_NS), feed, 'the <feed> xml:lang', publicPath, site));
   const urls = new UrlChecker(found);
   for (const link of links) urls.attribute(link, 'href', `<link rel="${attributeOf(link, 'rel') ?? 'alternate'}"> href`);
   urls.people(feed, 'the feed');
@@ -182,16 +182,29 @@ function checkSelf(links: readonly XmlElement[], type: string, publicPath: strin
   return [];
 }
 
-/** The feed names its language (`feed-language`), the publication's (site.json "language"; BCP 47 tags compare case-insensitively, RFC 5646 §2.1.1). */
-function checkLanguage(value: string | undefined, at: Place, what: string, site: SiteConfig | undefined): Found {
+/**
+ * The feed names its language (`feed-language`): the publication's (site.json "language"), or for a
+ * language's feed (`languages/<tag>/…`, see {@link toFeedLanguageOfPath}) that language. BCP 47 tags
+ * compare case-insensitively (RFC 5646 §2.1.1).
+ */
+function checkLanguage(value: string | undefined, at: Place, what: string, publicPath: string, site: SiteConfig | undefined): Found {
+  const ofPath = toFeedLanguageOfPath(publicPath);
+  const expected = ofPath ?? site?.language;
+  const whose = ofPath === undefined ? "the publication's language" : `the language of the stories of languages/${ofPath}/`;
   if (value === undefined) {
-    const example = site === undefined ? 'en' : site.language;
-    return [{ rule: 'feed-language', message: `the feed does not name its language; give ${what === '<language>' ? `<language>${example}</language>` : `xml:lang="${example}" on <feed>`}, the publication's language`, at }];
+    const example = expected ?? 'en';
+    return [{ rule: 'feed-language', message: `the feed does not name its language; give ${what === '<language>' ? `<language>${example}</language>` : `xml:lang="${example}" on <feed>`}, ${whose}`, at }];
   }
-  if (site !== undefined && value.toLowerCase() !== site.language.toLowerCase()) {
-    return [{ rule: 'feed-language', message: `${what} "${value}" is not the publication's language: site.json "language" gives "${site.language}"`, at }];
+  if (expected !== undefined && value.toLowerCase() !== expected.toLowerCase()) {
+    const source = ofPath === undefined ? `site.json "language" gives "${expected}"` : `its folder says "${expected}"`;
+    return [{ rule: 'feed-language', message: `${what} "${value}" is not ${whose}: ${source}`, at }];
   }
   return [];
+}
+
+/** The language a feed at `publicPath` is for: `fr` for `languages/fr/rss.xml`; undefined for the site's and the sections' feeds. */
+export function toFeedLanguageOfPath(publicPath: string): string | undefined {
+  return /^languages\/([A-Za-z0-9-]+)\/[^/]+$/.exec(publicPath)?.[1];
 }
 
 /**

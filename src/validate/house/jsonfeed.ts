@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { SiteConfig } from '../../config.ts';
-import { JSON_FEED_VERSION, toJsonFeedUrl } from '../../emit/jsonfeed.ts';
+import { JSON_FEED_VERSION, toJsonFeedPath, toJsonFeedUrl } from '../../emit/jsonfeed.ts';
+import { toFeedLanguageOfPath } from './feeds.ts';
 import { AbsoluteUrlSchema, OffsetDateTimeSchema } from '../../model/article.ts';
 import { findContentProblems, isAbsoluteHttpUrl } from '../html/content.ts';
 import {
@@ -86,8 +87,8 @@ const JsonFeedSchema = z.strictObject({
 });
 
 
-/** Checks `feed.json` against what syndicate promises; `site` gives the URL it is served at. */
-export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined): Finding<JsonFeedRule>[] {
+/** Checks `feed.json` (or a language's, at `publicPath`) against what syndicate promises; `site` gives the URL it is served at. */
+export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined, publicPath = 'feed.json'): Finding<JsonFeedRule>[] {
   const found: Finding<JsonFeedRule>[] = [];
   const report = (rule: JsonFeedRule, message: string, at: readonly PathSegment[]) => found.push({ rule, message, at: { path: [...at] } });
   /** Paths a specific rule has reported; the schema stays quiet about them. */
@@ -107,11 +108,21 @@ export function checkJsonFeedHouse(value: unknown, site: SiteConfig | undefined)
     }
   });
 
+  // JSON Feed 1.1 "language": the feed's (and, absent on an item, the item's). Checked like RSS <language>:
+  // the publication's, or the folder's for a language's feed, case-insensitively (RFC 5646 §2.1.1).
+  const feedLanguage = isRecord(value) ? value['language'] : undefined;
+  const expectedLanguage = toFeedLanguageOfPath(publicPath) ?? site?.language;
+  if (typeof feedLanguage === 'string' && expectedLanguage !== undefined && feedLanguage.toLowerCase() !== expectedLanguage.toLowerCase()) {
+    const source = toFeedLanguageOfPath(publicPath) === undefined ? `site.json "language" gives "${expectedLanguage}"` : `its folder says "${expectedLanguage}"`;
+    report('feed-language', `language "${feedLanguage}" is not the language of this feed: ${source}`, ['language']);
+  }
+
   if (isRecord(value) && site !== undefined) {
     const feedUrl = value['feed_url'];
-    const expected = toJsonFeedUrl(site);
+    const language = toFeedLanguageOfPath(publicPath);
+    const expected = toJsonFeedUrl(site, language);
     if (typeof feedUrl === 'string' && isAbsoluteHttpUrl(feedUrl) && feedUrl !== expected) {
-      report('feed-url', `feed_url "${feedUrl}" is not where this file is served; set it to "${expected}" (site.json "feed.baseUrl" + "feed.json") so readers can follow a moved feed`, ['feed_url']);
+      report('feed-url', `feed_url "${feedUrl}" is not where this file is served; set it to "${expected}" (site.json "feed.baseUrl" + "${toJsonFeedPath(language)}") so readers can follow a moved feed`, ['feed_url']);
     }
   }
 

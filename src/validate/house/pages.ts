@@ -349,6 +349,8 @@ function toPageFacts(
     url: canonical?.attribs['href'],
     authors: byline === undefined ? undefined : elementsOf(byline.children).filter((e) => (e.name === 'a' || e.name === 'span') && hasToken(e, 'class', 'author')).map((e) => textOf(e).trim()),
     images: photos.flatMap((f) => f.children.filter((c): c is Element => c.type === 'tag' && c.name === 'img').map((img) => img.attribs['src'] ?? '')),
+    // The page's <html lang> (og:locale drops the script and cannot be compared as a tag).
+    language: named('html')[0]?.attribs['lang']?.trim() || undefined,
   });
   return [visible, openGraph];
 }

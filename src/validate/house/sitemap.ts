@@ -1,6 +1,6 @@
 /**
  * The house rules of syndicate's news sitemap: each article once, publication dates with the publisher's
- * offset, and the publication's language. The sitemaps protocol and Google News' own rules (URL counts,
+ * offset, and language codes in Google's own form. The sitemaps protocol and Google News' own rules (URL counts,
  * the elements of news:news, language codes) are the standard layer's (standard/sitemap).
  */
 import type { SiteConfig } from '../../config.ts';
@@ -14,8 +14,8 @@ type SitemapRule = (typeof HOUSE_SITEMAP_RULES)[number]['id'];
 /** W3C Datetime (https://www.w3.org/TR/NOTE-datetime) with a time and its zone designator: the publisher's time, never a bare date. */
 const W3C_DATETIME = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-/** Checks a news sitemap against syndicate's promises; `site` gives the publication's language. */
-export function checkSitemapHouse(document: XmlDocument, site: SiteConfig | undefined): Finding<SitemapRule>[] {
+/** Checks a news sitemap against syndicate's promises (`site` is no longer needed: each story states its own language). */
+export function checkSitemapHouse(document: XmlDocument, _site?: SiteConfig): Finding<SitemapRule>[] {
   const found: Finding<SitemapRule>[] = [];
   const root = document.root;
   if (root.name !== 'urlset' || root.uri !== SITEMAP_NS) return found;
@@ -34,12 +34,14 @@ export function checkSitemapHouse(document: XmlDocument, site: SiteConfig | unde
       found.push({ rule: 'date-offset', message: `<news:publication_date> "${value}" is not the publisher's time with its UTC offset; write it like "2024-09-04T21:03:00+08:00"`, at: date });
     }
   }
-  if (site === undefined) return found;
-  const expected = toNewsLanguage(site.language);
+  // Each story gives its own language (a publication in several languages is one publication per
+  // language to Google); that it is the story's is the consistency check's (facts.ts sitemapFacts).
+  // Here: the code is in the form syndicate gives it, lowercase, zh-cn/zh-tw for Chinese.
   for (const language of news.flatMap((n) => childrenNamed(n, NEWS_NS, 'publication')).flatMap((p) => childrenNamed(p, NEWS_NS, 'language'))) {
     const value = textOf(language).trim();
+    const expected = toNewsLanguage(value);
     if (value !== expected) {
-      found.push({ rule: 'publication-language', message: `<news:language> "${value}" is not the publication's language: site.json "language" "${site.language}" gives "${expected}"; Google matches name and language to the publication`, at: language });
+      found.push({ rule: 'publication-language', message: `<news:language> "${value}" is not in the form Google gives it; write "${expected}"`, at: language });
     }
   }
   return found;

@@ -14,4 +14,5 @@ export const CONSISTENCY_RULES = defineRules([
   { id: 'inconsistent-url', layer: 'house', severity: 'error', formats, summary: `${compared} canonical URL as the JSON-LD` },
   { id: 'inconsistent-authors', layer: 'house', severity: 'error', formats, summary: `${compared} author names, in order, as the JSON-LD` },
   { id: 'inconsistent-images', layer: 'house', severity: 'error', formats, summary: `${compared} image URLs, in order, as the JSON-LD` },
+  { id: 'inconsistent-language', layer: 'house', severity: 'error', formats, summary: `${compared} story language as the JSON-LD inLanguage (Atom entry or feed xml:lang, JSON Feed item, ninjs, NewsML-G2 item xml:lang, page <html lang>; the news sitemap in Google's code)` },
 ] as const);

@@ -9,7 +9,7 @@ const STANDARDS = 'standards.md "RSS 2.0 and Atom 1.0"';
 export const HOUSE_FEED_RULES = defineRules([
   { id: 'self-link', layer: 'house', severity: 'error', formats: feeds, summary: 'Exactly one self link, the first atom:link of an RSS channel, pointing at the URL the file is served at (site.json feed.baseUrl + its path), with its feed type', w3c: ['SelfDoesntMatchLocation', 'SelfNotAtom'], reference: `${STANDARDS} §1` },
   { id: 'feed-updated', layer: 'house', severity: 'error', formats: feeds, summary: "The feed is dated (RSS lastBuildDate, Atom updated), by its newest item's last change", reference: `${STANDARDS} §2` },
-  { id: 'feed-language', layer: 'house', severity: 'error', formats: feeds, summary: "The feed names the publication's language (site.json language): RSS <language>, Atom xml:lang on <feed>", reference: 'https://www.rssboard.org/rss-specification#optionalChannelElements' },
+  { id: 'feed-language', layer: 'house', severity: 'error', formats: feeds, summary: "The feed names its language, RSS <language> and Atom xml:lang on <feed>: the publication's (site.json language), or for a feed under languages/<tag>/ that language", reference: 'https://www.rssboard.org/rss-specification#optionalChannelElements' },
   { id: 'feed-limit', layer: 'house', severity: 'error', formats: feeds, summary: 'At most site.json feed.limit items' },
   { id: 'item-order', layer: 'house', severity: 'error', formats: feeds, summary: 'Items newest first by first publication' },
   { id: 'item-id', layer: 'house', severity: 'error', formats: feeds, summary: "Every item's guid or id is the article's stable id: a tag: URI (RFC 4151), a urn: (urn:uuid: with a UUID) or an http(s) URL, never a headline or slug", reference: `${STANDARDS} §3` },

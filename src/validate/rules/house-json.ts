@@ -24,6 +24,7 @@ export const HOUSE_NINJS_RULES = defineRules([
 export const HOUSE_JSONFEED_RULES = defineRules([
   { id: 'schema', layer: 'house', severity: 'error', formats: ['jsonfeed'], summary: 'The JSON Feed 1.1 subset syndicate writes, its fields and nothing else' },
   { id: 'feed-url', layer: 'house', severity: 'error', formats: ['jsonfeed'], summary: "feed_url is where the file is served: site.json feed.baseUrl + its path" },
+  { id: 'feed-language', layer: 'house', severity: 'error', formats: ['jsonfeed'], summary: "The feed's language is the publication's (site.json language), or for a feed under languages/<tag>/ that language" },
   { id: 'unsafe-content', layer: 'house', severity: 'error', formats: ['jsonfeed'], summary: 'content_html has no script-like element, event handler or script/data URL' },
   { id: 'content-url', layer: 'house', severity: 'error', formats: ['jsonfeed'], summary: 'Links and images in content_html are absolute http(s) URLs' },
 ] as const);
