@@ -188,6 +188,18 @@ describe('docs/diagnostics.md lists every rule id the tool emits outside the val
     expect(documented.filter((id) => !emitted.includes(id)), 'rows for rule ids that src/ never emits').toEqual([]);
   });
 
+  it("gives each row the severities src/ emits it with (a rule made a warning shows in the table's severity column)", () => {
+    const cells = new Map([...doc.matchAll(/^\| `([a-z0-9-]+)` \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!]));
+    const wrong: string[] = [];
+    for (const site of sites) {
+      if (validating(site.file)) continue;
+      for (const id of site.ids) {
+        for (const severity of site.severities) if (!cells.get(id)?.includes(severity)) wrong.push(`${id}: ${severity} (${site.file}:${site.line})`);
+      }
+    }
+    expect(wrong, 'correct the severity column of docs/diagnostics.md').toEqual([]);
+  });
+
   it('points to docs/rules.md for the validation rules', () => {
     expect(doc).toContain('(rules.md)');
   });
