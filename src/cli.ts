@@ -296,7 +296,7 @@ export async function loadSiteConfig(
   const [{ readConfigText }, { readSiteConfig }] = await Promise.all([import('./io.ts'), import('./config.ts')]);
   const { configPath, configText } = await readConfigText(inputDir, io.cwd);
   if (configText === undefined) {
-    const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see README "Configuration")` };
+    const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see docs/configuration.md)` };
     reporter.report([missing]);
     reporter.finish({ configured: false });
     return { exit: EXIT.usage };

@@ -145,7 +145,7 @@ export function readSiteConfig(text: string, file: string): ConfigResult {
   // YAML 1.2 is a superset of JSON: its parser gives us the position of every key for diagnostics.
   const doc = parseDocument(body, { lineCounter: lines, prettyErrors: false });
   if (body.trim() === '') {
-    return { diagnostics: [diagnostic('error', file, 'config', 'invalid-json', 'the file is empty; write the publication\'s settings as a JSON object (see README "Configuration")', { line: 1, column: 1 })] };
+    return { diagnostics: [diagnostic('error', file, 'config', 'invalid-json', 'the file is empty; write the publication\'s settings as a JSON object (see docs/configuration.md)', { line: 1, column: 1 })] };
   }
   let raw: unknown;
   try {
@@ -189,7 +189,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const got = Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input === 'object' ? 'an object' : `a ${typeof issue.input}`;
     return `expected ${article(issue.expected)}, not ${got}; correct the value`;
   }
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove or correct them (see README "Configuration")`;
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove or correct them (see docs/configuration.md)`;
   if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty; fill it in';
   if (issue.code === 'too_small' && issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}; correct the value`;
   if (issue.code === 'too_big' && issue.origin === 'number') return `must be at most ${String(issue.maximum)}; correct the value`;

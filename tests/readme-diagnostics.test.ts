@@ -7,7 +7,7 @@ import { RULE_FAMILIES } from '../src/validate/registry.ts';
 /*
  * Every rule id the tool can emit must be documented: validation rules in docs/rules.md, which is
  * generated from the registry (src/validate/registry.ts, tests/rules-doc.test.ts), every other rule id
- * in a row of the README's "Diagnostics" table.
+ * in a row of a table in docs/diagnostics.md (moved there from the README, which links it).
  *
  * How the ids are found, robustly: the source is not grepped for call shapes (diagnostics are made
  * through `diagnostic(…)` and through a dozen local `report`/`problem`/`claim` helpers with different
@@ -143,30 +143,27 @@ export function collectRuleIds(): { sites: RuleSite[]; unresolved: string[] } {
   return { sites, unresolved };
 }
 
-/** Rule ids in the first column of the table under `## Diagnostics` (cells like `` `missing-date` ``). */
-function readmeRuleIds(readme: string): string[] {
-  const start = readme.indexOf('\n## Diagnostics\n');
-  if (start < 0) return [];
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
+/** Rule ids in the first column of docs/diagnostics.md's tables (cells like `` `missing-date` ``). */
+function documentedRuleIds(doc: string): string[] {
+  return [...doc.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
 }
 
 /** The validation rules' ids, documented in docs/rules.md. */
 const registered = new Set(RULE_FAMILIES.flatMap((family) => family.rules.map((rule) => rule.id)));
 
-describe('README "Diagnostics" lists every rule id the tool emits outside the validation registry', () => {
+describe('docs/diagnostics.md lists every rule id the tool emits outside the validation registry', () => {
   const { sites, unresolved } = collectRuleIds();
   // A validation stage's registered id is documented in docs/rules.md; every other (read, config, build,
-  // state, check) in the README, even when a validation rule shares the id (`file-too-large`, `duplicate-id`).
+  // state, check) in docs/diagnostics.md, even when a validation rule shares the id (`file-too-large`, `duplicate-id`).
   const validating = (file: string) => file.startsWith(`src${path.sep}validate${path.sep}`) || file.startsWith(`src${path.sep}inspect${path.sep}`);
   const emitted = [...new Set(sites.flatMap((s) => s.ids.filter((id) => !(validating(s.file) && registered.has(id)))))].sort();
+  const doc = readFileSync(path.join(root, 'docs', 'diagnostics.md'), 'utf8');
+  const documented = documentedRuleIds(doc);
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const documented = readmeRuleIds(readme);
 
-  it('has a "## Diagnostics" section with a table of rule ids', () => {
-    expect(readme).toContain('\n## Diagnostics\n');
-    expect(documented.length).toBeGreaterThan(0);
+  it('has tables of rule ids, and the README links it', () => {
+    expect(documented.length).toBeGreaterThan(40);
+    expect(readme).toContain('(docs/diagnostics.md)');
   });
 
   it('finds the rule ids in src/ (the extraction works: well-known ids from every stage are among them)', () => {
@@ -182,7 +179,7 @@ describe('README "Diagnostics" lists every rule id the tool emits outside the va
 
   it('has a row for every emitted rule id', () => {
     const missing = emitted.filter((id) => !documented.includes(id));
-    expect(missing, `add rows for these rule ids to README "## Diagnostics": ${missing.join(', ')}`).toEqual([]);
+    expect(missing, `add rows for these rule ids to docs/diagnostics.md: ${missing.join(', ')}`).toEqual([]);
   });
 
   it('has no row twice, none for a validation rule (docs/rules.md has those), and none for a rule id the tool no longer emits', () => {
@@ -191,7 +188,19 @@ describe('README "Diagnostics" lists every rule id the tool emits outside the va
     expect(documented.filter((id) => !emitted.includes(id)), 'rows for rule ids that src/ never emits').toEqual([]);
   });
 
+  it("gives each row the severities src/ emits it with (a rule made a warning shows in the table's severity column)", () => {
+    const cells = new Map([...doc.matchAll(/^\| `([a-z0-9-]+)` \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!]));
+    const wrong: string[] = [];
+    for (const site of sites) {
+      if (validating(site.file)) continue;
+      for (const id of site.ids) {
+        for (const severity of site.severities) if (!cells.get(id)?.includes(severity)) wrong.push(`${id}: ${severity} (${site.file}:${site.line})`);
+      }
+    }
+    expect(wrong, 'correct the severity column of docs/diagnostics.md').toEqual([]);
+  });
+
   it('points to docs/rules.md for the validation rules', () => {
-    expect(readme).toContain('docs/rules.md');
+    expect(doc).toContain('(rules.md)');
   });
 });

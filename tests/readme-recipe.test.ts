@@ -21,7 +21,7 @@ interface Workflow {
 }
 
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('### In CI'), readme.indexOf('## Library'));
+const section = readme.slice(readme.indexOf('\n## CI recipe\n'), readme.indexOf('\n## Documentation\n'));
 const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
 const workflow = parse(yamlBlock ?? '') as Workflow;
 const steps = workflow.jobs['build']?.steps ?? [];

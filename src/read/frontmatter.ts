@@ -316,7 +316,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const oneLine = issue.expected === 'string' && Array.isArray(issue.input) ? '; write it on one line, in quotes if it starts with "[" or "- "' : '';
     return `expected ${want}, not ${got}${quote}${oneLine}`;
   }
-  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return 'expected one of the forms this key allows (see the README), not this value';
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return 'expected one of the forms this key allows (see docs/input.md), not this value';
   return `expected ${issue.message}`;
 }
 

@@ -1,5 +1,5 @@
 // @ts-check
-// `npm run compile && node tests/browser/screenshot.mjs`: the README's screenshot of the sample
+// `npm run compile && node tests/browser/screenshot.mjs`: the screenshot in docs/outputs.md of the sample
 // article page (dist/articles/cyberspace-governance/index.html) in Debian's Chromium, 1000 px wide.
 import { chromium } from 'playwright-core';
 import path from 'node:path';

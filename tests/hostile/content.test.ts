@@ -58,7 +58,7 @@ type Fields = ReturnType<typeof fields>;
 const oneSpaced = (text: string) => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ').replace(/[ \t]{2,}|\t/g, ' ').trim();
 
 /**
- * The fields as the reader documents it reads them (README: Markdown `headline` "line breaks become spaces";
+ * The fields as the reader documents it reads them (docs/input.md: Markdown `headline` "line breaks become spaces";
  * `correction` likewise in both formats), then without what no output carries. Everything else is kept as written.
  */
 function asRead(f: Fields, markdown: boolean): Fields {
