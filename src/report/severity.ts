@@ -32,8 +32,8 @@ interface KnownRule {
  * carries (`[validate:jsonld/article-image]` is `jsonld/article-image`); reading and build stages keep
  * their name (`read:wire/photo-without-url`, `build/future-date`).
  */
-export function toRuleName(source: string, ruleId: string): string {
-  return `${source.replace(/^validate:/, '')}/${ruleId}`;
+export function toRuleName(stage: string, id: string): string {
+  return `${stage.replace(/^validate:/, '')}/${id}`;
 }
 
 let known: Map<string, KnownRule> | undefined;
