@@ -1,5 +1,6 @@
 import type { SiteConfig } from './config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { applyRuleSettings } from './report/severity.ts';
 import { compareArticles, type Article } from './model/article.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
 import { acceptParts, toBuildRecords, type AssemblyPart } from './pipeline/assemble.ts';
@@ -103,7 +104,8 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
     partnerOutputs: partnerOutputs.sort(byPath),
     ...(state !== undefined ? { state } : {}),
     ...(nextEmbargo !== undefined ? { nextEmbargo } : {}),
-    diagnostics: sortDiagnostics(diagnostics),
+    // site.json "rules": warnings turned off or made errors, here as in buildProject.
+    diagnostics: sortDiagnostics(applyRuleSettings(diagnostics, site.rules)),
   };
 }
 

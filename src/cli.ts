@@ -1,10 +1,11 @@
 /** The command-line shell over the library: arguments in, diagnostics and an exit code out. */
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { SiteConfig } from './config.ts';
 import { OUTPUT_CHOICES, type OutputChoice } from './model/output.ts';
 import { isBuildTime } from './model/time.ts';
-import { createReporter, toReportFormat, useColour, type Reporter } from './report/index.ts';
+import { checkMaxWarnings, createReporter, toMaxWarnings, toReportFormat, useColour, type Reporter } from './report/index.ts';
 
 /** Exit codes: success, content or validation errors, usage or configuration errors. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -105,7 +106,10 @@ Options of both:
                      github (GitHub Actions annotations on stdout; the default
                      when GITHUB_ACTIONS=true). Text is coloured only on a
                      terminal, and never when NO_COLOR is set.
-  -q, --quiet        print errors only
+  -q, --quiet        print errors and the summary line only
+      --max-warnings N
+                     exit 1 when there are more than N warnings (after
+                     site.json "rules"; e.g. 0 to allow none)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -114,9 +118,9 @@ with --check, differences), 2 usage or configuration errors.`;
 
 /** The options each command accepts (besides --help and --version). */
 const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate', ReadonlySet<string>> = {
-  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'outputs', 'quiet', 'verbose', 'format']),
-  check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'outputs', 'quiet', 'format']),
-  validate: new Set(['input', 'schemas', 'profile', 'quiet', 'format']),
+  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'outputs', 'quiet', 'verbose', 'format', 'max-warnings']),
+  check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'outputs', 'quiet', 'format', 'max-warnings']),
+  validate: new Set(['input', 'schemas', 'profile', 'quiet', 'format', 'max-warnings']),
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -144,6 +148,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -180,44 +185,60 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.usage;
   }
   const log = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'normal';
-  const reporter = createReporter(format.value, { stdout: io.stdout, stderr: io.stderr, colour: useColour(io.isTTY, io.env) });
-  if (mode === 'validate') {
-    if (rest.length === 0) return usage(io, 'validate needs the files or folders to check, e.g. syndicate validate dist');
-    const profile = values.profile ?? 'standard';
-    if (profile !== 'standard' && profile !== 'syndicate') return usage(io, `--profile "${profile}" is not one of standard, syndicate`);
-    const { runValidate } = await import('./inspect/command.ts');
-    return runValidate({ targets: rest, inputDir: values.input, schemasDir: values.schemas, profile, log, reporter }, io);
-  }
-  const now = toBuildTime(values.now, io.env.SOURCE_DATE_EPOCH, io.clock);
-  if (!now.ok) {
-    io.stderr(`syndicate: ${now.message}`);
-    return EXIT.usage;
-  }
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) {
-    io.stderr(`syndicate: --workers "${values.workers}" must be a whole number from 1 to 256`);
-    return EXIT.usage;
-  }
-  const outputs = values.outputs === undefined ? undefined : readOutputsOption(values.outputs);
-  if (outputs !== undefined && !outputs.ok) return usage(io, outputs.message);
-  const { toDefaultPartnerDir, toDefaultStateFile } = await import('./pipeline/folders.ts');
-  const inputDir = values.input ?? 'input';
-  const outDir = values.out ?? 'dist';
-  const request: BuildRequest = {
-    inputDir,
-    outDir,
-    partnerDir: values['partner-out'] ?? toDefaultPartnerDir(outDir),
-    stateFile: values.state ?? toDefaultStateFile(inputDir),
-    now: now.value,
-    cacheDir: values['no-cache'] ? undefined : (values.cache ?? '.syndicate-cache'),
-    workers,
-    outputs: outputs?.value,
-    resetVersions: values['reset-versions'] ?? false,
-    keepGoing: values['keep-going'] ?? false,
-    log,
-    reporter,
-  };
-  return mode === 'check' ? runCheck(request, io) : runBuild(request, io);
+  const maxWarnings = toMaxWarnings(values['max-warnings']);
+  if (!maxWarnings.ok) return usage(io, maxWarnings.message);
+  const stepSummary = format.value === 'github' ? toStepSummaryWriter(io.env.GITHUB_STEP_SUMMARY) : undefined;
+  const reporter = createReporter(format.value, { stdout: io.stdout, stderr: io.stderr, colour: useColour(io.isTTY, io.env), stepSummary }, log);
+  const code = await (async (): Promise<number> => {
+    if (mode === 'validate') {
+      if (rest.length === 0) return usage(io, 'validate needs the files or folders to check, e.g. syndicate validate dist');
+      const profile = values.profile ?? 'standard';
+      if (profile !== 'standard' && profile !== 'syndicate') return usage(io, `--profile "${profile}" is not one of standard, syndicate`);
+      const { runValidate } = await import('./inspect/command.ts');
+      return runValidate({ targets: rest, inputDir: values.input, schemasDir: values.schemas, profile, log, reporter }, io);
+    }
+    const now = toBuildTime(values.now, io.env.SOURCE_DATE_EPOCH, io.clock);
+    if (!now.ok) {
+      io.stderr(`syndicate: ${now.message}`);
+      return EXIT.usage;
+    }
+    const workers = values.workers === undefined ? undefined : Number(values.workers);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) {
+      io.stderr(`syndicate: --workers "${values.workers}" must be a whole number from 1 to 256`);
+      return EXIT.usage;
+    }
+    const outputs = values.outputs === undefined ? undefined : readOutputsOption(values.outputs);
+    if (outputs !== undefined && !outputs.ok) return usage(io, outputs.message);
+    const { toDefaultPartnerDir, toDefaultStateFile } = await import('./pipeline/folders.ts');
+    const inputDir = values.input ?? 'input';
+    const outDir = values.out ?? 'dist';
+    const request: BuildRequest = {
+      inputDir,
+      outDir,
+      partnerDir: values['partner-out'] ?? toDefaultPartnerDir(outDir),
+      stateFile: values.state ?? toDefaultStateFile(inputDir),
+      now: now.value,
+      cacheDir: values['no-cache'] ? undefined : (values.cache ?? '.syndicate-cache'),
+      workers,
+      outputs: outputs?.value,
+      resetVersions: values['reset-versions'] ?? false,
+      keepGoing: values['keep-going'] ?? false,
+      log,
+      reporter,
+    };
+    return mode === 'check' ? runCheck(request, io) : runBuild(request, io);
+  })();
+  // --max-warnings (helper G): only a command that would otherwise succeed is failed by it.
+  const over = code === EXIT.ok ? checkMaxWarnings(reporter.reported(), maxWarnings.value) : undefined;
+  if (over === undefined) return code;
+  io.stderr(over);
+  return EXIT.content;
+}
+
+/** Appends to the file `$GITHUB_STEP_SUMMARY` names, when it names one (the runner sets it in every step). */
+function toStepSummaryWriter(file: string | undefined): ((markdown: string) => void) | undefined {
+  if (file === undefined || file === '') return undefined;
+  return (markdown) => appendFileSync(file, markdown);
 }
 
 /** Reads a `--outputs` value (`page,rss`): the choices, or what is wrong with it. */
@@ -369,22 +390,23 @@ async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
   }
   if (errors > 0 && result.committed) {
     // --keep-going wrote the articles without errors: say which were left out, and still fail.
-    if (log !== 'quiet') {
-      for (const source of result.rejected) io.stderr(`syndicate: rejected ${source}`);
+    // --quiet keeps the summary line (errors plus the summary line).
+    if (log !== 'quiet') for (const source of result.rejected) io.stderr(`syndicate: rejected ${source}`);
+    {
       io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}, ${count(result.rejected.length, 'article')} rejected, ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     }
     return EXIT.content;
   }
   if (errors > 0) {
-    if (log !== 'quiet') io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
+    io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     return EXIT.content;
   }
-  if (log !== 'quiet') {
+  {
     const unchanged = result.files + result.partnerFiles - result.written;
     const detail = [unchanged > 0 ? `${unchanged} unchanged` : '', result.removed > 0 ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
     const where = result.partnerFiles > 0 ? `${request.outDir} and ${request.partnerDir}` : request.outDir;
     io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${where}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
-    if (result.nextEmbargo !== undefined) io.stderr(`syndicate: next embargo lifts at ${result.nextEmbargo}; build again after it to publish what it holds`);
+    if (log !== 'quiet' && result.nextEmbargo !== undefined) io.stderr(`syndicate: next embargo lifts at ${result.nextEmbargo}; build again after it to publish what it holds`);
   }
   return EXIT.ok;
 }
@@ -414,7 +436,7 @@ async function runCheck(request: BuildRequest, io: CliIo): Promise<number> {
   if (errors > 0) {
     reportAll(found, reporter, log);
     reporter.finish({ ...summary, checked: false, errors, warnings: found.length - errors });
-    if (log !== 'quiet') io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${names.out} was not compared`);
+    io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${names.out} was not compared`);
     return EXIT.content;
   }
   // The state file is compared as the one file of its folder.
@@ -444,10 +466,10 @@ async function runCheck(request: BuildRequest, io: CliIo): Promise<number> {
     warnings,
   });
   if (differences.length === 0) {
-    if (log !== 'quiet') io.stderr(`syndicate: ${names.out} is what the build writes at its recorded time ${now} (${count(compared, 'file')} compared), ${count(warnings, 'warning')}`);
+    io.stderr(`syndicate: ${names.out} is what the build writes at its recorded time ${now} (${count(compared, 'file')} compared), ${count(warnings, 'warning')}`);
     return EXIT.ok;
   }
-  if (log !== 'quiet') {
+  {
     const kinds = (['changed', 'missing', 'extra'] as const).map((k) => [k, differences.filter((d) => d.difference.difference === k).length] as const).filter(([, n]) => n > 0);
     io.stderr(
       `syndicate: the committed output is not what the build writes at ${now}: ${count(differences.length, 'file')} ${differences.length === 1 ? 'differs' : 'differ'} (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}); run 'syndicate build --no-cache' and commit the result`,
@@ -484,9 +506,9 @@ export function formatProgress(done: number, total: number): string {
   return `syndicate: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} articles`;
 }
 
-/** Reports the diagnostics (errors only with --quiet). */
-export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter, log: LogLevel): void {
-  reporter.report(log === 'quiet' ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
+/** Reports the diagnostics (the reporter decides what --quiet shows: json keeps them all). */
+export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter, _log: LogLevel): void {
+  reporter.report(diagnostics);
 }
 
 /** `1 file`, `2 files`. */

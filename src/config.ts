@@ -6,6 +6,7 @@ import { AbsoluteUrlSchema } from './model/article.ts';
 import { OUTPUT_CHOICES } from './model/output.ts';
 import { checkSectionLabel } from './model/sections.ts';
 import { nodeAt } from './read/yamlpath.ts';
+import { RULE_LEVELS, checkRuleSetting } from './report/severity.ts';
 
 /** An IANA time-zone name that the time-zone database knows (`Asia/Shanghai`, `UTC`). */
 const TimeZoneSchema = z.string().refine(isIanaTimeZone, {
@@ -113,6 +114,20 @@ export const SiteConfigSchema = z.strictObject({
     .array(z.enum(OUTPUT_CHOICES))
     .min(1)
     .refine((list) => new Set(list).size === list.length, { message: 'a list that names each output once' })
+    .optional(),
+  /**
+   * Per-rule severity (helper G, issue 15): rule id as diagnostics print it without `validate:`
+   * (`jsonld/article-image`, `read:wire/photo-without-url`) or the bare id → `off`, `warn` or `error`.
+   * Only warnings can be lowered; applied by src/report/severity.ts.
+   */
+  rules: z
+    .record(z.string(), z.enum(RULE_LEVELS))
+    .superRefine((rules, ctx) => {
+      for (const [name, level] of Object.entries(rules)) {
+        const problem = checkRuleSetting(name, level);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: problem, input: level });
+      }
+    })
     .optional(),
   /** Optional safety limits on the input. */
   limits: z

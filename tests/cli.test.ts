@@ -108,17 +108,18 @@ describe('syndicate CLI (real process)', () => {
     expect(readTree(path.join(dir, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
   });
 
-  it('--no-cache neither reads nor writes a cache; --quiet prints errors only', () => {
+  it('--no-cache neither reads nor writes a cache; --quiet prints errors and the summary line only', () => {
     const dir = path.join(work, 'uncached');
     cpSync(path.join(work, 'input'), path.join(dir, 'input'), { recursive: true });
     const quiet = run(['build', '--no-cache', '--quiet'], dir);
-    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^syndicate: 1 article read, \d+ files written to dist, 0 errors, 2 warnings$/)]);
     expect(existsSync(path.join(dir, '.syndicate-cache'))).toBe(false);
     expect(readTree(path.join(dir, 'dist'))).toEqual(readTree(path.join(projectRoot, 'dist')));
     writeFileSync(path.join(dir, 'input/articles/broken.txt'), 'WORLD\nHeadline\nPublished: Sep 31, 2024 09:03 PM\n\nBody.\n');
     const failed = run(['build', '--no-cache', '-q'], dir);
     expect(failed.code).toBe(1);
-    expect(failed.stderr.trim().split('\n')).toEqual([expect.stringContaining('[read:wire/impossible-date]')]);
+    expect(failed.stderr.trim().split('\n')).toEqual([expect.stringContaining('[read:wire/impossible-date]'), expect.stringMatching(/^syndicate: .*0 files written .*1 error/)]);
   });
 
   it.each([[['build', '--workers', '0']], [['build', '-j', 'many']], [['build', '--quiet', '--verbose']]])('refuses %j with exit 2', (args) => {

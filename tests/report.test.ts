@@ -79,7 +79,10 @@ describe('report formats', () => {
 
   it('json is one document with the diagnostics and counted summary', () => {
     const parsed = JSON.parse(formatJsonReport([error, warning], { command: 'validate', files: 2 })) as unknown;
-    expect(parsed).toEqual({ diagnostics: [error, warning], summary: { errors: 1, warnings: 1, command: 'validate', files: 2 } });
+    expect(parsed).toEqual({
+      diagnostics: [error, warning],
+      summary: { errors: 1, warnings: 1, command: 'validate', files: 2, rules: [{ rule: `${error.source.replace('validate:', '')}/${error.ruleId}`, severity: 'error', count: 1 }, { rule: `${warning.source.replace('validate:', '')}/${warning.ruleId}`, severity: 'warning', count: 1 }] },
+    });
   });
 
   it('chooses github inside GitHub Actions unless --format says otherwise, and refuses unknown formats', () => {

@@ -93,7 +93,8 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
     errors,
     warnings,
   });
-  if (log !== 'quiet') {
+  // --quiet keeps the summary line.
+  {
     const described = Object.entries(formats).map(([kind, n]) => `${n} ${kind}`).join(', ');
     io.stderr(`syndicate: ${count(targets.length, 'file')} validated (${described}), ${count(errors, 'error')}, ${count(warnings, 'warning')}${site === undefined && request.profile === 'syndicate' ? '; no site.json, so the house rules that compare files with the publication were skipped (see --input)' : ''}`);
   }

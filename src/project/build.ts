@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MAX_ARTICLE_BYTES, type SiteConfig } from '../config.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { toSeverityPolicy } from '../report/severity.ts';
 import { toRecentArticles } from '../emit/scopes.ts';
 import {
   acquireOutputLock,
@@ -204,7 +205,8 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     if (unchanged) {
       lap('list');
       const { diagnostics, ...counts } = unchanged;
-      return { ...emptyResult(), ...counts, diagnostics, mode: 'incremental', reused: sources.length, committed: true, unchanged: true, timings };
+      // The last build's findings as it found them, under today's site.json "rules".
+      return { ...emptyResult(), ...counts, diagnostics: sortDiagnostics(toSeverityPolicy(site.rules)(diagnostics)), mode: 'incremental', reused: sources.length, committed: true, unchanged: true, timings };
     }
     forgetUnchanged(dirs);
   }
@@ -309,12 +311,14 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     // --keep-going: sources with errors of their own, and every source sharing an id with another, are
     // left out (and listed); their findings do not stop the build. Anything else (feeds, state,
     // configuration) still does.
+    // site.json "rules", applied to the findings as found (the cache keeps those), before any decision.
+    const policy = toSeverityPolicy(site.rules);
     const rejected = new Set<string>();
     const excused = new Set<Diagnostic>();
     if (options.keepGoing) {
       const duplicates = new Set(diagnostics.filter((d) => d.ruleId === 'duplicate-id').map((d) => d.file));
       for (const { source, entry } of ordered) {
-        const own = [...entry.readDiagnostics, ...(accepted.has(source.path) ? [...entry.outputDiagnostics, ...dated.filter((d) => d.file === source.path)] : [])];
+        const own = policy([...entry.readDiagnostics, ...(accepted.has(source.path) ? [...entry.outputDiagnostics, ...dated.filter((d) => d.file === source.path)] : [])]);
         if (!duplicates.has(source.path) && !own.some((d) => d.severity === 'error')) continue;
         rejected.add(source.path);
         for (const d of own) excused.add(d);
@@ -382,7 +386,8 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     const nextEmbargo = records.nextEmbargo;
     lap('feeds');
 
-    const sorted = sortDiagnostics(diagnostics);
+    const asFound = sortDiagnostics(diagnostics);
+    const sorted = policy(asFound);
     const result: ProjectBuildResult = {
       ...emptyResult(),
       articles: kept.length,
@@ -451,7 +456,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
         now,
         until: toDecisionHorizon(kept.map((entry) => ({ datePublished: entry.summary.datePublished, embargo: entry.revision.embargo })), now),
         files: checked,
-        outcome: { articles: result.articles, files: result.files, partnerFiles: result.partnerFiles, nextEmbargo: result.nextEmbargo, diagnostics: sorted },
+        outcome: { articles: result.articles, files: result.files, partnerFiles: result.partnerFiles, nextEmbargo: result.nextEmbargo, diagnostics: asFound },
       });
     }
     lap('cache');

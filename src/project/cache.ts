@@ -77,7 +77,8 @@ export interface StoredArticle {
  * build reads and writes (absolute, and as diagnostics name them: cached findings carry those names).
  */
 export function toCacheKey(toolVersion: string, site: SiteConfig, places: Record<string, string>): string {
-  return sha256(JSON.stringify({ toolVersion, format: CACHE_FORMAT, site, places }));
+  // Rule settings change only how findings are reported, which is decided after the cache (report/severity.ts).
+  return sha256(JSON.stringify({ toolVersion, format: CACHE_FORMAT, site: { ...site, rules: undefined }, places }));
 }
 
 /** The hash an entry is keyed by: the source's path (ids and diagnostics depend on it) and its bytes. */

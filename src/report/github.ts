@@ -34,3 +34,48 @@ export function formatGithubAnnotation(d: Diagnostic): string {
   const message = d.origin === undefined ? d.message : `${d.message} (from ${d.origin})`;
   return `::${d.severity} ${properties.join(',')}::${escapeCommandData(message)}`;
 }
+
+/**
+ * Annotations GitHub shows per step and kind: "10 warning annotations, 10 error annotations, and 10
+ * notice annotations per step", 50 per job (actions/toolkit, docs/problem-matchers.md "Limitations").
+ * Beyond them the runner drops annotations silently, so we choose which ten are shown.
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
+/**
+ * The findings to annotate: for each severity at most {@link ANNOTATIONS_PER_KIND}, taking one of each
+ * rule in turn (the first of every rule, then the second…), so one frequent rule cannot hide the others;
+ * in the order given within that choice.
+ */
+export function selectAnnotations(diagnostics: readonly Diagnostic[], perKind = ANNOTATIONS_PER_KIND): Diagnostic[] {
+  const chosen = new Set<Diagnostic>();
+  for (const severity of ['error', 'warning'] as const) {
+    const byRule = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      if (d.severity !== severity) continue;
+      const key = `${d.source}/${d.ruleId}`;
+      const list = byRule.get(key);
+      if (list) list.push(d);
+      else byRule.set(key, [d]);
+    }
+    const lists = [...byRule.values()];
+    let taken = 0;
+    for (let round = 0; taken < perKind && lists.some((l) => l.length > round); round++) {
+      for (const list of lists) {
+        if (taken >= perKind) break;
+        const d = list[round];
+        if (d === undefined) continue;
+        chosen.add(d);
+        taken++;
+      }
+    }
+  }
+  return diagnostics.filter((d) => chosen.has(d));
+}
+
+/** A `::notice::` saying how many findings were not annotated and where to read them, or undefined when none. */
+export function formatAnnotationNotice(left: number, stepSummary: boolean): string | undefined {
+  if (left === 0) return undefined;
+  const where = stepSummary ? 'the job summary counts them by rule, and the log' : 'the log';
+  return `::notice title=syndicate::${escapeCommandData(`${left.toLocaleString('en-US')} more findings are not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} of each kind per step); ${where} has them all`)}`;
+}
