@@ -1,5 +1,6 @@
 /** `syndicate init [DIR]`: a working site.json and a sample article, so that `syndicate build` runs at once. */
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, type CliIo } from './io.ts';
@@ -67,7 +68,7 @@ JSON Feed, a news sitemap, NewsML-G2 and ninjs, each validated before it is writ
 `;
 }
 
-/** Writes DIR/site.json and DIR/articles/first-story.md unless either exists; returns the exit code. */
+/** Writes DIR/site.json and DIR/articles/first-story.md unless either exists (then nothing); returns the exit code. */
 export async function runInit(request: InitRequest, io: CliIo): Promise<number> {
   let url: URL;
   try {
@@ -97,20 +98,16 @@ export async function runInit(request: InitRequest, io: CliIo): Promise<number> 
     { absolute: path.join(dir, 'articles', SAMPLE_ARTICLE), text: toStarterArticle(request.now) },
   ];
   const shown = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/') || '.';
-  await mkdir(path.join(dir, 'articles'), { recursive: true });
-  const written: string[] = [];
-  for (const file of files) {
-    try {
-      // "wx": fail if the file exists, checked and created in one step, so nothing is ever overwritten.
-      await writeFile(file.absolute, file.text, { flag: 'wx' });
-      written.push(shown(file.absolute));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      io.stderr(`syndicate: ${shown(file.absolute)} already exists; init never overwrites a file (move it away, or init another folder)`);
-    }
+  const existing = files.filter((file) => existsSync(file.absolute));
+  if (existing.length > 0) {
+    for (const file of existing) io.stderr(`syndicate: ${shown(file.absolute)} already exists; init never overwrites a file (move it away, or init another folder)`);
+    io.stderr('syndicate: nothing written');
+    return EXIT.usage;
   }
-  if (written.length > 0) io.stderr(`syndicate: wrote ${written.join(' and ')}`);
-  if (written.length < files.length) return EXIT.usage;
+  await mkdir(path.join(dir, 'articles'), { recursive: true });
+  // "wx": fail rather than overwrite a file that appeared since the check above.
+  for (const file of files) await writeFile(file.absolute, file.text, { flag: 'wx' });
+  io.stderr(`syndicate: wrote ${files.map((file) => shown(file.absolute)).join(' and ')}`);
   const input = request.dir === 'input' ? '' : ` --input ${request.dir}`;
   io.stderr(`syndicate: next: check ${shown(files[0]!.absolute)} (name, url, logo, copyright, feed text), put your stories in ${shown(path.join(dir, 'articles'))}, then run: npx syndicate build${input}`);
   return EXIT.ok;
