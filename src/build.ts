@@ -1,3 +1,4 @@
+import { isRecord, requireArgument, requireSite, requireStringOption } from './arguments.ts';
 import type { SiteConfig } from './config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { applyRuleSettings } from './report/severity.ts';
@@ -61,6 +62,11 @@ export interface BuildOptions {
  * worker threads.
  */
 export function build(sources: readonly SourceFile[], site: SiteConfig, options: BuildOptions): BuildResult {
+  const call = 'build(sources, site, options)';
+  requireArgument(Array.isArray(sources) && sources.every((s) => isRecord(s) && typeof s.path === 'string' && s.bytes instanceof Uint8Array), call, 'sources', 'an array of { path, bytes } source files (loadInput gives them)', sources);
+  requireSite(call, 'site', site);
+  requireArgument(isRecord(options), call, 'options', 'an object with at least the build time, e.g. { now: "2024-09-05T12:00:00Z" }', options);
+  requireStringOption(call, options as unknown as Record<string, unknown>, 'now', '"2024-09-05T12:00:00Z"');
   const totals = new Map<BuildStage, number>();
   const profile = options.profile;
   const timed: StageTimer = profile

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBuildTime } from '../src/cli.ts';
+import { toBuildTime } from '../src/commands/build.ts';
 
 const clock = () => new Date('2030-01-02T03:04:05.678Z');
 const noClock = () => {

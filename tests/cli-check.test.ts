@@ -87,10 +87,22 @@ describe('syndicate build --check', () => {
     expect(stderr.at(-1)).toMatch(/^syndicate: \d+ articles? read, 1 error: the build fails, so dist was not compared$/);
   });
 
-  it.each([[['--keep-going']], [['--no-cache']], [['--workers', '2']], [['--schemas', 'x']]])('refuses --check with %j (exit 2)', async (extra) => {
+  it.each([
+    [['--keep-going'], '-k, --keep-going'],
+    [['--no-cache'], '--no-cache'],
+    [['--cache', 'c'], '--cache <DIR>'],
+    [['--workers', '2'], '-j, --workers <N>'],
+    [['--verbose'], '--verbose'],
+  ])('refuses --check with %j (exit 2), naming both options', async (extra, named) => {
     const { code, stderr } = await run(['build', '--check', ...extra], work);
     expect(code).toBe(2);
-    expect(stderr[0]).toMatch(/cannot be used with build --check$/);
+    expect(stderr).toEqual([`syndicate: option '--check' cannot be used with option '${named}'`, "Run 'syndicate build --help' for usage."]);
+  });
+
+  it("refuses validate's options (exit 2)", async () => {
+    const { code, stderr } = await run(['build', '--check', '--schemas', 'x'], work);
+    expect(code).toBe(2);
+    expect(stderr[0]).toBe("syndicate: unknown option '--schemas'");
   });
 });
 

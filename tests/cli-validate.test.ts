@@ -216,9 +216,9 @@ describe('syndicate validate: publication rules, folders, usage', () => {
   });
 
   it.each([
-    [['validate'], 'validate needs the files or folders to check'],
+    [['validate'], "missing required argument 'paths'"],
     [['validate', 'no/such/file.xml'], 'cannot read "no/such/file.xml": no such file or folder'],
-    [['validate', 'broken', '--out', 'x'], '--out cannot be used with validate'],
+    [['validate', 'broken', '--out', 'x'], "unknown option '--out'"],
     [['validate', 'broken', '--schemas', 'no-such-folder'], '--schemas "no-such-folder" is not a folder that can be read'],
     [['validate', 'broken', '--input', 'nowhere'], 'nowhere/site.json: error no site configuration'],
   ])('exits 2 on %j', async (args, message) => {

@@ -31,13 +31,20 @@ describe('syndicate CLI (real process)', () => {
   it('prints help with exit 0', () => {
     const { code, stdout } = run(['--help'], work);
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: syndicate build [--input DIR] [--out DIR]');
+    expect(stdout).toContain('Usage: syndicate <command> [options]');
+    for (const command of ['init', 'build', 'validate', 'help']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
-  it.each([[[]], [['publish']], [['build', '--bogus']], [['build', 'extra']]])('exits 2 on bad usage %j', (args) => {
+  it.each([
+    [[], 'syndicate'],
+    [['publish'], 'syndicate'],
+    [['build', '--bogus'], 'syndicate build'],
+    [['build', 'extra'], 'syndicate build'],
+  ])('exits 2 on bad usage %j, pointing at the help that fits', (args, help) => {
     const { code, stderr } = run(args, work);
     expect(code).toBe(2);
-    expect(stderr).toContain("Run 'syndicate --help' for usage.");
+    expect(stderr).toMatch(/^syndicate: /);
+    expect(stderr.trim().split('\n').at(-1)).toBe(`Run '${help} --help' for usage.`);
   });
 
   it('builds the sample into dist/ identical to the committed one, in any TZ, with a summary line', () => {
@@ -151,7 +158,7 @@ describe('progress bar', () => {
   });
 
   it('formats the bar', async () => {
-    const { formatProgress } = await import('../src/cli.ts');
+    const { formatProgress } = await import('../src/commands/progress.ts');
     expect(formatProgress(4200, 10000)).toBe(`syndicate: [${'#'.repeat(13)}${'.'.repeat(17)}] 4,200/10,000 articles`);
   });
 });

@@ -4,6 +4,7 @@
  * what each source gave, worker threads for the sources that changed, articles kept on disk rather
  * than in memory, and output written through a staging folder.
  */
+import { isRecord, requireArgument, requireSite, requireStringOption } from '../arguments.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,6 +133,13 @@ export interface ProjectBuildResult {
 
 /** Builds the project's output folders, reusing the cache for unchanged sources. Never writes a partial output folder. */
 export async function buildProject(options: ProjectBuildOptions): Promise<ProjectBuildResult> {
+  const call = 'buildProject(options)';
+  requireArgument(isRecord(options), call, 'options', 'an object: { cwd, inputDir, outDir, site, toolVersion, now, … }', options);
+  const given = options as unknown as Record<string, unknown>;
+  for (const [key, example] of [['cwd', 'process.cwd()'], ['inputDir', '"input"'], ['outDir', '"dist"'], ['toolVersion', '"0.1.0"'], ['now', '"2024-09-05T12:00:00Z"']] as const) {
+    requireStringOption(call, given, key, example);
+  }
+  requireSite(call, 'options.site', options.site);
   const partnerDir = options.partnerDir ?? toDefaultPartnerDir(options.outDir);
   const conflict = checkPlaces(options, partnerDir);
   if (conflict) return { ...emptyResult(), diagnostics: [conflict] };

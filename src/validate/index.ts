@@ -3,6 +3,7 @@
  * then what syndicate promises of it), with the facts it states about its articles returned beside the
  * findings for the consistency check. One parse per file.
  */
+import { isRecord, requireArgument, requireSite } from '../arguments.ts';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';
@@ -39,6 +40,15 @@ const KINDS: Record<OutputFormat, CheckKind> = {
  * article's JSON-LD (`reference`), already validated, which its embedded block must equal.
  */
 export function validateOutput(file: OutputFile, site: SiteConfig, reference?: PageReference): OutputCheck {
+  const call = 'validateOutput(file, site)';
+  requireArgument(
+    isRecord(file) && typeof file.path === 'string' && typeof file.text === 'string' && Array.isArray(file.sources) && Object.hasOwn(KINDS, file.format),
+    call,
+    'file',
+    `an output file { path, text, format, sources } with format one of ${Object.keys(KINDS).join(', ')}`,
+    file,
+  );
+  requireSite(call, 'site', site);
   const origin = file.sources.join(', ') || undefined;
   return checkFile(KINDS[file.format], file.text, file.path, { profile: 'syndicate', site, publicPath: file.path, origin, reference });
 }

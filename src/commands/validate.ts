@@ -1,13 +1,15 @@
-/** `syndicate validate <files or folders…>`: the command around {@link inspectFile}. */
+/** `syndicate validate <files or folders…>`: checks anyone's output files, the command around `inspectFile` (src/inspect/validate.ts). */
+import type { Command } from 'commander';
 import path from 'node:path';
-import { count, EXIT, loadSiteConfig, reportAll, type CliIo, type LogLevel } from '../cli.ts';
 import type { SiteConfig } from '../config.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { OfficialKind, OfficialSchemas } from '../inspect/official.ts';
 import type { Reporter } from '../report/index.ts';
 import type { Profile } from '../validate/rule.ts';
-import { fileExists, listTargets, readSchemaFolder, readTarget } from './files.ts';
-import { loadOfficialSchemas, OFFICIAL_LABELS, type OfficialSchemas } from './official.ts';
-import { inspectFile } from './validate.ts';
+import { EXIT, type CliIo } from './io.ts';
+import { addReportOptions, toReporting, type ReportOptions } from './options.ts';
+import { count, reportAll, type LogLevel } from './report.ts';
+import { loadSiteConfig } from './site.ts';
 
 /** What `validate` was asked to do. */
 export interface ValidateRequest {
@@ -32,6 +34,12 @@ export interface ValidateRequest {
  */
 export async function runValidate(request: ValidateRequest, io: CliIo): Promise<number> {
   const { reporter, log } = request;
+  // The validators are loaded only when validate runs: `build` and `--help` start without them.
+  const [{ fileExists, listTargets, readSchemaFolder, readTarget }, { loadOfficialSchemas, OFFICIAL_LABELS }, { inspectFile }] = await Promise.all([
+    import('../inspect/files.ts'),
+    import('../inspect/official.ts'),
+    import('../inspect/validate.ts'),
+  ]);
   const { targets, unreadable } = await listTargets(request.targets, io.cwd);
   if (unreadable.length > 0) {
     for (const { argument, reason } of unreadable) io.stderr(`syndicate: cannot read "${argument}": ${reason}`);
@@ -80,7 +88,7 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
 
   if (log !== 'quiet' && official !== undefined) {
     // After validating: a schema is compiled on first use, so only now is it known whether it compiled.
-    for (const line of describeOfficial(official, request.schemasDir as string)) io.stderr(`syndicate: ${line}`);
+    for (const line of describeOfficial(official, request.schemasDir as string, OFFICIAL_LABELS)) io.stderr(`syndicate: ${line}`);
   }
   reportAll(diagnostics, reporter, log);
   reporter.finish({
@@ -102,13 +110,61 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
 }
 
 /** Which official schemas were found in the folder and what each did, one line each. */
-function describeOfficial(official: OfficialSchemas, dir: string): string[] {
+function describeOfficial(official: OfficialSchemas, dir: string, labels: Record<OfficialKind, string>): string[] {
   const lines = official.found.map((s) => {
-    const name = `${OFFICIAL_LABELS[s.kind]} ${path.posix.join(dir.split(path.sep).join('/'), s.path)}`;
+    const name = `${labels[s.kind]} ${path.posix.join(dir.split(path.sep).join('/'), s.path)}`;
     if (s.unusable !== undefined) return `official schema ${name} found but not used: ${s.unusable}`;
     return `official schema ${name} used for ${count(s.used, 'file')}`;
   });
   const missing = (['newsml-xsd', 'atom-relaxng', 'ninjs-json-schema', 'schemaorg-vocabulary'] as const).filter((k) => !official.found.some((s) => s.kind === k));
-  if (missing.length > 0) lines.push(`no ${missing.map((k) => OFFICIAL_LABELS[k]).join(', ')} found in ${dir}`);
+  if (missing.length > 0) lines.push(`no ${missing.map((k) => labels[k]).join(', ')} found in ${dir}`);
   return lines;
+}
+
+/** What `validate`'s options hold once parsed. */
+interface ValidateOptions extends ReportOptions {
+  input?: string;
+  schemas?: string;
+  profile: string;
+}
+
+/** Adds `syndicate validate` to the program; `settle` receives the exit code. */
+export function defineValidateCommand(program: Command, io: CliIo, settle: (code: number) => void): Command {
+  const command = program
+    .command('validate')
+    .summary("check feeds, JSON-LD, NewsML-G2, ninjs and sitemap files, whoever wrote them")
+    .description(
+      'Checks RSS (0.9x, 1.0, 2.0), Atom, JSON Feed, JSON-LD (alone or in HTML pages), NewsML-G2, ninjs and sitemap files, whoever wrote them; formats are told by content, folders are searched recursively; a file in no known format is an error. Every rule: docs/rules.md.',
+    )
+    .argument('<paths...>', 'files or folders to check')
+    .option(
+      '-i, --input <DIR>',
+      'with --profile syndicate, check against DIR/site.json (default: input/site.json when it exists). Without one, the house rules that compare a file with the publication are skipped: feed self links and JSON Feed feed_url against feed.baseUrl, the site feeds\' language, the feed item limit. The consistency check across formats is never run: it compares the files of one build',
+    )
+    .option(
+      '--schemas <DIR>',
+      'also validate against official schemas found in DIR: the IPTC NewsML-G2 XSD, the Atom RELAX NG (atom.rng), the IPTC ninjs JSON Schema (needs the ajv package installed), the schema.org vocabulary (schemaorg-current-https.jsonld)',
+    )
+    .option(
+      '--profile <P>',
+      'standard: what each specification requires of anyone\'s file, at the severity its reference tool gives it; syndicate: also what syndicate promises of its own output (the checks build runs)',
+      'standard',
+    );
+  addReportOptions(command);
+  command.action(async (targets: string[], options: ValidateOptions) => {
+    settle(await runValidateCommand(targets, options, io));
+  });
+  return command;
+}
+
+/** Checks `validate`'s option values, then validates. */
+async function runValidateCommand(targets: string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const reporting = toReporting(options, io);
+  if ('exit' in reporting) return reporting.exit;
+  const profile = options.profile;
+  if (profile !== 'standard' && profile !== 'syndicate') {
+    io.stderr(`syndicate: --profile "${profile}" is not one of standard, syndicate`);
+    return EXIT.usage;
+  }
+  return runValidate({ targets, inputDir: options.input, schemasDir: options.schemas, profile, ...reporting }, io);
 }

@@ -1,0 +1,21 @@
+/** What every command prints besides its findings: the log level, counts, and the report of diagnostics. */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Reporter } from '../report/index.ts';
+
+/** How much the CLI prints besides the report: errors only, the summary too, or timings as well. */
+export type LogLevel = 'quiet' | 'normal' | 'verbose';
+
+/** The log level from `--quiet` and `--verbose` (the argument parser refuses both at once). */
+export function toLogLevel(options: { quiet?: boolean | undefined; verbose?: boolean | undefined }): LogLevel {
+  return options.quiet ? 'quiet' : options.verbose ? 'verbose' : 'normal';
+}
+
+/** Reports the diagnostics (errors only with --quiet). */
+export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter, log: LogLevel): void {
+  reporter.report(log === 'quiet' ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
+}
+
+/** `1 file`, `2 files`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

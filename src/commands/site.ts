@@ -1,0 +1,37 @@
+/** The site configuration every command reads: `<input>/site.json`, read and checked, or why not. */
+import type { SiteConfig } from '../config.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { OutputChoice } from '../model/output.ts';
+import type { Reporter } from '../report/index.ts';
+import { EXIT, type CliIo } from './io.ts';
+import { count, reportAll, type LogLevel } from './report.ts';
+
+/**
+ * Reads and validates `<input>/site.json`; on failure reports why and gives the exit code (2). The
+ * same for `build`, `build --check` and `validate --input`.
+ */
+export async function loadSiteConfig(
+  inputDir: string,
+  io: Pick<CliIo, 'cwd' | 'stderr'>,
+  reporter: Reporter,
+  log: LogLevel,
+  consequence = 'built',
+  outputs?: OutputChoice[],
+): Promise<{ config: SiteConfig; configPath: string } | { exit: number }> {
+  const [{ readConfigText }, { readSiteConfig }] = await Promise.all([import('../io.ts'), import('../config.ts')]);
+  const { configPath, configText } = await readConfigText(inputDir, io.cwd);
+  if (configText === undefined) {
+    const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see README "Configuration")` };
+    reporter.report([missing]);
+    reporter.finish({ configured: false });
+    return { exit: EXIT.usage };
+  }
+  const { config, diagnostics } = readSiteConfig(configText, configPath);
+  if (!config) {
+    reportAll(diagnostics, reporter, log);
+    if (log !== 'quiet') io.stderr(`syndicate: configuration invalid, nothing ${consequence} (${count(diagnostics.length, 'error')})`);
+    reporter.finish({ configured: false });
+    return { exit: EXIT.usage };
+  }
+  return { config: outputs === undefined ? config : { ...config, outputs }, configPath };
+}
