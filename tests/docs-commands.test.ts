@@ -183,13 +183,21 @@ describe('the README and docs/', () => {
   });
 
   it('document in docs/cli.md every option `syndicate --help` lists, and no option it does not', () => {
-    const help = spawnSync(process.execPath, [path.join(projectRoot, 'lib', 'bin.js'), '--help'], { encoding: 'utf8' });
+    // The program's help lists the commands; each command's help (`syndicate help <command>`) its options.
+    const helpOf = (...args: string[]) => {
+      const run = spawnSync(process.execPath, [path.join(projectRoot, 'lib', 'bin.js'), ...args], { encoding: 'utf8' });
+      return `${run.stdout}${run.stderr}`;
+    };
+    const commands = [...helpOf('--help').matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]!).filter((name) => name !== 'help');
+    expect(commands).toContain('build');
     const options = (text: string) => new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]*[a-z]/g)].map((m) => m[0]));
-    const helped = options(`${help.stdout}${help.stderr}`);
+    const helped = options([helpOf('--help'), ...commands.map((name) => helpOf('help', name))].join('\n'));
     const documented = options(readFileSync(path.join(projectRoot, 'docs', 'cli.md'), 'utf8'));
     expect(helped.size).toBeGreaterThan(10);
     expect([...helped].filter((option) => !documented.has(option)), 'options --help lists that docs/cli.md lacks').toEqual([]);
     const pending = (option: string) => PENDING.some(({ pattern }) => pattern.test(option));
-    expect([...documented].filter((option) => !helped.has(option) && !pending(option)), 'options docs/cli.md shows that --help does not list').toEqual([]);
+    // The one misspelt option the docs show on purpose: the example of a "did you mean" suggestion.
+    const typos = new Set(['--outptus']);
+    expect([...documented].filter((option) => !helped.has(option) && !pending(option) && !typos.has(option)), 'options docs/cli.md shows that --help does not list').toEqual([]);
   });
 });
