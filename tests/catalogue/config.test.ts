@@ -53,7 +53,7 @@ const cases: ConfigCase[] = [
   { name: 'unknown key', text: variant((s) => (s['titel'] = 'x')), ruleId: 'invalid-config', at: '"titel"', says: [/unknown field\(s\) "titel"; remove or correct them/] },
   { name: 'unknown nested key', text: variant((s) => (s['feed']['limt'] = 5)), ruleId: 'invalid-config', at: '"limt"', says: [/"feed": unknown field\(s\) "limt"/] },
   { name: 'wrong type', text: variant((s) => (s['name'] = 5)), ruleId: 'invalid-config', at: '5,', says: [/"name": expected a string, not a number; correct the value/] },
-  { name: 'missing field', text: variant((s) => delete s['copyright']), ruleId: 'invalid-config', at: { line: 1, column: 1 }, says: [/"copyright": is required; add it \(expected an object\)/] },
+  { name: 'missing field', text: variant((s) => delete s['url']), ruleId: 'invalid-config', at: { line: 1, column: 1 }, says: [/"url": is required; add it \(expected a string\)/] },
   { name: 'bad URL', text: variant((s) => (s['url'] = 'www.globaltimes.cn')), ruleId: 'invalid-config', at: '"www.globaltimes.cn"', says: [/"url": expected an absolute http\(s\) URL/] },
   { name: 'URL without a trailing slash', text: variant((s) => (s['url'] = 'https://www.globaltimes.cn/news')), ruleId: 'invalid-config', at: '"https://www.globaltimes.cn/news"', says: [/"url": expected a URL ending in "\/"/] },
   { name: 'bad time zone', text: variant((s) => (s['timeZone'] = 'Asia/Shangai')), ruleId: 'invalid-config', at: '"Asia/Shangai"', says: [/"timeZone": expected an IANA time-zone name such as "Asia\/Shanghai"/] },
