@@ -145,7 +145,6 @@ export const SiteConfigInputSchema = z.strictObject({
     .refine((list) => new Set(list).size === list.length, { message: 'a list that names each output once' })
     .optional()
     .meta({ description: `What to write (default: everything): any of ${OUTPUT_CHOICES.join(', ')}. Work for a format left out is not done.`, examples: [['page', 'rss']] }),
-  articles: z.string().min(1).optional().meta({ description: 'The articles folder, relative to this file. Default "articles".', examples: ['articles', '../content/news'] }),
   limits: z
     .strictObject({
       maxArticleBytes: z.number().int().positive().optional().meta({ description: 'Largest article file read, in bytes (default 1048576); a bigger one is a file-too-large error.' }),
