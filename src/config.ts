@@ -245,16 +245,72 @@ export function readSiteConfig(text: string, file: string): ConfigResult {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String);
+  const node = schemaNodeAt(path);
+  const hint = (node?.description ?? '').replace(/\.$/, '');
+  const example = node?.examples?.[0] === undefined ? '' : `, e.g. ${JSON.stringify(node.examples[0])}`;
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return `is required; add it (expected ${article(issue.expected)})`;
+    const key = path.at(-1);
+    if (issue.input === undefined) return `is required; add ${key === undefined ? 'it' : `"${key}"`}${hint ? ` (${hint})` : ''}${example}`;
     const got = Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input === 'object' ? 'an object' : `a ${typeof issue.input}`;
-    return `expected ${article(issue.expected)}, not ${got}; correct the value`;
+    return `must be ${article(issue.expected)}, not ${got}${hint ? ` (${hint})` : ''}${example}; correct the value`;
   }
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove or correct them (see README "Configuration")`;
-  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty; fill it in';
+  if (issue.code === 'unrecognized_keys') {
+    const known = Object.keys(node?.properties ?? {});
+    const guesses = issue.keys.map((key) => {
+      const near = closestKey(key, known);
+      return near === undefined ? `"${key}"` : `"${key}" (did you mean "${near}"?)`;
+    });
+    return `unknown field(s) ${guesses.join(', ')}; correct or remove them (every key: docs/configuration.md)`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') return `must not be empty; fill it in${example}`;
   if (issue.code === 'too_small' && issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}; correct the value`;
   if (issue.code === 'too_big' && issue.origin === 'number') return `must be at most ${String(issue.maximum)}; correct the value`;
   return `expected ${issue.message.replace(/^Invalid string: must match pattern .*$/, 'a valid value')}`;
+}
+
+/** A node of the site.json JSON Schema, as far as messages read it. */
+interface SchemaNode {
+  description?: string;
+  examples?: unknown[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode;
+}
+
+let inputJsonSchema: SchemaNode | undefined;
+
+/** The JSON Schema node of the key at `path` (its description and example make the messages), undefined when there is none. */
+function schemaNodeAt(path: readonly string[]): SchemaNode | undefined {
+  inputJsonSchema ??= z.toJSONSchema(SiteConfigInputSchema, { io: 'input', unrepresentable: 'any' }) as SchemaNode;
+  let node: SchemaNode | undefined = inputJsonSchema;
+  for (const key of path) {
+    if (node === undefined) return undefined;
+    const extra: SchemaNode | boolean | undefined = node.additionalProperties;
+    node = node.properties?.[key] ?? node.items ?? (typeof extra === 'object' ? extra : undefined);
+  }
+  return node;
+}
+
+/** The known key nearest to a misspelt one (Levenshtein distance at most 2, or a third of its length when longer), if any. */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && distance < candidate.length && (best === undefined || distance < best.distance)) best = { key: candidate, distance };
+  }
+  return best?.key;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions), one row at a time. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

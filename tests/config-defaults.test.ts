@@ -110,3 +110,29 @@ describe('buildProject with a minimal site.json', () => {
     expect(configWarnings((await run()).diagnostics)).toEqual(['warning skipped-logo', 'warning skipped-media-topics', 'warning skipped-newsml']);
   });
 });
+
+describe('messages in our words, naming the key and the fix', () => {
+  const messages = (config: object) => read(config).diagnostics.map((d) => d.message);
+
+  it('suggests the nearest known key for a misspelt one, at its level, and none when nothing is near', () => {
+    expect(messages({ ...MINIMAL, langauge: 'en' })).toEqual(['the top level: unknown field(s) "langauge" (did you mean "language"?); correct or remove them (every key: docs/configuration.md)']);
+    expect(messages({ ...MINIMAL, feed: { titel: 'x' } })[0]).toContain('"titel" (did you mean "title"?)');
+    expect(messages({ ...MINIMAL, colour: 'red' })[0]).toBe('the top level: unknown field(s) "colour"; correct or remove them (every key: docs/configuration.md)');
+  });
+
+  it('says what a value must be, with an example, and what to add for a missing key', () => {
+    expect(messages({ ...MINIMAL, language: 'en', logo: { url: 'https://news.example.com/l.png', width: '600', height: 60 } })).toEqual([
+      '"logo.width": must be a number, not a string (Width in pixels, a whole number), e.g. 600; correct the value',
+    ]);
+    expect(messages({ ...MINIMAL, language: 'en', logo: { url: 'https://news.example.com/l.png', width: 600.5, height: 60 } })[0]).toMatch(/^"logo.width": must be a whole number, not a number .*e\.g\. 600/);
+    expect(messages({ name: 'Example News' })).toEqual([
+      '"url": is required; add "url" (The publication\'s home page, ending in "/"; article permalinks are resolved against it), e.g. "https://news.example.com/"',
+    ]);
+    expect(messages({ ...MINIMAL, language: 'en', newsml: { provider: { name: 'Example' } } })[0]).toMatch(/^"newsml.provider.uri": is required; add "uri"/);
+  });
+
+  it('keeps the line of the key or value', () => {
+    const text = '{\n  "name": "Example News",\n  "url": "https://news.example.com/",\n  "langauge": "en"\n}';
+    expect(readSiteConfig(text, 'site.json').diagnostics).toEqual([expect.objectContaining({ line: 4, column: 3 })]);
+  });
+});
