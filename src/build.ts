@@ -1,6 +1,7 @@
 import { isRecord, requireArgument, requireSite, requireStringOption } from './arguments.ts';
 import type { SiteConfig } from './config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { toSkippedFeatureWarnings } from './features.ts';
 import { applyRuleSettings } from './report/severity.ts';
 import { compareArticles, type Article } from './model/article.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
@@ -52,6 +53,8 @@ export interface BuildOptions {
   state?: PreviousState;
   /** How the output folders and the state file are named in diagnostics (default `dist`, `dist-partners`, `<input>/versions.json`). */
   names?: OutputNames;
+  /** How site.json is named in diagnostics about it (default `<input>/site.json`, beside the articles folder). */
+  configPath?: string;
 }
 
 /**
@@ -85,6 +88,7 @@ export function build(sources: readonly SourceFile[], site: SiteConfig, options:
   const context = { now: options.now, previous: (id: string) => previous.records.get(id), folders };
   const parts = sources.map((file) => toAssemblyPart(buildArticle(file, site, context, timed), options.now));
   const { kept, diagnostics } = acceptParts(parts, { articlesPath, now: options.now, previousDiagnostics: previous.diagnostics });
+  diagnostics.push(...toSkippedFeatureWarnings(site, options.configPath ?? `${articlesPath.replace(/\/?[^/]*$/, '') || '.'}/site.json`));
   const articles = kept.map((part) => part.built.article).sort(compareArticles);
   const outputs = kept.flatMap((part) => part.built.outputs);
   const partnerOutputs = kept.flatMap((part) => part.built.partnerOutputs);

@@ -29,8 +29,12 @@ describe('site.json outputs', () => {
 
   it('accepts a list of outputs and defaults to all of them', () => {
     expect(read(['page', 'rss']).config?.outputs).toEqual(['page', 'rss']);
-    expect([...toChosenFormats({})].sort()).toEqual(['atom', 'head', 'index', 'jsonfeed', 'jsonld', 'newsml', 'ninjs', 'page', 'rss', 'sitemap']);
-    expect([...toChosenFormats({ outputs: ['page'] })].sort()).toEqual(['index', 'page']);
+    const provider = { provider: { name: 'Example', uri: 'https://news.example.com/' } };
+    expect([...toChosenFormats({ newsml: provider })].sort()).toEqual(['atom', 'head', 'index', 'jsonfeed', 'jsonld', 'newsml', 'ninjs', 'page', 'rss', 'sitemap']);
+    expect([...toChosenFormats({ outputs: ['page'], newsml: provider })].sort()).toEqual(['index', 'page']);
+    // NewsML-G2 needs a provider: without one it is skipped, even when named (src/features.ts warns once).
+    expect([...toChosenFormats({})].sort()).toEqual(['atom', 'head', 'index', 'jsonfeed', 'jsonld', 'ninjs', 'page', 'rss', 'sitemap']);
+    expect([...toChosenFormats({ outputs: ['newsml', 'rss'] })].sort()).toEqual(['rss']);
   });
 
   it.each([[['html']], [[]], [['rss', 'rss']], ['rss']])('rejects %j with a message naming the key', (outputs) => {

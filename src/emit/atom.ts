@@ -56,7 +56,9 @@ function amendAtom(doc: XmlDocument, { scope, site }: FeedDocument): void {
   if (needsMedia(articles)) feed.addNsDeclaration(MEDIA_NS, 'media');
   // Written from the model rather than from feed's output, whose text escaping is not exact.
   setTextConstruct(child(feed, 'title'), toFeedTitle(site, scope));
-  setTextConstruct(child(feed, 'subtitle'), site.feed.description);
+  // atom:subtitle is optional (RFC 4287 §4.2.12): none without a site.json feed.description.
+  if (site.feed.description === undefined) child(feed, 'subtitle').remove();
+  else setTextConstruct(child(feed, 'subtitle'), site.feed.description);
   setTextConstruct(child(feed, 'rights'), site.copyright.notice);
   setPlainText(child(feed, 'author/a:name'), site.name);
   // feed writes toISOString() (UTC with milliseconds). RFC 4287 §3.3 allows any offset; our users

@@ -158,7 +158,8 @@ export function toFeedDocument(scope: FeedScope, site: SiteConfig, cleanArticle:
     id: toFeedId(clean.site, clean.scope),
     link: toFeedAlternate(clean.site, clean.scope),
     title: toFeedTitle(clean.site, clean.scope),
-    description: clean.site.feed.description,
+    // RSS 2.0 requires a channel <description> ("Required channel elements"): without one, the title.
+    description: clean.site.feed.description ?? toFeedTitle(clean.site, clean.scope),
     language: toFeedLanguage(clean.site, clean.scope),
     copyright: clean.site.copyright.notice,
     // Without `updated`, feed stamps the current time; the epoch keeps an empty feed reproducible.

@@ -18,6 +18,7 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
   const languages = toFeedLanguages(articles, site.language);
   const feeds = toFeedLinks(site, undefined, languages);
   const locale = toOgLocale(site.language);
+  const description = site.feed.description;
   const alternates = [...new Set(languages.map(toOgLocale))].filter((other) => other !== locale);
   const og = (property: string, content: string) => `<meta property="${property}" content="${escapeHtmlAttribute(content)}">`;
   return toHtmlDocument({
@@ -25,11 +26,11 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
     title: site.feed.title,
     head: [
       `<link rel="canonical" href="${escapeHtmlAttribute(site.url)}">`,
-      `<meta name="description" content="${escapeHtmlAttribute(site.feed.description)}">`,
+      ...(description === undefined ? [] : [`<meta name="description" content="${escapeHtmlAttribute(description)}">`]),
       // OGP §"Object Types": a home page is `website`.
       og('og:type', 'website'),
       og('og:title', site.feed.title),
-      og('og:description', site.feed.description),
+      ...(description === undefined ? [] : [og('og:description', description)]),
       og('og:url', site.url),
       og('og:site_name', site.name),
       og('og:locale', locale),
@@ -42,7 +43,7 @@ export function toIndexHtml(articles: readonly Article[], rawSite: SiteConfig): 
       `<header class="site"><a href="${escapeHtmlAttribute(site.url)}">${escapeHtmlText(site.name)}</a></header>`,
       '<main>',
       `<h1>${escapeHtmlText(site.feed.title)}</h1>`,
-      `<p>${escapeHtmlText(site.feed.description)}</p>`,
+      ...(description === undefined ? [] : [`<p>${escapeHtmlText(description)}</p>`]),
       ...(listed.length === 0 ? ['<p>No articles yet.</p>'] : ['<ol class="articles">', ...listed.map((article) => toListItem(article, site.language)), '</ol>']),
       '</main>',
       '<footer>',

@@ -113,7 +113,7 @@ function toFeedV1(articles: readonly Article[], site: SiteConfig, scope: Pick<Fe
     id: site.url,
     link: site.url,
     title: toFeedTitle(site, scope),
-    description: site.feed.description,
+    ...(site.feed.description !== undefined ? { description: site.feed.description } : {}),
     feedLinks: { json: toJsonFeedUrl(site, scope.language) },
     author: { name: site.name, link: site.url },
     // json1() does not write it, but feed would otherwise stamp the clock on the object.

@@ -245,15 +245,20 @@ function toOrganization(site: SiteConfig): Organization {
     '@id': toOrganizationId(site),
     name: site.name,
     url: site.url,
-    logo: {
-      '@type': 'ImageObject',
-      '@id': toLogoId(site),
-      url: site.logo.url,
-      contentUrl: site.logo.url,
-      width: toPixels(site.logo.width),
-      height: toPixels(site.logo.height),
-      caption: site.name,
-    },
+    // Without a site.json logo the publisher has none (never guessed); the build warns once (config/no-logo).
+    ...(site.logo === undefined
+      ? {}
+      : {
+          logo: {
+            '@type': 'ImageObject',
+            '@id': toLogoId(site),
+            url: site.logo.url,
+            contentUrl: site.logo.url,
+            width: toPixels(site.logo.width),
+            height: toPixels(site.logo.height),
+            caption: site.name,
+          },
+        }),
   };
 }
 

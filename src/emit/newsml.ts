@@ -136,7 +136,9 @@ function addPictureRightsInfo(item: Builder, image: Image, parts: PublicationPar
 
 /** provider: the party that supplies the items (site.json `newsml.provider`). */
 function buildProvider(parent: Builder, site: SiteConfig): void {
-  parent.ele(NEWSML_NS, 'provider').att('uri', toXmlbuilderText(site.newsml.provider.uri)).ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(site.newsml.provider.name)));
+  // toChosenFormats leaves NewsML-G2 out when site.json has no provider, so this is never reached without one.
+  const provider = site.newsml?.provider ?? { uri: '', name: '' };
+  parent.ele(NEWSML_NS, 'provider').att('uri', toXmlbuilderText(provider.uri)).ele(NEWSML_NS, 'name').txt(toXmlbuilderText(toLine(provider.name)));
 }
 
 /**
@@ -158,7 +160,7 @@ interface PublicationParts {
 const partsByText = new Map<string, PublicationParts>();
 
 function toPublicationParts(site: SiteConfig): PublicationParts {
-  const key = JSON.stringify([site.newsml.provider.uri, site.newsml.provider.name, site.copyright.holder, site.copyright.notice, toGroupRoleSchemeUri(site)]);
+  const key = JSON.stringify([site.newsml?.provider.uri, site.newsml?.provider.name, site.copyright.holder, site.copyright.notice, toGroupRoleSchemeUri(site)]);
   let parts = partsByText.get(key);
   if (parts === undefined) {
     const part = (build: (parent: Builder) => void): Builder => {
@@ -417,7 +419,7 @@ function addNoticeItems(itemSet: Builder, article: Article, parts: PublicationPa
 function toMediaTopics(article: Article, site: SiteConfig): { qcode: string; name: string }[] {
   const seen = new Set<string>();
   return article.sections.flatMap((section) => {
-    const topic = site.mediaTopics[section];
+    const topic = site.mediaTopics?.[section];
     if (topic === undefined || seen.has(topic.qcode)) return [];
     seen.add(topic.qcode);
     return [topic];

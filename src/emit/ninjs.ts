@@ -219,7 +219,7 @@ function toSubjects(article: Article, site: SiteConfig): NinjsSubject[] {
   const subjects: NinjsSubject[] = [];
   const seen = new Set<string>();
   for (const section of article.sections) {
-    const topic = site.mediaTopics[section];
+    const topic = site.mediaTopics?.[section];
     if (topic === undefined || seen.has(topic.qcode)) continue;
     seen.add(topic.qcode);
     subjects.push({ name: topic.name, uri: `${MEDIA_TOPIC_URI}${topic.qcode.slice('medtop:'.length)}` });

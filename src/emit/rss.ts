@@ -47,7 +47,8 @@ function amendRss(doc: XmlDocument, { scope, site }: FeedDocument): void {
   // Written from the model rather than from feed's output, whose text escaping is not exact.
   const channel = child(root, 'channel');
   setPlainText(child(channel, 'title'), toFeedTitle(site, scope));
-  setPlainText(child(channel, 'description'), site.feed.description);
+  // RSS 2.0 "Required channel elements": a description, so the title when site.json gives none.
+  setPlainText(child(channel, 'description'), site.feed.description ?? toFeedTitle(site, scope));
   setPlainText(child(channel, 'copyright'), site.copyright.notice);
 
   const items = channel.find('item') as XmlElement[];

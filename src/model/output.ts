@@ -24,10 +24,12 @@ export const OUTPUT_CHOICES = ['jsonld', 'head', 'page', 'rss', 'atom', 'jsonfee
 /** One of {@link OUTPUT_CHOICES}. */
 export type OutputChoice = (typeof OUTPUT_CHOICES)[number];
 
-/** The emitted formats the site asked for (all by default); `page` brings the home page (`index`) with it. */
-export function toChosenFormats(site: Pick<SiteConfig, 'outputs'>): ReadonlySet<EmittedFormat> {
+/** The emitted formats the site asked for (all by default) and can write; `page` brings the home page (`index`) with it. */
+export function toChosenFormats(site: Pick<SiteConfig, 'outputs' | 'newsml'>): ReadonlySet<EmittedFormat> {
   const chosen: readonly OutputChoice[] = site.outputs ?? OUTPUT_CHOICES;
   const formats = new Set<EmittedFormat>(chosen);
+  // NewsML-G2 requires a provider (itemMeta/provider), which is never guessed: without one it is skipped (src/features.ts warns).
+  if (site.newsml === undefined) formats.delete('newsml');
   if (formats.has('page')) formats.add('index');
   return formats;
 }

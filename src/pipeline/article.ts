@@ -113,7 +113,7 @@ export function buildArticle(file: SourceFile, site: SiteConfig, context: Articl
   const readDiagnostics = result.diagnostics;
   if (!result.article) return { source: file.path, supported: true, readDiagnostics, ...empty };
   const source = toInputRelative(file.path, context.folders.input);
-  const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone, source);
+  const revision = toRevision(result.article, context.previous(result.article.id), context.now, site.timeZone ?? 'UTC', source);
   const article = applyRevision(result.article, revision);
   const placement = toPlacement(article, context.now);
   const chosen = toChosenFormats(site);

@@ -13,6 +13,7 @@ import { DEFAULT_MAX_ARTICLE_BYTES, type SiteConfig } from '../config.ts';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { toSeverityPolicy } from '../report/severity.ts';
 import { toRecentArticles } from '../emit/scopes.ts';
+import { toSkippedFeatureWarnings } from '../features.ts';
 import {
   acquireOutputLock,
   commitStagedChanges,
@@ -91,6 +92,8 @@ export interface ProjectBuildOptions {
   keepGoing?: boolean | undefined;
   /** `--reset-versions`: ignore a missing or previous state and start every version at 1. */
   resetVersions?: boolean | undefined;
+  /** site.json as shown in diagnostics about it (default `<inputDir>/site.json`). */
+  configPath?: string | undefined;
   /** Called as sources are done, for a progress bar. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -154,7 +157,11 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     locks.push(lock);
   }
   try {
-    return await buildLocked(options, partnerDir);
+    const result = await buildLocked(options, partnerDir);
+    // Said on every build, cached or not: not stored with the outcome, so never repeated.
+    const configPath = options.configPath ?? toDisplayPath(path.join(path.resolve(options.cwd, options.inputDir), 'site.json'), options.cwd);
+    const skipped = toSkippedFeatureWarnings(options.site, configPath);
+    return skipped.length === 0 ? result : { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...skipped]) };
   } finally {
     for (const lock of locks) lock.release();
   }

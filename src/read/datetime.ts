@@ -26,7 +26,7 @@ export type ZonedResult =
        */
       note?: { ruleId: 'ambiguous-local-time' | 'nonexistent-local-time'; message: string; alternative?: string };
     }
-  | { ok: false; ruleId: 'impossible-date'; message: string };
+  | { ok: false; ruleId: 'impossible-date' | 'missing-time-zone'; message: string };
 
 /**
  * Parses the wire-copy timestamp format `Sep 04, 2024 09:03 PM` (also full month names and
@@ -52,13 +52,23 @@ export function parseWireTime(text: string): WallTime | undefined {
  * values (Sep 31, 25:00) are refused. In a DST gap the time is moved forward (as clocks were) and in
  * an overlap the earlier offset is chosen; both cases return a note saying which offset was used.
  */
-export function toZonedRfc3339(wall: WallTime, timeZone: string): ZonedResult {
+export function toZonedRfc3339(wall: WallTime, timeZone: string | undefined): ZonedResult {
   const clock = { ...wall, second: wall.second ?? 0 };
   const plainChecked = [wall.year, wall.month, wall.day, wall.hour, wall.minute, clock.second].every(Number.isSafeInteger);
   if (plainChecked ? !isRealWallClock(clock) : !isTemporalWallTime(clock)) {
     const seconds = wall.second === undefined ? '' : `:${pad(wall.second)}`;
     const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}${seconds}`;
     return { ok: false, ruleId: 'impossible-date', message: `${stamp} is not a real date and time (${whyImpossible(wall)}); correct it` };
+  }
+  if (timeZone === undefined) {
+    // No default zone: a wrong guess would misdate every story, so the time is refused where it is written.
+    const seconds = wall.second === undefined ? '' : `:${pad(wall.second)}`;
+    const stamp = `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}${seconds}`;
+    return {
+      ok: false,
+      ruleId: 'missing-time-zone',
+      message: `${stamp} has no UTC offset and site.json has no "timeZone" to read it in; add the zone the newsroom's clocks show to site.json, e.g. "timeZone": "Europe/London"`,
+    };
   }
   const resolved = (plainChecked ? resolveWithIntl(clock, timeZone) : undefined) ?? resolveWithTemporal(clock, timeZone);
   if (resolved.later === undefined) return { ok: true, value: resolved.value };
@@ -165,13 +175,15 @@ const FRONT_MATTER_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2
  *
  * Returns undefined when the text has neither form.
  */
-export function toFrontMatterRfc3339(text: string, timeZone: string): ZonedResult | undefined {
+export function toFrontMatterRfc3339(text: string, timeZone: string | undefined): ZonedResult | undefined {
   const m = FRONT_MATTER_TIME.exec(text.trim());
   if (!m) return undefined;
   const wall: WallTime = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]) };
   if (m[6] !== undefined) wall.second = Number(m[6]);
   const offset = m[8];
   if (offset === undefined) return toZonedRfc3339(wall, timeZone);
+  // A time with its offset needs no zone to be read; without a site zone it is written in UTC.
+  timeZone ??= 'UTC';
   const impossible: ZonedResult = { ok: false, ruleId: 'impossible-date', message: `${text.trim()} is not a real date and time with a valid offset; correct it` };
   // The calendar is checked on its own (Sep 31, 25:00), then the offset, so both give impossible-date.
   const clock = { ...wall, second: wall.second ?? 0 };

@@ -75,7 +75,7 @@ export interface Lifecycle {
  * Corrections, withdrawals and embargoes from front matter (wire copy and Markdown alike). A withdrawal
  * needs a reason (subscribers are told why); an embargo is read like `date`, in the site's zone.
  */
-export function toLifecycle(fm: FrontMatter, keyLines: Record<string, number>, timeZone: string, file: string, source: string, diagnostics: Diagnostic[]): Lifecycle {
+export function toLifecycle(fm: FrontMatter, keyLines: Record<string, number>, timeZone: string | undefined, file: string, source: string, diagnostics: Diagnostic[]): Lifecycle {
   const at = (key: string) => ({ line: keyLines[key] ?? 1, column: 1 });
   const lifecycle: Lifecycle = {};
   if (fm.correction !== undefined) lifecycle.correction = fm.correction;

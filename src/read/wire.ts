@@ -145,7 +145,7 @@ export function readWire(file: SourceFile, site: SiteConfig): ReadResult {
   if (headline === undefined) {
     report('error', 'missing-headline', 'no headline; put the headline on its own line before the "Published:" line', headlineLine);
   }
-  if (published === undefined && !diagnostics.some((d) => d.ruleId === 'impossible-date' || d.ruleId === 'unrecognised-date')) {
+  if (published === undefined && !diagnostics.some((d) => d.ruleId === 'impossible-date' || d.ruleId === 'unrecognised-date' || d.ruleId === 'missing-time-zone')) {
     report('error', 'missing-date', 'no "Published:" line; add one after the headline, e.g. "Published: Sep 04, 2024 09:03 PM"', headlineLine);
   }
   if (published && updated && Date.parse(updated.value) < Date.parse(published.value)) {

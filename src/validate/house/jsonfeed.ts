@@ -76,8 +76,8 @@ const JsonFeedSchema = z.strictObject({
   home_page_url: AbsoluteUrlSchema,
   /** Where this document is served. */
   feed_url: AbsoluteUrlSchema,
-  /** Feed description. */
-  description: TextSchema,
+  /** Feed description (optional in JSON Feed 1.1 §"Top-level"; written when site.json has feed.description). */
+  description: TextSchema.optional(),
   /** BCP 47 language of the publication. */
   language: LanguageSchema,
   /** The publisher. */

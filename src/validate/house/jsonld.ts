@@ -70,7 +70,7 @@ const OrganizationNodeSchema = z.strictObject({
     width: PixelsSchema,
     height: PixelsSchema,
     caption: TextSchema,
-  }),
+  }).optional(),
 });
 
 /** The canonical page of the story; its `@id` is the article URL. */
