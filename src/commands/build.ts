@@ -4,7 +4,7 @@ import { OUTPUT_CHOICES, type OutputChoice } from '../model/output.ts';
 import { isBuildTime } from '../model/time.ts';
 import type { Reporter } from '../report/index.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { addReportOptions, toReporting, type ReportOptions } from './options.ts';
+import { addReportOptions, applyMaxWarnings, toReporting, type ReportOptions } from './options.ts';
 import { toProgressBar } from './progress.ts';
 import { count, reportAll, type LogLevel } from './report.ts';
 import { loadSiteConfig } from './site.ts';
@@ -119,22 +119,21 @@ export async function runBuild(request: BuildRequest, io: CliIo): Promise<number
   }
   if (errors > 0 && result.committed) {
     // --keep-going wrote the articles without errors: say which were left out, and still fail.
-    if (log !== 'quiet') {
-      for (const source of result.rejected) io.stderr(`syndicate: rejected ${source}`);
-      io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}, ${count(result.rejected.length, 'article')} rejected, ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
-    }
+    // --quiet keeps the summary line (errors plus the summary line).
+    if (log !== 'quiet') for (const source of result.rejected) io.stderr(`syndicate: rejected ${source}`);
+    io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${request.outDir}, ${count(result.rejected.length, 'article')} rejected, ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     return EXIT.content;
   }
   if (errors > 0) {
-    if (log !== 'quiet') io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
+    io.stderr(`syndicate: ${read}, 0 files written (${request.outDir} left unchanged), ${count(errors, 'error')}, ${count(warnings, 'warning')}`);
     return EXIT.content;
   }
-  if (log !== 'quiet') {
+  {
     const unchanged = result.files + result.partnerFiles - result.written;
     const detail = [unchanged > 0 ? `${unchanged} unchanged` : '', result.removed > 0 ? `${result.removed} removed` : ''].filter(Boolean).join(', ');
     const where = result.partnerFiles > 0 ? `${request.outDir} and ${request.partnerDir}` : request.outDir;
     io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${where}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
-    if (result.nextEmbargo !== undefined) io.stderr(`syndicate: next embargo lifts at ${result.nextEmbargo}; build again after it to publish what it holds`);
+    if (log !== 'quiet' && result.nextEmbargo !== undefined) io.stderr(`syndicate: next embargo lifts at ${result.nextEmbargo}; build again after it to publish what it holds`);
   }
   return EXIT.ok;
 }
@@ -204,6 +203,12 @@ export function defineBuildCommand(program: Command, io: CliIo, settle: (code: n
 async function runBuildCommand(options: BuildOptions, io: CliIo): Promise<number> {
   const reporting = toReporting(options, io);
   if ('exit' in reporting) return reporting.exit;
+  const { maxWarnings, ...reporter } = reporting;
+  return applyMaxWarnings(await runBuildChecked(options, reporter, io), reporter.reporter, maxWarnings, io);
+}
+
+/** Builds (or checks) with the reporting the options asked for, once the other values are checked. */
+async function runBuildChecked(options: BuildOptions, reporting: { reporter: Reporter; log: LogLevel }, io: CliIo): Promise<number> {
   const now = toBuildTime(options.now, io.env.SOURCE_DATE_EPOCH, io.clock);
   if (!now.ok) {
     io.stderr(`syndicate: ${now.message}`);

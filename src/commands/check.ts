@@ -30,7 +30,7 @@ export async function runCheck(request: BuildRequest, io: CliIo): Promise<number
   if (errors > 0) {
     reportAll(found, reporter, log);
     reporter.finish({ ...summary, checked: false, errors, warnings: found.length - errors });
-    if (log !== 'quiet') io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${names.out} was not compared`);
+    io.stderr(`syndicate: ${count(result.articles.length, 'article')} read, ${count(errors, 'error')}: the build fails, so ${names.out} was not compared`);
     return EXIT.content;
   }
   // The state file is compared as the one file of its folder.
@@ -60,10 +60,10 @@ export async function runCheck(request: BuildRequest, io: CliIo): Promise<number
     warnings,
   });
   if (differences.length === 0) {
-    if (log !== 'quiet') io.stderr(`syndicate: ${names.out} is what the build writes at its recorded time ${now} (${count(compared, 'file')} compared), ${count(warnings, 'warning')}`);
+    io.stderr(`syndicate: ${names.out} is what the build writes at its recorded time ${now} (${count(compared, 'file')} compared), ${count(warnings, 'warning')}`);
     return EXIT.ok;
   }
-  if (log !== 'quiet') {
+  {
     const kinds = (['changed', 'missing', 'extra'] as const).map((k) => [k, differences.filter((d) => d.difference.difference === k).length] as const).filter(([, n]) => n > 0);
     io.stderr(
       `syndicate: the committed output is not what the build writes at ${now}: ${count(differences.length, 'file')} ${differences.length === 1 ? 'differs' : 'differ'} (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}); run 'syndicate build --no-cache' and commit the result`,

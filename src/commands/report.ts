@@ -10,9 +10,9 @@ export function toLogLevel(options: { quiet?: boolean | undefined; verbose?: boo
   return options.quiet ? 'quiet' : options.verbose ? 'verbose' : 'normal';
 }
 
-/** Reports the diagnostics (errors only with --quiet). */
-export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter, log: LogLevel): void {
-  reporter.report(log === 'quiet' ? diagnostics.filter((d) => d.severity === 'error') : diagnostics);
+/** Reports the diagnostics (the reporter decides what --quiet shows: json keeps them all). */
+export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter, _log: LogLevel): void {
+  reporter.report(diagnostics);
 }
 
 /** `1 file`, `2 files`. */

@@ -7,7 +7,7 @@ import type { OfficialKind, OfficialSchemas } from '../inspect/official.ts';
 import type { Reporter } from '../report/index.ts';
 import type { Profile } from '../validate/rule.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { addReportOptions, toReporting, type ReportOptions } from './options.ts';
+import { addReportOptions, applyMaxWarnings, toReporting, type ReportOptions } from './options.ts';
 import { count, reportAll, type LogLevel } from './report.ts';
 import { loadSiteConfig } from './site.ts';
 
@@ -166,5 +166,6 @@ async function runValidateCommand(targets: string[], options: ValidateOptions, i
     io.stderr(`syndicate: --profile "${profile}" is not one of standard, syndicate`);
     return EXIT.usage;
   }
-  return runValidate({ targets, inputDir: options.input, schemasDir: options.schemas, profile, ...reporting }, io);
+  const { maxWarnings, reporter, log } = reporting;
+  return applyMaxWarnings(await runValidate({ targets, inputDir: options.input, schemasDir: options.schemas, profile, reporter, log }, io), reporter, maxWarnings, io);
 }
