@@ -21,9 +21,10 @@ describe('the npm package', () => {
   it('holds the compiled code, its types, README, LICENSE and package.json, and nothing else', () => {
     const files = packedFiles();
     expect(files.filter((f) => !f.startsWith('lib/'))).toEqual(['LICENSE', 'README.md', 'package.json']);
-    // Compiled code and its declarations; the two worker bundles; the code fingerprint read at run time.
-    expect(files.filter((f) => f.startsWith('lib/') && !/\.(js|d\.ts)$/.test(f))).toEqual(['lib/code-fingerprint.txt']);
-    for (const needed of ['lib/bin.js', 'lib/index.js', 'lib/index.d.ts', 'lib/project/worker.bundle.js', 'lib/project/heavy.bundle.js']) expect(files).toContain(needed);
+    // Compiled code and its declarations; the two bundles; the code fingerprint read at run time; the
+    // JSON Schema of site.json that editors read through `$schema`.
+    expect(files.filter((f) => f.startsWith('lib/') && !/\.(js|d\.ts)$/.test(f))).toEqual(['lib/code-fingerprint.txt', 'lib/site.schema.json']);
+    for (const needed of ['lib/site.schema.json', 'lib/bin.js', 'lib/index.js', 'lib/index.d.ts', 'lib/project/worker.bundle.js', 'lib/project/heavy.bundle.js']) expect(files).toContain(needed);
     // Every module has its compiled file (a missing one would fail only when that path runs).
     for (const file of files.filter((f) => f.endsWith('.d.ts'))) expect(files).toContain(file.replace(/\.d\.ts$/, '.js'));
     expect(files.some((f) => /(^|\/)(tests?|src)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);

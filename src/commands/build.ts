@@ -88,9 +88,10 @@ export async function runBuild(request: BuildRequest, io: CliIo): Promise<number
     progress?.done();
   }
   if (log !== 'quiet') for (const line of result.recovered) io.stderr(`syndicate: ${line}`);
-  reportAll(result.diagnostics, reporter, log);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.length - errors;
+  const diagnostics = [...site.warnings, ...result.diagnostics];
+  reportAll(diagnostics, reporter, log);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
   reporter.finish({
     command: 'build',
     articles: result.articles,

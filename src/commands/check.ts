@@ -24,7 +24,7 @@ export async function runCheck(request: BuildRequest, io: CliIo): Promise<number
   const state = { ...readPreviousState(request.stateFile, request.outDir, io.cwd), reset: request.resetVersions };
   const now = toRecordedBuildTime(state) ?? request.now;
   const result = build(loaded.sources, site.config, { articlesPath: loaded.articlesPath, now, state, names });
-  const found = sortDiagnostics([...(loaded.diagnostics ?? []), ...result.diagnostics]);
+  const found = sortDiagnostics([...site.warnings, ...(loaded.diagnostics ?? []), ...result.diagnostics]);
   const errors = found.filter((d) => d.severity === 'error').length;
   const summary = { command: 'build --check', articles: result.articles.length, outDir: names.out, partnerDir: names.partner, stateFile: names.state, builtAt: now };
   if (errors > 0) {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EXIT, type CliIo } from './io.ts';
 
 /** The sample article's file name, inside DIR/articles. */
@@ -25,28 +26,33 @@ export interface InitRequest {
 }
 
 /**
- * site.json for today's schema: every field it requires. Those nobody can guess for the user are
- * filled from `name` and `url` (logo, feed text, NewsML-G2 provider), and `init` says to check them.
+ * A short site.json: what only the user can say (name, url, language, time zone), the guid prefix with
+ * this year (RFC 4151 §2.1: the tag's date never changes after the first deploy, so it is written down
+ * rather than left to the default), and NewsML-G2's provider as the publication itself. Everything else
+ * has its documented default (docs/configuration.md); no logo is invented (JSON-LD leaves it out with
+ * one warning until one is set). `schema` is the `$schema` path, when the tool's schema lies inside the
+ * project (installed in its node_modules), so editors complete and check the file.
  */
-export function toStarterSite(request: Pick<InitRequest, 'name' | 'url' | 'language' | 'timeZone' | 'now'>): Record<string, unknown> {
+export function toStarterSite(request: Pick<InitRequest, 'name' | 'url' | 'language' | 'timeZone' | 'now'>, schema?: string): Record<string, unknown> {
   const { name, url } = request;
   const host = new URL(url).hostname;
   return {
+    ...(schema === undefined ? {} : { $schema: schema }),
     name,
     url,
     language: request.language,
     timeZone: request.timeZone,
-    logo: { url: new URL('logo.png', url).href, width: 600, height: 60 },
-    copyright: { holder: name, notice: `Copyright ${request.now.getUTCFullYear()} ${name}. All rights reserved.` },
-    feed: { title: name, description: `News from ${name}.`, baseUrl: url, limit: 50 },
-    // The output folder's pages are at articles/<id>/: the permalink points there when the output
-    // folder is published at `url`.
-    permalink: '/articles/{id}/',
-    // RFC 4151 tag URI: the domain owned on the date given, which then never changes.
     guidPrefix: `tag:${host},${request.now.getUTCFullYear()}:article:`,
     newsml: { provider: { name, uri: url } },
-    mediaTopics: {},
   };
+}
+
+/** The `$schema` path from `dir` to the shipped site.schema.json, when it lies inside `cwd` (else undefined). */
+export function toSchemaReference(dir: string, cwd: string): string | undefined {
+  const schema = fileURLToPath(new URL('../site.schema.json', import.meta.url));
+  const fromCwd = path.relative(cwd, schema);
+  if (!existsSync(schema) || fromCwd.startsWith('..') || path.isAbsolute(fromCwd)) return undefined;
+  return path.relative(dir, schema).split(path.sep).join('/');
 }
 
 /** The sample article: Markdown with the front matter a story needs, dated `now` (UTC). */
@@ -82,7 +88,7 @@ export async function runInit(request: InitRequest, io: CliIo): Promise<number> 
   }
   // site.json's url is a base that paths are resolved against: it ends in "/".
   const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
-  const site = toStarterSite({ ...request, url: base });
+  const site = toStarterSite({ ...request, url: base }, toSchemaReference(path.resolve(io.cwd, request.dir), io.cwd));
   const siteText = `${JSON.stringify(site, null, 2)}\n`;
   const { readSiteConfig } = await import('../config.ts');
   const checked = readSiteConfig(siteText, 'site.json');
@@ -109,7 +115,7 @@ export async function runInit(request: InitRequest, io: CliIo): Promise<number> 
   for (const file of files) await writeFile(file.absolute, file.text, { flag: 'wx' });
   io.stderr(`syndicate: wrote ${files.map((file) => shown(file.absolute)).join(' and ')}`);
   const input = request.dir === 'input' ? '' : ` --input ${request.dir}`;
-  io.stderr(`syndicate: next: check ${shown(files[0]!.absolute)} (name, url, logo, copyright, feed text), put your stories in ${shown(path.join(dir, 'articles'))}, then run: npx syndicate build${input}`);
+  io.stderr(`syndicate: next: check ${shown(files[0]!.absolute)} (name, url, language, time zone; every other setting: docs/configuration.md), put your stories in ${shown(path.join(dir, 'articles'))}, then run: npx syndicate build${input}`);
   return EXIT.ok;
 }
 

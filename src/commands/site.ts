@@ -17,11 +17,11 @@ export async function loadSiteConfig(
   log: LogLevel,
   consequence = 'built',
   outputs?: OutputChoice[],
-): Promise<{ config: SiteConfig; configPath: string } | { exit: number }> {
+): Promise<{ config: SiteConfig; configPath: string; warnings: Diagnostic[] } | { exit: number }> {
   const [{ readConfigText }, { readSiteConfig }] = await Promise.all([import('../io.ts'), import('../config.ts')]);
   const { configPath, configText } = await readConfigText(inputDir, io.cwd);
   if (configText === undefined) {
-    const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} (see README "Configuration")` };
+    const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} ("syndicate init" writes one; every key: docs/configuration.md)` };
     reporter.report([missing]);
     reporter.finish({ configured: false });
     return { exit: EXIT.usage };
@@ -33,5 +33,6 @@ export async function loadSiteConfig(
     reporter.finish({ configured: false });
     return { exit: EXIT.usage };
   }
-  return { config: outputs === undefined ? config : { ...config, outputs }, configPath };
+  // A valid configuration can still have findings (e.g. the language it assumed): reported with the build's.
+  return { config: outputs === undefined ? config : { ...config, outputs }, configPath, warnings: diagnostics };
 }
