@@ -25,10 +25,17 @@ export interface CliIo {
   progress?: ((line: string | undefined) => void) | undefined;
   /** True when stderr is a terminal: text diagnostics are then coloured, unless NO_COLOR is set. */
   isTTY?: boolean | undefined;
+  /**
+   * For the commands that run until stopped (`build --watch`, `serve`): a signal aborted on Ctrl-C
+   * (SIGINT) or SIGTERM. A function, so that other commands leave Ctrl-C's default (exit at once) alone.
+   */
+  interrupt?: (() => AbortSignal) | undefined;
 }
 
 const HELP = `Usage: syndicate build [--input DIR] [--out DIR] [--now TIME] [options]
        syndicate build --check [--input DIR] [--out DIR]
+       syndicate build --watch [--serve [--port N] [--host H]] [build options]
+       syndicate serve [--out DIR] [--input DIR] [--port N] [--host H]
        syndicate validate <files or folders...> [--input DIR] [--schemas DIR] [--profile P]
 
 Reads the articles in DIR/articles (default input/articles) with the publication
@@ -47,6 +54,9 @@ Commands:
                      whoever wrote them; formats are told by content, folders
                      are searched recursively; a file in no known format is an
                      error
+  serve              preview the output folder over HTTP (feeds, JSON-LD and
+                     JSON Feed with their media types), with an index of every
+                     output and its validation status at /_syndicate/outputs
 
 Options of build:
   -i, --input DIR    input folder holding site.json and articles/ (default: input)
@@ -80,6 +90,18 @@ Options of build:
                      "outputs"): jsonld, head, page, rss, atom, jsonfeed,
                      sitemap, newsml, ninjs
       --verbose      also print what was reused, rebuilt and written, and timings
+  -w, --watch        build, then build again on every change under the input
+                     folder until Ctrl-C; a build with errors leaves the output
+                     folder as the last good build and the watch goes on
+      --serve        with --watch: also preview the output folder (as serve
+                     does) and reload open pages after each build
+
+Options of serve (and build --watch --serve):
+  -p, --port N       port to listen on (default: 4000; 0 picks a free one)
+      --host H       interface to listen on (default: 127.0.0.1, this machine
+                     only; 0.0.0.0 shows the preview to the network)
+  -o, --out DIR      the folder to preview (default: dist)
+  -i, --input DIR    the index checks the outputs against DIR/site.json
 
 Options of validate:
   -i, --input DIR    with --profile syndicate, check against DIR/site.json
@@ -113,8 +135,9 @@ Exit codes: 0 success (warnings allowed), 1 content or validation errors (or,
 with --check, differences), 2 usage or configuration errors.`;
 
 /** The options each command accepts (besides --help and --version). */
-const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate', ReadonlySet<string>> = {
-  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'outputs', 'quiet', 'verbose', 'format']),
+const COMMAND_OPTIONS: Record<'build' | 'check' | 'validate' | 'serve', ReadonlySet<string>> = {
+  build: new Set(['input', 'out', 'partner-out', 'state', 'now', 'cache', 'no-cache', 'reset-versions', 'keep-going', 'workers', 'outputs', 'quiet', 'verbose', 'format', 'watch', 'serve', 'port', 'host']),
+  serve: new Set(['input', 'out', 'port', 'host', 'quiet']),
   check: new Set(['check', 'input', 'out', 'partner-out', 'state', 'now', 'reset-versions', 'outputs', 'quiet', 'format']),
   validate: new Set(['input', 'schemas', 'profile', 'quiet', 'format']),
 };
@@ -144,6 +167,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         format: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
+        watch: { type: 'boolean', short: 'w' },
+        serve: { type: 'boolean' },
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -162,11 +189,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   const [command, ...rest] = positionals;
-  if (command !== 'build' && command !== 'validate') {
+  if (command !== 'build' && command !== 'validate' && command !== 'serve') {
     return usage(io, command === undefined ? 'missing command' : `unknown command or argument "${[command, ...rest].join(' ')}"`);
   }
-  if (command === 'build' && rest.length > 0) return usage(io, `unknown command or argument "${[command, ...rest].join(' ')}"`);
-  const mode = command === 'validate' ? 'validate' : values.check ? 'check' : 'build';
+  if ((command === 'build' || command === 'serve') && rest.length > 0) return usage(io, `unknown command or argument "${[command, ...rest].join(' ')}"`);
+  const mode = command === 'validate' ? 'validate' : command === 'serve' ? 'serve' : values.check ? 'check' : 'build';
   const given = Object.keys(values).filter((key) => values[key as keyof typeof values] !== undefined);
   const foreign = given.filter((key) => !COMMAND_OPTIONS[mode].has(key));
   if (foreign.length > 0) {
@@ -187,6 +214,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (profile !== 'standard' && profile !== 'syndicate') return usage(io, `--profile "${profile}" is not one of standard, syndicate`);
     const { runValidate } = await import('./inspect/command.ts');
     return runValidate({ targets: rest, inputDir: values.input, schemasDir: values.schemas, profile, log, reporter }, io);
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!/^\d+$/.test(values.port ?? '') || port > 65535)) return usage(io, `--port "${values.port}" must be a whole number from 0 to 65535`);
+  if (mode === 'build' && !values.watch && (values.serve || values.port !== undefined || values.host !== undefined)) {
+    return usage(io, `${values.serve ? '--serve' : values.port !== undefined ? '--port' : '--host'} needs --watch (build --watch --serve), or run syndicate serve to preview the output folder as it is`);
+  }
+  if (!values.serve && mode === 'build' && (values.port !== undefined || values.host !== undefined)) return usage(io, '--port and --host need --serve');
+  if (mode === 'serve') {
+    const { runServe } = await import('./serve/command.ts');
+    return runServe({ inputDir: values.input ?? 'input', outDir: values.out ?? 'dist', port, host: values.host, quiet: values.quiet ?? false }, io);
   }
   const now = toBuildTime(values.now, io.env.SOURCE_DATE_EPOCH, io.clock);
   if (!now.ok) {
@@ -217,6 +254,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     log,
     reporter,
   };
+  if (values.watch) {
+    const { runWatch } = await import('./watch/command.ts');
+    // Each build takes the time it runs at, unless --now or SOURCE_DATE_EPOCH fixes it.
+    const fixed = values.now !== undefined || Boolean(io.env.SOURCE_DATE_EPOCH);
+    const toNow = () => {
+      const current = fixed ? now : toBuildTime(undefined, undefined, io.clock);
+      return current.ok ? current.value : now.value;
+    };
+    const fresh = () => createReporter(format.value, { stdout: io.stdout, stderr: io.stderr, colour: useColour(io.isTTY, io.env) });
+    return runWatch({ inputDir, outDir, stateFile: request.stateFile, cacheDir: request.cacheDir, serve: values.serve ? { port, host: values.host } : undefined, quiet: log === 'quiet' }, io, () => runBuild({ ...request, now: toNow(), reporter: fresh() }, io));
+  }
   return mode === 'check' ? runCheck(request, io) : runBuild(request, io);
 }
 
