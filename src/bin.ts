@@ -22,6 +22,12 @@ try {
     // \r returns to the start of the line and \x1b[K clears it: the bar redraws in place.
     progress: process.stderr.isTTY ? (line) => process.stderr.write(line === undefined ? '\r\x1b[K' : `\r${line}\x1b[K`) : undefined,
     isTTY: process.stderr.isTTY === true,
+    // Only `build --watch` and `serve` ask: Ctrl-C then ends them after the build under way.
+    interrupt: () => {
+      const controller = new AbortController();
+      for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => controller.abort());
+      return controller.signal;
+    },
   });
 } catch (error) {
   // A bug or an I/O failure (disk full, permissions): say what happened without a stack trace.

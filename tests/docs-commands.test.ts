@@ -24,19 +24,11 @@ const NOT_RUN: { pattern: RegExp; reason: string }[] = [
   { pattern: /\bsyndicate build --watch\b/, reason: 'runs until stopped (a watcher); its end-to-end test edits an article under it' },
 ];
 
-/**
- * Commands that helpers E–H of issue 15 are adding in their own branches: kept in the docs, not run here
- * yet. The integrator removes an entry once its command exists, and the block runs from then on.
- */
-const PENDING: { pattern: RegExp; by: string }[] = [
-  { pattern: /\bsyndicate init\b/, by: 'E (init)' },
-  { pattern: /--watch\b/, by: 'H (build --watch)' },
-  { pattern: /--max-warnings\b/, by: 'G (--max-warnings)' },
-  { pattern: /--config\b/, by: 'F (--config)' },
-];
+/** Commands the docs show that the tool does not have yet (none now; an entry keeps its block from running). */
+const PENDING: { pattern: RegExp; by: string }[] = [];
 
-/** Relative links that another helper's branch makes true (the integrator removes them after merging). */
-const PENDING_LINKS: Record<string, string> = { 'docs/configuration.md': 'F writes it from the config schema' };
+/** Relative links to files that do not exist yet (none now). */
+const PENDING_LINKS: Record<string, string> = {};
 
 interface Block {
   where: string;

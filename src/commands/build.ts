@@ -153,6 +153,10 @@ interface BuildOptions extends ReportOptions {
   resetVersions?: boolean;
   workers?: string;
   outputs?: string;
+  watch?: boolean;
+  serve?: boolean;
+  port?: string;
+  host?: string;
 }
 
 /** Adds `syndicate build` (and `build --check`) to the program; `settle` receives the exit code. */
@@ -185,7 +189,13 @@ export function defineBuildCommand(program: Command, io: CliIo, settle: (code: n
     .option('-k, --keep-going', 'write the articles without errors and list those left out; the exit code is still 1')
     .option('--reset-versions', 'start a new version history: ignore a missing or existing versions state and give every article version 1')
     .option('-j, --workers <N>', 'worker threads for large builds (default: one per CPU)')
-    .option('--outputs <LIST>', `write only these (comma-separated; default all, or site.json "outputs"): ${OUTPUT_CHOICES.join(', ')}`);
+    .option('--outputs <LIST>', `write only these (comma-separated; default all, or site.json "outputs"): ${OUTPUT_CHOICES.join(', ')}`)
+    .addOption(
+      new Option('-w, --watch', 'build, then build again on every change under the input folder until Ctrl-C; a build with errors leaves the output folder as the last good build and the watch goes on').conflicts('check'),
+    )
+    .option('--serve', 'with --watch: also preview the output folder (as syndicate serve does) and reload open pages after each build')
+    .option('-p, --port <N>', 'with --serve: port to listen on (default: 4000; 0 picks a free one)')
+    .option('--host <H>', 'with --serve: interface to listen on (default: 127.0.0.1, this machine only)');
   addReportOptions(command);
   // --cache DIR and --no-cache set the same value, so the parser cannot see them conflict: the events can.
   const given = new Set<string>();
@@ -195,6 +205,11 @@ export function defineBuildCommand(program: Command, io: CliIo, settle: (code: n
     if (given.has('cache') && given.has('no-cache')) {
       command.error("option '--no-cache' cannot be used with option '--cache <DIR>'; pick one", { exitCode: EXIT.usage });
     }
+    if (!options.watch && (options.serve || options.port !== undefined || options.host !== undefined)) {
+      const option = options.serve ? '--serve' : options.port !== undefined ? '--port' : '--host';
+      command.error(`option '${option}' needs --watch (build --watch --serve), or run syndicate serve to preview the output folder as it is`, { exitCode: EXIT.usage });
+    }
+    if (!options.serve && (options.port !== undefined || options.host !== undefined)) command.error("options '--port' and '--host' need --serve", { exitCode: EXIT.usage });
     settle(await runBuildCommand(options, io));
   });
   return command;
@@ -243,5 +258,35 @@ async function runBuildChecked(options: BuildOptions, reporting: { reporter: Rep
     const { runCheck } = await import('./check.ts');
     return runCheck(request, io);
   }
+  if (options.watch) {
+    const port = toPort(options.port);
+    if (port === null) {
+      io.stderr(`syndicate: --port "${options.port}" must be a whole number from 0 to 65535`);
+      return EXIT.usage;
+    }
+    const { runWatch } = await import('../watch/command.ts');
+    // Each build takes the time it runs at, unless --now or SOURCE_DATE_EPOCH fixes it, and has a
+    // reporter of its own (the JSON reporter would otherwise repeat the earlier builds' findings).
+    const fixed = options.now !== undefined || Boolean(io.env.SOURCE_DATE_EPOCH);
+    const toNow = () => {
+      const current = fixed ? now : toBuildTime(undefined, undefined, io.clock);
+      return current.ok ? current.value : now.value;
+    };
+    const fresh = () => toReporting({ ...options, maxWarnings: undefined }, io);
+    return runWatch(
+      { inputDir: request.inputDir, outDir: request.outDir, stateFile: request.stateFile, cacheDir: request.cacheDir, serve: options.serve ? { port, host: options.host } : undefined, quiet: request.log === 'quiet' },
+      io,
+      () => {
+        const reporting = fresh();
+        return 'exit' in reporting ? Promise.resolve(reporting.exit) : runBuild({ ...request, now: toNow(), reporter: reporting.reporter }, io);
+      },
+    );
+  }
   return runBuild(request, io);
+}
+
+/** A `--port` value: undefined when not given, null when it is not a port number. */
+export function toPort(value: string | undefined): number | undefined | null {
+  if (value === undefined) return undefined;
+  return /^\d{1,5}$/.test(value) && Number(value) <= 65535 ? Number(value) : null;
 }

@@ -19,4 +19,9 @@ export interface CliIo {
   progress?: ((line: string | undefined) => void) | undefined;
   /** True when stderr is a terminal: text diagnostics are then coloured, unless NO_COLOR is set. */
   isTTY?: boolean | undefined;
+  /**
+   * For the commands that run until stopped (`build --watch`, `serve`): a signal aborted on Ctrl-C
+   * (SIGINT) or SIGTERM. A function, so that other commands leave Ctrl-C's default (exit at once) alone.
+   */
+  interrupt?: (() => AbortSignal) | undefined;
 }

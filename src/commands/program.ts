@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { defineBuildCommand } from './build.ts';
 import { defineInitCommand } from './init.ts';
+import { defineServeCommand } from './serve.ts';
 import type { CliIo } from './io.ts';
 import { defineValidateCommand } from './validate.ts';
 
@@ -9,7 +10,7 @@ import { defineValidateCommand } from './validate.ts';
 const HELP_WIDTH = 80;
 
 /** The names of the commands, for the usage hint after a parse error. */
-export const COMMAND_NAMES = ['build', 'validate', 'init', 'help'] as const;
+export const COMMAND_NAMES = ['build', 'validate', 'init', 'serve', 'help'] as const;
 
 /**
  * A fresh program (one per run: tests run many in one process). Parse errors throw commander's
@@ -43,6 +44,7 @@ Each command has its own options: syndicate help build, syndicate validate --hel
   defineInitCommand(program, io, settle);
   defineBuildCommand(program, io, settle);
   defineValidateCommand(program, io, settle);
+  defineServeCommand(program, io, settle);
   return program;
 }
 
