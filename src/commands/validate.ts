@@ -9,6 +9,7 @@ import type { Profile } from '../validate/rule.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { addReportOptions, applyMaxWarnings, toReporting, type ReportOptions } from './options.ts';
 import { count, reportAll, type LogLevel } from './report.ts';
+import { toOncePerCause } from '../report/cause.ts';
 import { loadSiteConfig } from './site.ts';
 
 /** What `validate` was asked to do. */
@@ -81,7 +82,8 @@ export async function runValidate(request: ValidateRequest, io: CliIo): Promise<
     kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
     found.push(...result.diagnostics);
   }
-  const diagnostics = sortDiagnostics(found);
+  // The same JSON-LD in a file, its head snippet and its page is one cause, reported once.
+  const diagnostics = toOncePerCause(sortDiagnostics(found));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const formats = Object.fromEntries([...kinds].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -37,8 +37,9 @@ export function countByRule(diagnostics: readonly Diagnostic[]): RuleCount[] {
 }
 
 /**
- * The findings to show in full: the first `perRule` of each rule and severity, in the order given
- * (so a small report is exactly the full one), and how many were left out.
+ * The findings to show in full: every error (each one stops the build and names a file to fix), and the
+ * first `perRule` warnings of each rule, in the order given (so a small report is exactly the full one),
+ * and how many were left out.
  */
 export function selectShown(diagnostics: readonly Diagnostic[], perRule = SHOWN_PER_RULE): { shown: Diagnostic[]; hidden: number } {
   const seen = new Map<string, number>();
@@ -47,7 +48,7 @@ export function selectShown(diagnostics: readonly Diagnostic[], perRule = SHOWN_
     const key = `${d.severity} ${d.source}/${d.ruleId}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    if (n <= perRule) shown.push(d);
+    if (d.severity === 'error' || n <= perRule) shown.push(d);
   }
   return { shown, hidden: diagnostics.length - shown.length };
 }
@@ -74,17 +75,17 @@ const MESSAGE_WIDTH = 100;
  * count, name and first message, and how many of it are not shown above.
  *
  * ```
- * syndicate: 3,385 findings by rule (3 of each shown above; --verbose shows all):
+ * syndicate: 3,385 findings by rule (every error and 3 warnings of each rule shown above; --verbose shows all):
  *   3,000 × warning jsonld/article-image  NewsArticle has no "image"; Google recommends… (2,997 more)
  * ```
  */
 export function formatRuleTable(diagnostics: readonly Diagnostic[], perRule = SHOWN_PER_RULE): string[] {
   const counts = countByRule(diagnostics);
   const width = Math.max(...counts.map((c) => c.count.toLocaleString('en-US').length));
-  const lines = [`syndicate: ${diagnostics.length.toLocaleString('en-US')} findings by rule (${perRule} of each shown above; --verbose shows all):`];
+  const lines = [`syndicate: ${diagnostics.length.toLocaleString('en-US')} findings by rule (every error and ${perRule} warnings of each rule shown above; --verbose shows all):`];
   for (const c of counts) {
     const message = c.first.message.length > MESSAGE_WIDTH ? `${c.first.message.slice(0, MESSAGE_WIDTH - 1).trimEnd()}…` : c.first.message;
-    const more = c.count > perRule ? ` (${(c.count - perRule).toLocaleString('en-US')} more)` : '';
+    const more = c.severity !== 'error' && c.count > perRule ? ` (${(c.count - perRule).toLocaleString('en-US')} more)` : '';
     lines.push(`  ${c.count.toLocaleString('en-US').padStart(width)} × ${c.severity} ${c.rule}  ${message}${more}`);
   }
   return lines;
