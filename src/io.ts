@@ -149,8 +149,9 @@ async function findArticleFiles(root: string, cwd: string): Promise<{ files: str
 }
 
 /** Reads the site configuration text; undefined when the file does not exist. */
-export async function readConfigText(inputDir: string, cwd: string): Promise<{ configPath: string; configText?: string }> {
-  const configFile = path.join(path.resolve(cwd, inputDir), 'site.json');
+export async function readConfigText(inputDir: string, cwd: string, configFile_?: string): Promise<{ configPath: string; configText?: string }> {
+  // `--config FILE` names it; by default it is `<input>/site.json`.
+  const configFile = configFile_ === undefined ? path.join(path.resolve(cwd, inputDir), 'site.json') : path.resolve(cwd, configFile_);
   const configPath = toDisplayPath(configFile, cwd);
   try {
     return { configPath, configText: await readFile(configFile, 'utf8') };

@@ -55,6 +55,8 @@ export interface BuildRequest {
   workers: number | undefined;
   /** `--outputs`: replaces site.json's `outputs`. */
   outputs: OutputChoice[] | undefined;
+  /** `--config FILE`: the site settings (default `<input>/site.json`). */
+  configFile?: string | undefined;
   resetVersions: boolean;
   keepGoing: boolean;
   log: LogLevel;
@@ -63,7 +65,7 @@ export interface BuildRequest {
 
 export async function runBuild(request: BuildRequest, io: CliIo): Promise<number> {
   const { reporter, log } = request;
-  const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs);
+  const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs, request.configFile);
   if ('exit' in site) return site.exit;
   const [{ readToolVersion }, { buildProject }] = await Promise.all([import('../io.ts'), import('../project/build.ts')]);
   const progress = log === 'quiet' ? undefined : toProgressBar(io);
@@ -76,6 +78,7 @@ export async function runBuild(request: BuildRequest, io: CliIo): Promise<number
       partnerDir: request.partnerDir,
       stateFile: request.stateFile,
       site: site.config,
+      configPath: site.configPath,
       toolVersion: await readToolVersion(),
       now: request.now,
       cacheDir: request.cacheDir,
@@ -154,6 +157,7 @@ interface BuildOptions extends ReportOptions {
   workers?: string;
   outputs?: string;
   watch?: boolean;
+  config?: string;
   serve?: boolean;
   port?: string;
   host?: string;
@@ -174,6 +178,7 @@ export function defineBuildCommand(program: Command, io: CliIo, settle: (code: n
       'partner folder: embargoed stories\' NewsML-G2 and ninjs, withdrawal notices and their index.json (default: the output folder\'s name + "-partners", beside it); written only while it has something, never inside the output folder',
     )
     .option('--state <FILE>', 'versions state to read and write (default: DIR/versions.json)')
+    .option('-c, --config <FILE>', 'the site settings to read (default: DIR/site.json)')
     .addOption(
       new Option(
         '--check',
@@ -250,6 +255,7 @@ async function runBuildChecked(options: BuildOptions, reporting: { reporter: Rep
     cacheDir: options.cache === false ? undefined : (options.cache ?? '.syndicate-cache'),
     workers,
     outputs: outputs?.value,
+    configFile: options.config,
     resetVersions: options.resetVersions ?? false,
     keepGoing: options.keepGoing ?? false,
     ...reporting,

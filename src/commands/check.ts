@@ -14,7 +14,7 @@ import { loadSiteConfig } from './site.ts';
  */
 export async function runCheck(request: BuildRequest, io: CliIo): Promise<number> {
   const { reporter, log } = request;
-  const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs);
+  const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs, request.configFile);
   if ('exit' in site) return site.exit;
   const [{ loadInput, readPreviousState, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, { toRecordedBuildTime }, path] =
     await Promise.all([import('../io.ts'), import('../build.ts'), import('../inspect/files.ts'), import('../inspect/compare.ts'), import('../pipeline/state.ts'), import('node:path')]);
@@ -23,7 +23,7 @@ export async function runCheck(request: BuildRequest, io: CliIo): Promise<number
   const loaded = await loadInput(request.inputDir, io.cwd);
   const state = { ...readPreviousState(request.stateFile, request.outDir, io.cwd), reset: request.resetVersions };
   const now = toRecordedBuildTime(state) ?? request.now;
-  const result = build(loaded.sources, site.config, { articlesPath: loaded.articlesPath, now, state, names });
+  const result = build(loaded.sources, site.config, { articlesPath: loaded.articlesPath, now, state, names, configPath: site.configPath });
   const found = sortDiagnostics([...site.warnings, ...(loaded.diagnostics ?? []), ...result.diagnostics]);
   const errors = found.filter((d) => d.severity === 'error').length;
   const summary = { command: 'build --check', articles: result.articles.length, outDir: names.out, partnerDir: names.partner, stateFile: names.state, builtAt: now };

@@ -17,9 +17,10 @@ export async function loadSiteConfig(
   log: LogLevel,
   consequence = 'built',
   outputs?: OutputChoice[],
+  configFile?: string,
 ): Promise<{ config: SiteConfig; configPath: string; warnings: Diagnostic[] } | { exit: number }> {
   const [{ readConfigText }, { readSiteConfig }] = await Promise.all([import('../io.ts'), import('../config.ts')]);
-  const { configPath, configText } = await readConfigText(inputDir, io.cwd);
+  const { configPath, configText } = await readConfigText(inputDir, io.cwd, configFile);
   if (configText === undefined) {
     const missing: Diagnostic = { file: configPath, severity: 'error', source: 'config', ruleId: 'missing-config', message: `no site configuration; create ${configPath} ("syndicate init" writes one; every key: docs/configuration.md)` };
     reporter.report([missing]);
