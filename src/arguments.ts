@@ -3,6 +3,7 @@
  * and what it must be, instead of a TypeError from deep inside (`Cannot read properties of undefined`).
  * Misuse of the API is a programming error, so it throws; bad content is never a throw (diagnostics).
  */
+import { isRecord } from './validate/standard/jsonld/json.ts';
 
 /** `undefined`, `null`, `an array`, `a string "abc"`, `a number 3`, `an object`. */
 function describeValue(value: unknown): string {
@@ -16,11 +17,6 @@ function describeValue(value: unknown): string {
 /** Throws a TypeError naming the call, the argument and what it must be, unless `ok`. */
 export function requireArgument(ok: boolean, call: string, name: string, expected: string, value: unknown): void {
   if (!ok) throw new TypeError(`syndicate ${call}: ${name} must be ${expected}, got ${describeValue(value)}`);
-}
-
-/** True for a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Checks that `value` looks like a SiteConfig from readSiteConfig (an object with a name and url). */

@@ -1,4 +1,5 @@
-import { isRecord, requireArgument, requireSite, requireStringOption } from './arguments.ts';
+import { requireArgument, requireSite, requireStringOption } from './arguments.ts';
+import { isRecord } from './validate/standard/jsonld/json.ts';
 import type { SiteConfig } from './config.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { toSkippedFeatureWarnings } from './features.ts';

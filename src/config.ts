@@ -5,6 +5,8 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { AbsoluteUrlSchema } from './model/article.ts';
 import { OUTPUT_CHOICES } from './model/output.ts';
 import { checkSectionLabel } from './model/sections.ts';
+import { isRecord } from './validate/standard/jsonld/json.ts';
+import { editDistance } from './validate/standard/jsonld/suggest.ts';
 import { nodeAt } from './read/yamlpath.ts';
 import { RULE_LEVELS, checkRuleSetting } from './report/severity.ts';
 
@@ -310,25 +312,12 @@ function schemaNodeAt(path: readonly string[]): SchemaNode | undefined {
 function closestKey(key: string, known: readonly string[]): string | undefined {
   let best: { key: string; distance: number } | undefined;
   for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && distance < candidate.length && (best === undefined || distance < best.distance)) best = { key: candidate, distance };
+    const within = Math.max(2, Math.floor(candidate.length / 3));
+    // Exact up to `within`; anything farther comes back as within + 1 and is refused below.
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase(), within + 1);
+    if (distance <= within && distance < candidate.length && (best === undefined || distance < best.distance)) best = { key: candidate, distance };
   }
   return best?.key;
-}
-
-/** Levenshtein distance (insertions, deletions, substitutions), one row at a time. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The key node `key` of the mapping at `path` (the `"titel"` of `"titel": …`), or the mapping when it is not found. */

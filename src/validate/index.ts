@@ -3,7 +3,8 @@
  * then what syndicate promises of it), with the facts it states about its articles returned beside the
  * findings for the consistency check. One parse per file.
  */
-import { isRecord, requireArgument, requireSite } from '../arguments.ts';
+import { requireArgument, requireSite } from '../arguments.ts';
+import { isRecord } from './standard/jsonld/json.ts';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { OutputFile, OutputFormat } from '../model/output.ts';

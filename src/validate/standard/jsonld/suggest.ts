@@ -20,7 +20,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 }
 
 /** Levenshtein distance, or `limit` as soon as it cannot be less (rows of two, so linear memory). */
-function editDistance(a: string, b: string, limit: number): number {
+export function editDistance(a: string, b: string, limit: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
