@@ -35,5 +35,7 @@ export async function loadSiteConfig(
     return { exit: EXIT.usage };
   }
   // A valid configuration can still have findings (e.g. the language it assumed): reported with the build's.
-  return { config: outputs === undefined ? config : { ...config, outputs }, configPath, warnings: diagnostics };
+  // site.json "rules" apply to them as to the build's own (e.g. "default-language": "off").
+  const { applyRuleSettings } = await import('../report/severity.ts');
+  return { config: outputs === undefined ? config : { ...config, outputs }, configPath, warnings: applyRuleSettings(diagnostics, config.rules) };
 }

@@ -4,7 +4,8 @@
  * what each source gave, worker threads for the sources that changed, articles kept on disk rather
  * than in memory, and output written through a staging folder.
  */
-import { isRecord, requireArgument, requireSite, requireStringOption } from '../arguments.ts';
+import { requireArgument, requireSite, requireStringOption } from '../arguments.ts';
+import { isRecord } from '../validate/standard/jsonld/json.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,11 +158,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     locks.push(lock);
   }
   try {
-    const result = await buildLocked(options, partnerDir);
-    // Said on every build, cached or not: not stored with the outcome, so never repeated.
-    const configPath = options.configPath ?? toDisplayPath(path.join(path.resolve(options.cwd, options.inputDir), 'site.json'), options.cwd);
-    const skipped = toSkippedFeatureWarnings(options.site, configPath);
-    return skipped.length === 0 ? result : { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...skipped]) };
+    return await buildLocked(options, partnerDir);
   } finally {
     for (const lock of locks) lock.release();
   }
@@ -401,6 +398,10 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     const nextEmbargo = records.nextEmbargo;
     lap('feeds');
 
+    // The features site.json leaves out, said on every build (a no-op replays them with the outcome);
+    // among the findings as found, so site.json "rules" applies to them before the write decision.
+    const configPath = options.configPath ?? toDisplayPath(path.join(path.resolve(cwd, options.inputDir), 'site.json'), cwd);
+    diagnostics.push(...toSkippedFeatureWarnings(site, configPath));
     const asFound = sortDiagnostics(diagnostics);
     const sorted = policy(asFound);
     const result: ProjectBuildResult = {

@@ -1,6 +1,6 @@
 /**
- * The rules of the stages before validation (reading articles, the input folder, the build's own
- * checks, the versions state), as data: which ids `site.json` "rules" may name besides the
+ * The rules of the stages before validation (the configuration, reading articles, the input folder,
+ * the build's own checks, the versions state), as data: which ids `site.json` "rules" may name besides the
  * validation registry's (src/validate/registry.ts), and how severe each is by default.
  */
 import type { Severity } from '../diagnostics.ts';
@@ -14,8 +14,13 @@ export interface PipelineRule {
 
 const READ = ['read:wire', 'read:markdown'] as const;
 
-/** Every rule of the reading, input, build and state stages (the tables of README "Diagnostics"). */
+/** Every rule of the configuration, reading, input, build and state stages (the tables of docs/diagnostics.md; tests/report/severity.test.ts keeps them the same). */
 export const PIPELINE_RULES: readonly PipelineRule[] = [
+  { id: 'default-language', sources: ['config'], severity: 'warning' },
+  { id: 'skipped-newsml', sources: ['config'], severity: 'warning' },
+  { id: 'skipped-logo', sources: ['config'], severity: 'warning' },
+  { id: 'skipped-media-topics', sources: ['config'], severity: 'warning' },
+  { id: 'missing-time-zone', sources: READ, severity: 'error' },
   { id: 'broken-symlink', sources: ['input'], severity: 'error' },
   { id: 'symlink-outside-input', sources: ['input'], severity: 'error' },
   { id: 'symlinked-folder', sources: ['input'], severity: 'warning' },

@@ -1,5 +1,5 @@
 /** site.json "rules": which settings are accepted, and what they do to a build's findings. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -131,5 +131,45 @@ describe('builds apply the settings', async () => {
       expect(back.diagnostics).toEqual(plain.diagnostics);
       expect(back.reused).toBe(1);
     });
+  });
+});
+
+describe('the pipeline rules site.json may name', () => {
+  it('are exactly the rows of docs/diagnostics.md for the stages before validation, with their severities', async () => {
+    const { PIPELINE_RULES } = await import('../../src/report/pipeline-rules.ts');
+    const rows = readFileSync(path.join(projectRoot, 'docs/diagnostics.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split('|').map((cell) => cell.trim()))
+      .map(([, id, severity, stages]) => ({ id: id!.replace(/`/g, ''), severity: severity!, stages: stages!.split(', ') }));
+    // Rows whose every stage runs before validation, except the configuration's own errors (a build
+    // without a valid site.json has no "rules" to read) and build --check's differences.
+    const before = rows.filter((row) => row.stages.every((s) => /^(input|config|read:\w+|build|state)$/.test(s)) && !(row.stages.includes('config') && row.severity === 'error'));
+    const documented = before.map((row) => `${row.id} ${row.severity.split(' ')[0]}`).sort();
+    const listed = PIPELINE_RULES.filter((rule) => before.some((row) => row.id === rule.id) || !rows.some((row) => row.id === rule.id))
+      // state-missing: an error, listed as the warning it is under --reset-versions (the only one settable).
+      .map((rule) => `${rule.id} ${rule.id === 'state-missing' ? 'error' : rule.severity}`)
+      .sort();
+    expect(listed).toEqual(documented);
+  });
+
+  it('include the configuration\'s warnings, which both builds apply before deciding to write', async () => {
+    const { config: site } = readSiteConfig(JSON.stringify({ name: 'Two', url: 'https://two.example/', language: 'en', rules: { 'skipped-logo': 'error', 'skipped-newsml': 'off' } }), 'site.json');
+    expect(site).toBeDefined();
+    const sources = [{ path: 'input/articles/a.md', bytes: new TextEncoder().encode('---\nheadline: A\ndate: 2024-10-27T09:00:00Z\n---\nBody.\n') }];
+    const memory = build(sources, site!, { now: '2024-10-28T09:00:00Z' });
+    expect(memory.diagnostics.filter((d) => d.ruleId.startsWith('skipped-')).map((d) => `${d.ruleId} ${d.severity}`).sort()).toEqual(['skipped-logo error', 'skipped-media-topics warning']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'syndicate-rules-config-'));
+    try {
+      mkdirSync(path.join(dir, 'input/articles'), { recursive: true });
+      writeFileSync(path.join(dir, 'input/articles/a.md'), new TextDecoder().decode(sources[0]!.bytes));
+      const project = await buildProject({ cwd: dir, inputDir: 'input', outDir: 'dist', site: site!, toolVersion: 'test', now: '2024-10-28T09:00:00Z', cacheDir: '.cache', workers: 1 });
+      expect(project.diagnostics.filter((d) => d.ruleId.startsWith('skipped-')).map((d) => `${d.ruleId} ${d.severity}`).sort()).toEqual(['skipped-logo error', 'skipped-media-topics warning']);
+      // Raised to an error, it stops the write like any error.
+      expect(project.committed).toBe(false);
+      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
