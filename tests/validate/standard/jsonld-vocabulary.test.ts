@@ -36,7 +36,8 @@ describe('the vocabulary derived from schema-dts', () => {
 });
 
 describe.skipIf(!haveOfficial)('the derived vocabulary against schema.org’s release file', () => {
-  const official = toVocabulary(JSON.parse(readFileSync(OFFICIAL, 'utf8')));
+  // A skipped describe still runs its body to collect the tests: read the file only when it is there.
+  const official = haveOfficial ? toVocabulary(JSON.parse(readFileSync(OFFICIAL, 'utf8'))) : loadBuiltinVocabulary();
   const derived = loadBuiltinVocabulary();
 
   /** Terms of `a` also in `b`, and how many of the shared ones agree by `same`. */
