@@ -142,6 +142,14 @@ export const SiteConfigInputSchema = z.strictObject({
     })
     .optional()
     .meta({ description: 'Section labels: slugged section path (world/uk) → how the last level is written in every output ("UK"); a label must slug to that last level.', examples: [{ 'world/uk': 'UK' }] }),
+  articles: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description: 'The folder holding the articles (read recursively), relative to the folder of this file. Default "articles". `--articles DIR` on the command line replaces it.',
+      examples: ['stories', '../content/news'],
+    }),
   outputs: z
     .array(z.enum(OUTPUT_CHOICES))
     .min(1)

@@ -28,11 +28,35 @@ export function toDisplayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-/** Reads `<inputDir>/site.json` and every file under `<inputDir>/articles/` (recursively). */
-export async function loadInput(inputDir: string, cwd: string): Promise<LoadedInput> {
+/** The articles folder's name inside the input folder when nothing else is set. */
+export const DEFAULT_ARTICLES_DIR = 'articles';
+
+/** Where a build finds its articles, and the files under it that are the build's own rather than articles. */
+export interface ArticlesPlace {
+  /** The articles folder, relative to `cwd` or absolute (default `<inputDir>/articles`). */
+  articlesDir?: string | undefined;
+  /** Files that may lie under the articles folder but are never articles (site.json, the versions state), relative to `cwd` or absolute. */
+  skip?: readonly string[] | undefined;
+}
+
+/**
+ * The articles folder, absolute: `given` (`--articles DIR`, relative to the working directory), else
+ * site.json's `"articles"` (relative to the folder of the site.json that says it, as editors' configs
+ * are), else `<input>/articles`.
+ */
+export function toArticlesDir(cwd: string, inputDir: string, given?: { articlesDir?: string | undefined; configured?: string | undefined; configPath?: string | undefined }): string {
+  if (given?.articlesDir !== undefined) return path.resolve(cwd, given.articlesDir);
+  const input = path.resolve(cwd, inputDir);
+  if (given?.configured === undefined) return path.join(input, DEFAULT_ARTICLES_DIR);
+  const config = given.configPath === undefined ? path.join(input, 'site.json') : path.resolve(cwd, given.configPath);
+  return path.resolve(path.dirname(config), given.configured);
+}
+
+/** Reads `<inputDir>/site.json` and every file under the articles folder (`<inputDir>/articles/` unless `place` says otherwise), recursively. */
+export async function loadInput(inputDir: string, cwd: string, place: ArticlesPlace = {}): Promise<LoadedInput> {
   const root = path.resolve(cwd, inputDir);
   const configFile = path.join(root, 'site.json');
-  const articlesDir = path.join(root, 'articles');
+  const articlesDir = path.resolve(cwd, place.articlesDir ?? path.join(root, DEFAULT_ARTICLES_DIR));
   const loaded: LoadedInput = {
     configPath: toDisplayPath(configFile, cwd),
     articlesPath: toDisplayPath(articlesDir, cwd),
@@ -43,7 +67,7 @@ export async function loadInput(inputDir: string, cwd: string): Promise<LoadedIn
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const found = await findArticleFiles(root, cwd);
+  const found = await findArticleFiles(root, articlesDir, cwd, toSkipped([configFile, ...(place.skip ?? [])], cwd));
   const entries = found.files;
   loaded.diagnostics = found.diagnostics;
   entries.sort();
@@ -67,10 +91,11 @@ export interface ListedSource {
   size: number;
 }
 
-/** Lists every article file under `<inputDir>/articles/` (recursively, dot files skipped), sorted by path, with stat stamps. */
-export async function listSources(inputDir: string, cwd: string): Promise<{ articlesPath: string; sources: ListedSource[]; diagnostics: Diagnostic[] }> {
+/** Lists every article file under the articles folder (recursively, dot files skipped), sorted by path, with stat stamps. */
+export async function listSources(inputDir: string, cwd: string, place: ArticlesPlace = {}): Promise<{ articlesPath: string; sources: ListedSource[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(cwd, inputDir);
-  const found = await findArticleFiles(root, cwd);
+  const articlesDir = path.resolve(cwd, place.articlesDir ?? path.join(root, DEFAULT_ARTICLES_DIR));
+  const found = await findArticleFiles(root, articlesDir, cwd, toSkipped(place.skip ?? [], cwd));
   // Display paths by folder: one path.relative per folder rather than per file.
   const shownDirs = new Map<string, string>();
   const sources = found.files.map((absolute) => {
@@ -85,17 +110,21 @@ export async function listSources(inputDir: string, cwd: string): Promise<{ arti
     return { path: shown, absolute, stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, mtimeMs: s.mtimeMs, size: s.size };
   });
   sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { articlesPath: toDisplayPath(path.join(root, 'articles'), cwd), sources, diagnostics: found.diagnostics };
+  return { articlesPath: toDisplayPath(articlesDir, cwd), sources, diagnostics: found.diagnostics };
+}
+
+function toSkipped(files: readonly string[], cwd: string): Set<string> {
+  return new Set(files.map((file) => path.resolve(cwd, file)));
 }
 
 /**
- * The article files under `<root>/articles/`, recursively, dot files skipped, sorted. The build reads
- * nothing outside the input folder: a symbolic link is followed only when it resolves to a file inside
- * it; one leading outside is an error naming both ends (a link in a shared checkout must not make a
- * public feed out of a private file), a broken one an error, a linked folder is not entered.
+ * The article files under `articlesDir`, recursively, dot files and `skip` (site.json, the versions
+ * state, when the articles folder holds them) left out, sorted. The build reads nothing outside the
+ * input folder and the articles folder: a symbolic link is followed only when it resolves to a file
+ * inside one of them; one leading outside is an error naming both ends (a link in a shared checkout
+ * must not make a public feed out of a private file), a broken one an error, a linked folder is not entered.
  */
-async function findArticleFiles(root: string, cwd: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const articlesDir = path.join(root, 'articles');
+async function findArticleFiles(root: string, articlesDir: string, cwd: string, skip: ReadonlySet<string>): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let entries: Dirent[] = [];
   try {
@@ -104,7 +133,7 @@ async function findArticleFiles(root: string, cwd: string): Promise<{ files: str
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const files: string[] = [];
-  let realRoot: string | undefined;
+  let realRoots: string[] | undefined;
   // Whether a folder lies inside a dot folder (.git, .obsidian…): asked once per folder, not per file.
   const hidden = new Map<string, boolean>();
   const inDotFolder = (dir: string): boolean => {
@@ -120,6 +149,7 @@ async function findArticleFiles(root: string, cwd: string): Promise<{ files: str
     // Inside a dot folder: not an article either.
     if (inDotFolder(entry.parentPath)) continue;
     const file = path.join(entry.parentPath, entry.name);
+    if (skip.has(file)) continue;
     if (entry.isFile()) {
       files.push(file);
       continue;
@@ -133,10 +163,11 @@ async function findArticleFiles(root: string, cwd: string): Promise<{ files: str
       diagnostics.push(diagnostic('error', shown, 'input', 'broken-symlink', `is a symbolic link to "${readlinkSync(file)}", which does not exist; fix or remove the link`));
       continue;
     }
-    realRoot ??= realpathSync(root);
-    if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+    realRoots ??= [realpathSync(root), realpathSync(articlesDir)];
+    if (!realRoots.some((real) => target === real || target.startsWith(real + path.sep))) {
+      const outside = within(articlesDir, root) ? 'the input folder' : 'the input folder and the articles folder';
       diagnostics.push(
-        diagnostic('error', shown, 'input', 'symlink-outside-input', `is a symbolic link to ${target}, outside the input folder; the build reads nothing outside it: copy the file in, or remove the link`),
+        diagnostic('error', shown, 'input', 'symlink-outside-input', `is a symbolic link to ${target}, outside ${outside}; the build reads nothing outside ${within(articlesDir, root) ? 'it' : 'them'}: copy the file in, or remove the link`),
       );
     } else if (statSync(target).isFile()) {
       files.push(file);
@@ -146,6 +177,11 @@ async function findArticleFiles(root: string, cwd: string): Promise<{ files: str
   }
   files.sort();
   return { files, diagnostics };
+}
+
+/** Whether `inner` is `outer` or lies inside it (absolute paths). */
+function within(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer + path.sep);
 }
 
 /** Reads the site configuration text; undefined when the file does not exist. */

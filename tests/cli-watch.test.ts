@@ -1,7 +1,7 @@
 // The compiled CLI's `build --watch [--serve]` and `serve` (issue 15 item 6), run as a user runs them:
 // a build, an edit rebuilt and served, a bad article reported without stopping, Ctrl-C ending it with 0.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,35 @@ describe('syndicate build --watch --serve', () => {
     expect(run.stderr()).toContain('syndicate: stopped watching');
     // The versions state the builds wrote into input/ started no build of its own: three builds, three summaries.
     expect(count(run.stderr(), 'syndicate: 1 article read')).toBe(3);
+  }, 15000);
+});
+
+describe('syndicate build --watch with the articles and the settings outside the input folder', () => {
+  it('rebuilds on an edit in the articles folder and on a save of the --config file', async () => {
+    const dir = project();
+    renameSync(path.join(dir, 'input/articles'), path.join(dir, 'stories'));
+    mkdirSync(path.join(dir, 'settings'));
+    renameSync(path.join(dir, 'input/site.json'), path.join(dir, 'settings/site.json'));
+    const run = start(dir, ['build', '--watch', '--articles', 'stories', '--config', 'settings/site.json', '--now', '2024-10-28T09:00:00Z']);
+    await until(() => run.stderr().includes('watching input and stories and settings/site.json for changes'));
+    expect(run.stderr()).toContain('14 files written to dist');
+
+    const article = path.join(dir, 'stories/cyberspace-governance.txt');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('China plays greater role', 'China plays a greater role'));
+    await until(() => count(run.stderr(), 'syndicate: 1 article read') === 2);
+    expect(run.stderr()).toContain('syndicate: stories/cyberspace-governance.txt changed; building again');
+    expect(readFileSync(path.join(dir, 'dist/rss.xml'), 'utf8')).toContain('China plays a greater role');
+
+    // Saved as editors save: a new file renamed over the old one.
+    const settings = path.join(dir, 'settings/site.json');
+    const changed = JSON.stringify({ ...JSON.parse(readFileSync(settings, 'utf8')), name: 'Global Times Online' }, null, 2);
+    writeFileSync(`${settings}.tmp`, changed);
+    renameSync(`${settings}.tmp`, settings);
+    await until(() => count(run.stderr(), 'syndicate: 1 article read') === 3);
+    expect(run.stderr()).toContain('syndicate: settings/site.json changed; building again');
+
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
   }, 15000);
 });
 

@@ -57,6 +57,8 @@ export interface BuildRequest {
   outputs: OutputChoice[] | undefined;
   /** `--config FILE`: the site settings (default `<input>/site.json`). */
   configFile?: string | undefined;
+  /** `--articles DIR`: the articles folder (default: site.json's `articles`, else `<input>/articles`). */
+  articlesDir?: string | undefined;
   resetVersions: boolean;
   keepGoing: boolean;
   log: LogLevel;
@@ -74,6 +76,7 @@ export async function runBuild(request: BuildRequest, io: CliIo): Promise<number
     result = await buildProject({
       cwd: io.cwd,
       inputDir: request.inputDir,
+      articlesDir: request.articlesDir,
       outDir: request.outDir,
       partnerDir: request.partnerDir,
       stateFile: request.stateFile,
@@ -158,6 +161,7 @@ interface BuildOptions extends ReportOptions {
   outputs?: string;
   watch?: boolean;
   config?: string;
+  articles?: string;
   serve?: boolean;
   port?: string;
   host?: string;
@@ -169,7 +173,7 @@ export function defineBuildCommand(program: Command, io: CliIo, settle: (code: n
     .command('build')
     .summary('build every output for the input folder')
     .description(
-      'Reads the articles in DIR/articles (default input/articles) with the publication settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0, JSON Feed, a news sitemap, NewsML-G2, ninjs, HTML head snippets and pages to the output folder (default dist/), which is safe to publish at any time: it never holds embargoed or withdrawn text, embargo times, source paths or build state. Embargoed stories and withdrawal notices for partners go to the partner folder (default dist-partners/); the versions state goes to DIR/versions.json, which you commit. Nothing is written when any output fails validation.',
+      'Reads the articles in DIR/articles (default input/articles; site.json "articles" or --articles names another folder) with the publication settings in DIR/site.json, and writes validated JSON-LD, RSS 2.0, Atom 1.0, JSON Feed, a news sitemap, NewsML-G2, ninjs, HTML head snippets and pages to the output folder (default dist/), which is safe to publish at any time: it never holds embargoed or withdrawn text, embargo times, source paths or build state. Embargoed stories and withdrawal notices for partners go to the partner folder (default dist-partners/); the versions state goes to DIR/versions.json, which you commit. Nothing is written when any output fails validation.',
     )
     .option('-i, --input <DIR>', 'input folder holding site.json and articles/', 'input')
     .option('-o, --out <DIR>', 'public output folder; only changed files are replaced, through a staging folder beside it', 'dist')
@@ -179,6 +183,7 @@ export function defineBuildCommand(program: Command, io: CliIo, settle: (code: n
     )
     .option('--state <FILE>', 'versions state to read and write (default: DIR/versions.json)')
     .option('-c, --config <FILE>', 'the site settings to read (default: DIR/site.json)')
+    .option('-a, --articles <DIR>', 'the folder of articles to read, recursively (default: site.json "articles", relative to site.json, else DIR/articles)')
     .addOption(
       new Option(
         '--check',
@@ -256,6 +261,7 @@ async function runBuildChecked(options: BuildOptions, reporting: { reporter: Rep
     workers,
     outputs: outputs?.value,
     configFile: options.config,
+    articlesDir: options.articles,
     resetVersions: options.resetVersions ?? false,
     keepGoing: options.keepGoing ?? false,
     ...reporting,
@@ -280,7 +286,7 @@ async function runBuildChecked(options: BuildOptions, reporting: { reporter: Rep
     };
     const fresh = () => toReporting({ ...options, maxWarnings: undefined }, io);
     return runWatch(
-      { inputDir: request.inputDir, outDir: request.outDir, stateFile: request.stateFile, cacheDir: request.cacheDir, serve: options.serve ? { port, host: options.host } : undefined, quiet: request.log === 'quiet' },
+      { inputDir: request.inputDir, articlesDir: request.articlesDir, configFile: request.configFile, outDir: request.outDir, stateFile: request.stateFile, cacheDir: request.cacheDir, serve: options.serve ? { port, host: options.host } : undefined, quiet: request.log === 'quiet' },
       io,
       () => {
         const reporting = fresh();

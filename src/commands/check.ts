@@ -16,11 +16,12 @@ export async function runCheck(request: BuildRequest, io: CliIo): Promise<number
   const { reporter, log } = request;
   const site = await loadSiteConfig(request.inputDir, io, reporter, log, 'built', request.outputs, request.configFile);
   if ('exit' in site) return site.exit;
-  const [{ loadInput, readPreviousState, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, { toRecordedBuildTime }, path] =
+  const [{ loadInput, readPreviousState, toArticlesDir, toDisplayPath }, { build }, { readOutputFolder }, { compareOutputs, toDifferenceDiagnostic }, { toRecordedBuildTime }, path] =
     await Promise.all([import('../io.ts'), import('../build.ts'), import('../inspect/files.ts'), import('../inspect/compare.ts'), import('../pipeline/state.ts'), import('node:path')]);
   const shown = (p: string) => toDisplayPath(path.resolve(io.cwd, p), io.cwd);
-  const names = { out: shown(request.outDir), partner: shown(request.partnerDir), state: shown(request.stateFile) };
-  const loaded = await loadInput(request.inputDir, io.cwd);
+  const names = { input: shown(request.inputDir), out: shown(request.outDir), partner: shown(request.partnerDir), state: shown(request.stateFile) };
+  const articlesDir = toArticlesDir(io.cwd, request.inputDir, { articlesDir: request.articlesDir, configured: site.config.articles, configPath: site.configPath });
+  const loaded = await loadInput(request.inputDir, io.cwd, { articlesDir, skip: [site.configPath, request.stateFile] });
   const state = { ...readPreviousState(request.stateFile, request.outDir, io.cwd), reset: request.resetVersions };
   const now = toRecordedBuildTime(state) ?? request.now;
   const result = build(loaded.sources, site.config, { articlesPath: loaded.articlesPath, now, state, names, configPath: site.configPath });

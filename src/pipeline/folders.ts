@@ -6,6 +6,8 @@ import type { StatePlaces } from './state.ts';
 
 /** How a caller names the output folders and the state file (as diagnostics show them). */
 export interface OutputNames {
+  /** The input folder, which the state's source paths are relative to (default: the articles folder's parent). */
+  input?: string | undefined;
   /** The public output folder (default `dist`). */
   out?: string | undefined;
   /** The partner folder (default: {@link toDefaultPartnerDir} of the output folder). */
@@ -31,7 +33,7 @@ export function toDefaultStateFile(inputDir: string): string {
 /** The folder names and state places of a build whose articles folder is shown as `articlesPath`. */
 export function toFolderNames(articlesPath: string, names: OutputNames = {}): { folders: FolderNames; places: StatePlaces } {
   const cut = articlesPath.lastIndexOf('/');
-  const input = cut < 0 ? '.' : cut === 0 ? '/' : articlesPath.slice(0, cut);
+  const input = names.input ?? (cut < 0 ? '.' : cut === 0 ? '/' : articlesPath.slice(0, cut));
   const out = names.out ?? 'dist';
   const folders: FolderNames = { input, public: out, partner: names.partner ?? toDefaultPartnerDir(out) };
   const places: StatePlaces = { statePath: names.state ?? toDefaultStateFile(input), inputPath: input, legacyPath: `${out}/${LEGACY_MANIFEST_FILE}` };

@@ -1,4 +1,5 @@
 /** Reading the previous versions state (or migrating an old `dist/manifest.json`) and writing the next one. Pure. */
+import path from 'node:path';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { toRecentArticles } from '../emit/scopes.ts';
@@ -129,19 +130,23 @@ function migrateManifest(json: unknown, file: string, places: StatePlaces, conse
 }
 
 /**
- * A source path as the state records it: relative to the input folder. Sources always lie under
- * `<input>/articles/`, so a path from another working folder is cut at its `articles/` folder.
+ * A source path as the state records it: relative to the input folder. Sources under the input
+ * folder lose its path; a path from another working folder (a manifest of earlier versions) is cut
+ * at its `articles/` folder; an articles folder outside the input folder (`"articles": "../stories"`)
+ * is recorded by the way from the input folder to it (`../stories/a.md`).
  */
 export function toInputRelative(source: string, inputPath: string): string {
   if (inputPath !== '.' && source.startsWith(`${inputPath}/`)) return source.slice(inputPath.length + 1);
   if (source.startsWith('articles/')) return source;
   const at = source.indexOf('/articles/');
-  return at >= 0 ? source.slice(at + 1) : source;
+  if (at >= 0) return source.slice(at + 1);
+  // Display paths are both relative to the working folder, or both absolute, when they can be compared.
+  return path.posix.isAbsolute(source) === path.posix.isAbsolute(inputPath) ? path.posix.relative(inputPath, source) : source;
 }
 
 /** A state path (relative to the input folder) as diagnostics show it. */
 export function toShownSource(source: string, inputPath: string): string {
-  return inputPath === '.' ? source : `${inputPath}/${source}`;
+  return inputPath === '.' || path.posix.isAbsolute(source) ? source : path.posix.join(inputPath, source);
 }
 
 /** The line and column of a JSON syntax error, when the engine's message gives the offset. */

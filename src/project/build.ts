@@ -20,6 +20,7 @@ import {
   commitStagedChanges,
   discardStaging,
   listSources,
+  toArticlesDir,
   readCodeFingerprint,
   readPreviousState,
   readSourceBytes,
@@ -69,6 +70,8 @@ export interface ProjectBuildOptions {
   cwd: string;
   /** Input folder (holding `site.json` and `articles/`), relative to `cwd`. */
   inputDir: string;
+  /** The articles folder, relative to `cwd` (default: site.json's `articles`, relative to site.json's folder, else `<inputDir>/articles`). */
+  articlesDir?: string | undefined;
   /** Public output folder, relative to `cwd`: safe to deploy at any time. */
   outDir: string;
   /** Partner folder (embargoed stories, withdrawal notices), relative to `cwd` (default: `<outDir>-partners`). */
@@ -143,6 +146,9 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
   for (const [key, example] of [['cwd', 'process.cwd()'], ['inputDir', '"input"'], ['outDir', '"dist"'], ['toolVersion', '"0.1.0"'], ['now', '"2024-09-05T12:00:00Z"']] as const) {
     requireStringOption(call, given, key, example);
   }
+  for (const [key, example] of [['articlesDir', '"input/stories"'], ['partnerDir', '"dist-partners"'], ['stateFile', '"input/versions.json"'], ['cacheDir', '".syndicate-cache"'], ['configPath', '"input/site.json"']] as const) {
+    if (given[key] !== undefined) requireStringOption(call, given, key, example);
+  }
   requireSite(call, 'options.site', options.site);
   const partnerDir = options.partnerDir ?? toDefaultPartnerDir(options.outDir);
   const conflict = checkPlaces(options, partnerDir);
@@ -173,12 +179,18 @@ function emptyResult(): ProjectBuildResult {
  * folder inside the public one would publish embargoed text, and an output folder over the input would
  * replace the articles.
  */
+/** The articles folder of a project build, absolute: the option, else site.json's `articles`, else `<input>/articles`. */
+function toArticlesPlace(options: ProjectBuildOptions): string {
+  return toArticlesDir(options.cwd, options.inputDir, { articlesDir: options.articlesDir, configured: options.site.articles, configPath: options.configPath });
+}
+
 function checkPlaces(options: ProjectBuildOptions, partnerDir: string): Diagnostic | undefined {
   const resolve = (p: string) => path.resolve(options.cwd, p);
   const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + path.sep);
   const out = resolve(options.outDir);
   const partner = resolve(partnerDir);
   const input = resolve(options.inputDir);
+  const articles = toArticlesPlace(options);
   const state = resolve(options.stateFile ?? toDefaultStateFile(options.inputDir));
   const shown = (p: string) => toDisplayPath(p, options.cwd);
   const clash = (file: string, message: string) => diagnostic('error', file, 'build', 'output-overlap', message);
@@ -186,6 +198,7 @@ function checkPlaces(options: ProjectBuildOptions, partnerDir: string): Diagnost
   for (const [dir, what] of [[out, 'output folder'], [partner, 'partner folder']] as const) {
     if (within(input, dir) || within(dir, input)) return clash(shown(dir), `the ${what} and the input folder ${shown(input)} overlap; a build replaces its output folders, so keep them apart`);
     if (within(state, dir)) return clash(shown(state), `the versions state lies in the ${what} ${shown(dir)}: build state must never be published; keep it elsewhere (--state)`);
+    if (within(articles, dir) || within(dir, articles)) return clash(shown(dir), `the ${what} and the articles folder ${shown(articles)} overlap; a build replaces its output folders, so keep them apart`);
   }
   return undefined;
 }
@@ -200,10 +213,14 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     mark = t;
   };
   const recovered = [...(await recoverOutputs(options.outDir, cwd)), ...(await recoverOutputs(partnerDir, cwd))];
-  const { articlesPath, sources, diagnostics: inputDiagnostics } = await listSources(options.inputDir, cwd);
   const stateFile = options.stateFile ?? toDefaultStateFile(options.inputDir);
   const absolute = { public: path.resolve(cwd, options.outDir), partner: path.resolve(cwd, partnerDir), state: path.resolve(cwd, stateFile) };
+  // site.json and the state are the build's own files, never articles, even in an articles folder that holds them.
+  const configFile = path.resolve(cwd, options.configPath ?? path.join(options.inputDir, 'site.json'));
+  const listed = await listSources(options.inputDir, cwd, { articlesDir: toArticlesPlace(options), skip: [configFile, absolute.state] });
+  const { articlesPath, sources, diagnostics: inputDiagnostics } = listed;
   const { folders, places: statePlaces } = toFolderNames(articlesPath, {
+    input: toDisplayPath(path.resolve(cwd, options.inputDir), cwd),
     out: toDisplayPath(absolute.public, cwd),
     partner: toDisplayPath(absolute.partner, cwd),
     state: toDisplayPath(absolute.state, cwd),

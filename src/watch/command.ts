@@ -2,12 +2,17 @@
 import type { LongRunningIo } from '../serve/command.ts';
 import { startPreview } from '../serve/command.ts';
 import type { PreviewServer } from '../serve/server.ts';
+import path from 'node:path';
 import { watchProject } from './watch.ts';
 
 /** What `build --watch` was asked to do besides the build itself. */
 export interface WatchRequest {
   /** The input folder, watched recursively. */
   inputDir: string;
+  /** `--articles DIR`, when given; else site.json's `articles` decides (as read when the watch starts). */
+  articlesDir?: string | undefined;
+  /** `--config FILE`, when given: watched too when it lies outside the input folder. */
+  configFile?: string | undefined;
   /** The output folder (served with `--serve`). */
   outDir: string;
   /** The versions state file and the cache folder: the build writes them, so their changes are ignored. */
@@ -32,10 +37,12 @@ export async function runWatch(request: WatchRequest, io: LongRunningIo, build: 
     if (!started.ok) return 2;
     server = started.server;
   }
+  const places = await toWatchedPlaces(request, io.cwd);
   const ended = await watchProject(
     {
       cwd: io.cwd,
-      paths: [request.inputDir],
+      paths: places.paths,
+      files: places.files,
       ignore: [request.stateFile, ...(request.cacheDir === undefined ? [] : [request.cacheDir])],
       signal,
       onBuildError: (error) => io.stderr(`syndicate: internal error in this build: ${(error as Error).message ?? String(error)}; still watching`),
@@ -44,7 +51,7 @@ export async function runWatch(request: WatchRequest, io: LongRunningIo, build: 
       if (run > 0 && !request.quiet) io.stderr(`syndicate: ${describeChanges(changed)} changed; building again`);
       await build();
       server?.reload();
-      if (run === 0 && !request.quiet) io.stderr(`syndicate: watching ${request.inputDir} for changes; Ctrl-C to stop`);
+      if (run === 0 && !request.quiet) io.stderr(`syndicate: watching ${[...places.paths, ...places.files].join(' and ')} for changes; Ctrl-C to stop`);
     },
   );
   await server?.close();
@@ -54,6 +61,25 @@ export async function runWatch(request: WatchRequest, io: LongRunningIo, build: 
   }
   if (!request.quiet) io.stderr('syndicate: stopped watching');
   return 0;
+}
+
+/**
+ * What a watch follows: the input folder; the articles folder and a `--config` file too when they lie
+ * outside it. The articles folder comes from `--articles`, else from site.json as it reads when the
+ * watch starts (a broken site.json: the default); a later change of `"articles"` needs a restart.
+ */
+export async function toWatchedPlaces(request: Pick<WatchRequest, 'inputDir' | 'articlesDir' | 'configFile'>, cwd: string): Promise<{ paths: string[]; files: string[] }> {
+  const [{ readConfigText, toArticlesDir, toDisplayPath }, { readSiteConfig }] = await Promise.all([import('../io.ts'), import('../config.ts')]);
+  const { configPath, configText } = await readConfigText(request.inputDir, cwd, request.configFile);
+  const configured = configText === undefined ? undefined : readSiteConfig(configText, configPath).config?.articles;
+  const input = path.resolve(cwd, request.inputDir);
+  const articles = toArticlesDir(cwd, request.inputDir, { articlesDir: request.articlesDir, configured, configPath });
+  const inside = (p: string) => p === input || p.startsWith(input + path.sep);
+  const shown = (p: string) => toDisplayPath(p, cwd);
+  return {
+    paths: [shown(input), ...(inside(articles) ? [] : [shown(articles)])],
+    files: request.configFile === undefined || inside(path.resolve(cwd, request.configFile)) ? [] : [shown(path.resolve(cwd, request.configFile))],
+  };
 }
 
 /** `input/articles/a.md`, `input/articles/a.md and input/site.json`, `input/articles/a.md and 4 more`. */

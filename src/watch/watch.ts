@@ -13,6 +13,11 @@ export interface WatchOptions {
   /** Folders to watch, recursively (the input folder; an articles folder elsewhere, when there is one). */
   paths: readonly string[];
   /**
+   * Single files to watch (a `--config` file outside the input folder), through their folder: editors
+   * save by writing a new file and renaming it over the old one, which a watch on the file itself misses.
+   */
+  files?: readonly string[] | undefined;
+  /**
    * Files and folders whose changes are ignored: what the build itself writes there (the versions
    * state under the input folder, a cache folder inside it); otherwise each build would start the next.
    */
@@ -49,6 +54,8 @@ export const DEFAULT_DEBOUNCE_MS = 100;
 export function watchProject(options: WatchOptions, build: (run: WatchRun) => Promise<unknown>): Promise<WatchEnd> {
   const { cwd, signal } = options;
   const roots = options.paths.map((p) => path.resolve(cwd, p));
+  // A file already under a watched folder needs no watch of its own.
+  const files = (options.files ?? []).map((p) => path.resolve(cwd, p)).filter((file) => !roots.some((root) => file.startsWith(root + path.sep)));
   const ignored = (options.ignore ?? []).map((p) => path.resolve(cwd, p));
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const pending = new Set<string>();
@@ -106,9 +113,15 @@ export function watchProject(options: WatchOptions, build: (run: WatchRun) => Pr
       return;
     }
     signal?.addEventListener('abort', onAbort);
-    for (const root of roots) {
+    const targets = [
+      ...roots.map((root) => ({ root, recursive: true, only: undefined as string | undefined })),
+      ...files.map((file) => ({ root: path.dirname(file), recursive: false, only: path.basename(file) })),
+    ];
+    for (const { root, recursive, only } of targets) {
       try {
-        const w = watch(root, { recursive: true }, (_event, name) => onChange(root, name));
+        const w = watch(root, { recursive }, (_event, name) => {
+          if (only === undefined || name?.toString() === only) onChange(root, name);
+        });
         w.on('error', (error) => void end({ stopped: 'error', message: `stopped watching ${toShown(root, cwd)}: ${error.message}` }));
         watchers.push(w);
       } catch (error) {
