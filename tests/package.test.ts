@@ -1,7 +1,7 @@
 // What `npm pack` ships, and that the packed tool installs and runs in an empty project. The second
 // test is slow (packs, then installs the tarball's dependencies from the npm registry: ~20-60 s).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,21 @@ describe('the npm package', () => {
     const bin = path.join(projectRoot, 'lib/bin.js');
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(statSync(bin).mode & 0o111).not.toBe(0);
+  });
+
+  it('cannot be published before package.json names its public repository, homepage and issue tracker', () => {
+    // No public address is known yet: rather than invent one, `npm publish` stops until it is set.
+    const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string> };
+    const run = (fields: Record<string, unknown>) => {
+      const dir = mkdtempSync(path.join(temp, 'publish-'));
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'syndicate', version: '0.0.0', scripts: { prepublishOnly: manifest.scripts['prepublishOnly'] }, ...fields }));
+      return spawnSync(npm, ['run', '--silent', 'prepublishOnly'], { cwd: dir, encoding: 'utf8' });
+    };
+    const refused = run({ homepage: 'https://example.org/syndicate' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('syndicate: set repository, bugs in package.json to the public repository before publishing');
+    const repository = { type: 'git', url: 'git+https://example.org/syndicate.git' };
+    expect(run({ repository, homepage: 'https://example.org/syndicate', bugs: 'https://example.org/syndicate/issues' }).status).toBe(0);
   });
 
   it('installs from its tarball into an empty folder, where npx syndicate init && npx syndicate build succeed', { timeout: 180_000 }, () => {
