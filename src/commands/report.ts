@@ -1,4 +1,5 @@
 /** What every command prints besides its findings: the log level, counts, and the report of diagnostics. */
+import { formatCount } from '../report/count.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Reporter } from '../report/index.ts';
 
@@ -15,7 +16,5 @@ export function reportAll(diagnostics: readonly Diagnostic[], reporter: Reporter
   reporter.report(diagnostics);
 }
 
-/** `1 file`, `2 files`. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
+/** `1 file`, `2 files`, `15,029 files`. */
+export const count = formatCount;

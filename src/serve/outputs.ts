@@ -1,4 +1,5 @@
 /** `serve`'s index of outputs: every file of the folder, its format and its validation status, as an HTML page. */
+import { formatCount } from '../report/count.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import { escapeHtml } from '../model/html.ts';
 import type { FileStatus } from './status.ts';
@@ -15,7 +16,7 @@ export function formatOutputsIndex(statuses: readonly FileStatus[], folder: stri
     const e = errors(s);
     const w = s.diagnostics.length - e;
     const state = e > 0 ? 'error' : w > 0 ? 'warning' : 'valid';
-    const label = e > 0 ? `${plural(e, 'error')}${w > 0 ? `, ${plural(w, 'warning')}` : ''}` : w > 0 ? plural(w, 'warning') : 'valid';
+    const label = e > 0 ? `${formatCount(e, 'error')}${w > 0 ? `, ${formatCount(w, 'warning')}` : ''}` : w > 0 ? formatCount(w, 'warning') : 'valid';
     const details =
       s.diagnostics.length === 0
         ? ''
@@ -26,7 +27,7 @@ export function formatOutputsIndex(statuses: readonly FileStatus[], folder: stri
     const href = s.path.split('/').map(encodeURIComponent).join('/');
     return `<tr class="${state}"><td><a href="/${href}">${escapeHtml(s.path)}</a></td><td>${escapeHtml(s.kind)}</td><td>${details || escapeHtml(label)}</td></tr>`;
   });
-  const summary = `${plural(statuses.length, 'file')}, ${plural(totalErrors, 'error')}, ${plural(totalWarnings, 'warning')}`;
+  const summary = `${formatCount(statuses.length, 'file')}, ${formatCount(totalErrors, 'error')}, ${formatCount(totalWarnings, 'warning')}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -53,8 +54,4 @@ ${rows.join('\n')}
 </body>
 </html>
 `;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
