@@ -73,14 +73,17 @@ describe('syndicate build --watch --serve', () => {
   }, 15000);
 });
 
-describe('syndicate build --watch with the articles and the settings outside the input folder', () => {
+describe('syndicate build --watch --serve with the articles and the settings outside the input folder', () => {
   it('rebuilds on an edit in the articles folder and on a save of the --config file', async () => {
     const dir = project();
     renameSync(path.join(dir, 'input/articles'), path.join(dir, 'stories'));
     mkdirSync(path.join(dir, 'settings'));
     renameSync(path.join(dir, 'input/site.json'), path.join(dir, 'settings/site.json'));
-    const run = start(dir, ['build', '--watch', '--articles', 'stories', '--config', 'settings/site.json', '--now', '2024-10-28T09:00:00Z']);
+    const run = start(dir, ['build', '--watch', '--serve', '--port', '0', '--articles', 'stories', '--config', 'settings/site.json', '--now', '2024-10-28T09:00:00Z']);
     await until(() => run.stderr().includes('watching input and stories and settings/site.json for changes'));
+    // The preview's index checks against the same settings as the build.
+    const url = /previewing dist at (http:\/\/127\.0\.0\.1:\d+)\//.exec(run.stderr())?.[1];
+    expect(await (await fetch(`${url}/_syndicate/outputs`)).text()).toContain('checks them against settings/site.json.');
     expect(run.stderr()).toContain('14 files written to dist');
 
     const article = path.join(dir, 'stories/cyberspace-governance.txt');
@@ -113,9 +116,28 @@ describe('syndicate serve', () => {
     expect(jsonld.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
     const index = await (await fetch(`${url}/_syndicate/outputs`)).text();
     expect(index).toContain('14 files, 0 errors');
+    expect(index).toContain('checks them against input/site.json.');
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
   }, 10000);
+
+  it('checks against the --config file, and says when it has no settings', async () => {
+    const dir = project();
+    cpSync(path.join(projectRoot, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    mkdirSync(path.join(dir, 'settings'));
+    renameSync(path.join(dir, 'input/site.json'), path.join(dir, 'settings/site.json'));
+    for (const [args, said] of [
+      [['--config', 'settings/site.json'], 'checks them against settings/site.json.'],
+      [[], 'checks them without site settings (no input/site.json).'],
+    ] as const) {
+      const run = start(dir, ['serve', '--port', '0', ...args]);
+      await until(() => run.stderr().includes('previewing dist at'));
+      const url = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(run.stderr())?.[1];
+      expect(await (await fetch(`${url}/_syndicate/outputs`)).text()).toContain(said);
+      run.child.kill('SIGINT');
+      expect(await run.exited).toBe(0);
+    }
+  }, 15000);
 
   it.each([
     [['build', '--serve'], "'--serve' needs --watch"],

@@ -6,6 +6,7 @@ import { EXIT, type CliIo } from './io.ts';
 /** What `serve`'s options hold once parsed. */
 interface ServeOptions {
   input: string;
+  config?: string;
   out: string;
   port?: string;
   host?: string;
@@ -22,6 +23,7 @@ export function defineServeCommand(program: Command, io: CliIo, settle: (code: n
     )
     .option('-o, --out <DIR>', 'the folder to preview', 'dist')
     .option('-i, --input <DIR>', 'the index checks the outputs against DIR/site.json', 'input')
+    .option('-c, --config <FILE>', 'the site settings the index checks against (default: DIR/site.json)')
     .option('-p, --port <N>', 'port to listen on (default: 4000; 0 picks a free one)')
     .option('--host <H>', 'interface to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 shows the preview to the network)')
     .option('-q, --quiet', 'print errors only')
@@ -33,6 +35,6 @@ export function defineServeCommand(program: Command, io: CliIo, settle: (code: n
         return;
       }
       const { runServe } = await import('../serve/command.ts');
-      settle(await runServe({ inputDir: options.input, outDir: options.out, port, host: options.host, quiet: options.quiet ?? false }, io));
+      settle(await runServe({ inputDir: options.input, configFile: options.config, outDir: options.out, port, host: options.host, quiet: options.quiet ?? false }, io));
     });
 }

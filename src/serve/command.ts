@@ -10,6 +10,8 @@ import { OUTPUTS_PATH, serveFolder, type PreviewServer } from './server.ts';
 export interface ServeRequest {
   /** The input folder whose site.json the outputs are checked against (when it has a valid one). */
   inputDir: string;
+  /** `--config FILE`: the settings to check against instead of `<input>/site.json`. */
+  configFile?: string | undefined;
   /** The output folder to preview. */
   outDir: string;
   /** `--port` (default 4000) and `--host` (default 127.0.0.1). */
@@ -47,7 +49,8 @@ export async function startPreview(request: ServeRequest, io: LongRunningIo): Pr
   const shown = toDisplayPath(root, io.cwd);
   try {
     mkdirSync(root, { recursive: true });
-    const server = await serveFolder({ root, name: shown, port: request.port, host: request.host, status: toStatus(request.inputDir, root, io.cwd) });
+    const checks = toStatus(request.inputDir, request.configFile, root, io.cwd);
+    const server = await serveFolder({ root, name: shown, port: request.port, host: request.host, status: checks.status, checkedAgainst: checks.against });
     if (!request.quiet) io.stderr(`syndicate: previewing ${shown} at ${server.url}/ (every output and its validation status: ${server.url}${OUTPUTS_PATH}); Ctrl-C to stop`);
     return { ok: true, server };
   } catch (error) {
@@ -61,19 +64,26 @@ export async function startPreview(request: ServeRequest, io: LongRunningIo): Pr
 }
 
 /**
- * The index's status source: checks against the input's site.json when it is there and valid (read
- * again when it changes, as a watched build reads it again), else without the house rules that need it.
+ * The index's status source: checks against the input's site.json (or `--config FILE`) when it is
+ * there and valid (read again when it changes, as a watched build reads it again), else without the
+ * house rules that need it; `against` says which it was.
  */
-function toStatus(inputDir: string, root: string, cwd: string): () => Promise<FileStatus[]> {
+function toStatus(inputDir: string, configFile: string | undefined, root: string, cwd: string): { status: () => Promise<FileStatus[]>; against: () => string } {
   let lastText: string | undefined | null = null;
   let validator: FolderValidator = createFolderValidator(root, undefined);
-  return async () => {
-    const { configText } = await readConfigText(inputDir, cwd);
-    if (configText !== lastText) {
-      lastText = configText;
-      const site: SiteConfig | undefined = configText === undefined ? undefined : readSiteConfig(configText, 'site.json').config;
-      validator = createFolderValidator(root, site);
-    }
-    return validator.validate();
+  let against = '';
+  return {
+    status: async () => {
+      const { configPath, configText } = await readConfigText(inputDir, cwd, configFile);
+      if (configText !== lastText) {
+        lastText = configText;
+        const site: SiteConfig | undefined = configText === undefined ? undefined : readSiteConfig(configText, configPath).config;
+        validator = createFolderValidator(root, site);
+        // Without valid settings, the house rules that compare a file with the publication cannot run.
+        against = configText === undefined ? `without site settings (no ${configPath})` : site === undefined ? `without site settings (${configPath} is not valid)` : `against ${configPath}`;
+      }
+      return validator.validate();
+    },
+    against: () => against,
   };
 }

@@ -7,8 +7,11 @@ import type { FileStatus } from './status.ts';
 /** Findings shown per file; the rest are counted (the full list is `syndicate validate`'s). */
 const SHOWN = 5;
 
-/** The index page listing `statuses`, linked, with a summary of errors and warnings at the top. */
-export function formatOutputsIndex(statuses: readonly FileStatus[], folder: string): string {
+/**
+ * The index page listing `statuses`, linked, with a summary of errors and warnings at the top and what
+ * what they were checked against (`against input/site.json`, or `without site settings (…)`).
+ */
+export function formatOutputsIndex(statuses: readonly FileStatus[], folder: string, against?: string): string {
   const errors = (s: FileStatus) => s.diagnostics.filter((d) => d.severity === 'error').length;
   const totalErrors = statuses.reduce((n, s) => n + errors(s), 0);
   const totalWarnings = statuses.reduce((n, s) => n + s.diagnostics.length - errors(s), 0);
@@ -44,7 +47,7 @@ tr.valid td:last-child { color: #070; }
 </head>
 <body>
 <h1>Outputs of ${escapeHtml(folder)}</h1>
-<p id="summary">${escapeHtml(summary)}, checked as <code>syndicate validate --profile syndicate</code> checks them.</p>
+<p id="summary">${escapeHtml(summary)}, checked as <code>syndicate validate --profile syndicate</code> checks them${against === undefined ? '' : ` ${escapeHtml(against)}`}.</p>
 <table>
 <thead><tr><th>File</th><th>Format</th><th>Status</th></tr></thead>
 <tbody>

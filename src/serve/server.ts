@@ -33,6 +33,8 @@ export interface ServeOptions {
   port?: number | undefined;
   /** The files' validation status, for the index of outputs (see createFolderValidator). */
   status: () => Promise<FileStatus[]>;
+  /** What the index says the files were checked against, read after `status` (`against input/site.json`); default: nothing said. */
+  checkedAgainst?: (() => string | undefined) | undefined;
 }
 
 /** A running preview. */
@@ -59,6 +61,11 @@ export async function serveFolder(options: ServeOptions): Promise<PreviewServer>
     });
   });
 
+  async function toIndexPage(): Promise<string> {
+    const statuses = await options.status();
+    return formatOutputsIndex(statuses, options.name ?? path.basename(root), options.checkedAgainst?.());
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
@@ -66,12 +73,12 @@ export async function serveFolder(options: ServeOptions): Promise<PreviewServer>
     }
     const url = new URL(request.url ?? '/', 'http://preview');
     if (url.pathname === EVENTS_PATH) return openEvents(response);
-    if (url.pathname === OUTPUTS_PATH || url.pathname === SERVE_PREFIX) return sendHtml(request, response, 200, formatOutputsIndex(await options.status(), options.name ?? path.basename(root)));
+    if (url.pathname === OUTPUTS_PATH || url.pathname === SERVE_PREFIX) return sendHtml(request, response, 200, await toIndexPage());
     const file = await resolveFile(root, url.pathname);
     if (file === 'bad') return send(response, 400, 'text/plain; charset=utf-8', 'not a path inside the served folder\n');
     if (file === undefined) {
       // An empty folder, or one without index.html: show what there is rather than nothing.
-      if (url.pathname === '/') return sendHtml(request, response, 200, formatOutputsIndex(await options.status(), options.name ?? path.basename(root)));
+      if (url.pathname === '/') return sendHtml(request, response, 200, await toIndexPage());
       return sendHtml(request, response, 404, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><p>No file at this path. <a href="${OUTPUTS_PATH}">All outputs</a></p></body></html>\n`);
     }
     const bytes = await readFile(file.absolute);

@@ -33,7 +33,7 @@ export async function runWatch(request: WatchRequest, io: LongRunningIo, build: 
   const signal = io.interrupt?.() ?? new AbortController().signal;
   let server: PreviewServer | undefined;
   if (request.serve) {
-    const started = await startPreview({ inputDir: request.inputDir, outDir: request.outDir, ...request.serve, quiet: request.quiet }, io);
+    const started = await startPreview({ inputDir: request.inputDir, configFile: request.configFile, outDir: request.outDir, ...request.serve, quiet: request.quiet }, io);
     if (!started.ok) return 2;
     server = started.server;
   }
