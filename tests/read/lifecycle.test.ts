@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMarkdown } from '../../src/read/markdown.ts';
-import { readWire } from '../../src/read/wire.ts';
-import { makeSite } from '../helpers/fixtures.ts';
-
-const site = makeSite();
-const encode = (text: string) => new TextEncoder().encode(text);
-const WIRE = 'WORLD\nA headline\nPublished: Sep 04, 2024 09:03 PM\n\nFirst paragraph.\n';
-const wire = (front: string) => readWire({ path: 'input/articles/story.txt', bytes: encode(`---\n${front}---\n${WIRE}`) }, site);
-const markdown = (front: string) =>
-  readMarkdown({ path: 'input/articles/story.md', bytes: encode(`---\nheadline: A headline\ndate: 2024-09-04 21:03\n${front}---\nFirst paragraph.\n`) }, site);
+import { readMarkdownWith as markdown, readWireWith as wire } from '../helpers/front-matter.ts';
 
 describe('lifecycle front matter (corrections, withdrawals, embargoes)', () => {
   it.each([
