@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { OutputFile, SourceFile } from './model/output.ts';
+import { isWithin } from './paths.ts';
 
 /** The raw inputs of a build: the site configuration text and the article files. */
 export interface LoadedInput {
@@ -39,6 +40,11 @@ export interface ArticlesPlace {
   skip?: readonly string[] | undefined;
 }
 
+/** The site settings file, absolute: `configFile` (`--config FILE`, relative to the working directory), else `<input>/site.json`. */
+export function toConfigFile(cwd: string, inputDir: string, configFile?: string): string {
+  return configFile === undefined ? path.join(path.resolve(cwd, inputDir), 'site.json') : path.resolve(cwd, configFile);
+}
+
 /**
  * The articles folder, absolute: `given` (`--articles DIR`, relative to the working directory), else
  * site.json's `"articles"` (relative to the folder of the site.json that says it, as editors' configs
@@ -46,16 +52,14 @@ export interface ArticlesPlace {
  */
 export function toArticlesDir(cwd: string, inputDir: string, given?: { articlesDir?: string | undefined; configured?: string | undefined; configPath?: string | undefined }): string {
   if (given?.articlesDir !== undefined) return path.resolve(cwd, given.articlesDir);
-  const input = path.resolve(cwd, inputDir);
-  if (given?.configured === undefined) return path.join(input, DEFAULT_ARTICLES_DIR);
-  const config = given.configPath === undefined ? path.join(input, 'site.json') : path.resolve(cwd, given.configPath);
-  return path.resolve(path.dirname(config), given.configured);
+  if (given?.configured === undefined) return path.join(path.resolve(cwd, inputDir), DEFAULT_ARTICLES_DIR);
+  return path.resolve(path.dirname(toConfigFile(cwd, inputDir, given.configPath)), given.configured);
 }
 
 /** Reads `<inputDir>/site.json` and every file under the articles folder (`<inputDir>/articles/` unless `place` says otherwise), recursively. */
 export async function loadInput(inputDir: string, cwd: string, place: ArticlesPlace = {}): Promise<LoadedInput> {
   const root = path.resolve(cwd, inputDir);
-  const configFile = path.join(root, 'site.json');
+  const configFile = toConfigFile(cwd, inputDir);
   const articlesDir = path.resolve(cwd, place.articlesDir ?? path.join(root, DEFAULT_ARTICLES_DIR));
   const loaded: LoadedInput = {
     configPath: toDisplayPath(configFile, cwd),
@@ -164,10 +168,11 @@ async function findArticleFiles(root: string, articlesDir: string, cwd: string, 
       continue;
     }
     realRoots ??= [realpathSync(root), realpathSync(articlesDir)];
-    if (!realRoots.some((real) => target === real || target.startsWith(real + path.sep))) {
-      const outside = within(articlesDir, root) ? 'the input folder' : 'the input folder and the articles folder';
+    if (!realRoots.some((real) => isWithin(target, real))) {
+      const inInput = isWithin(articlesDir, root);
+      const outside = inInput ? 'the input folder' : 'the input folder and the articles folder';
       diagnostics.push(
-        diagnostic('error', shown, 'input', 'symlink-outside-input', `is a symbolic link to ${target}, outside ${outside}; the build reads nothing outside ${within(articlesDir, root) ? 'it' : 'them'}: copy the file in, or remove the link`),
+        diagnostic('error', shown, 'input', 'symlink-outside-input', `is a symbolic link to ${target}, outside ${outside}; the build reads nothing outside ${inInput ? 'it' : 'them'}: copy the file in, or remove the link`),
       );
     } else if (statSync(target).isFile()) {
       files.push(file);
@@ -179,15 +184,10 @@ async function findArticleFiles(root: string, articlesDir: string, cwd: string, 
   return { files, diagnostics };
 }
 
-/** Whether `inner` is `outer` or lies inside it (absolute paths). */
-function within(inner: string, outer: string): boolean {
-  return inner === outer || inner.startsWith(outer + path.sep);
-}
-
 /** Reads the site configuration text; undefined when the file does not exist. */
 export async function readConfigText(inputDir: string, cwd: string, configFile_?: string): Promise<{ configPath: string; configText?: string }> {
   // `--config FILE` names it; by default it is `<input>/site.json`.
-  const configFile = configFile_ === undefined ? path.join(path.resolve(cwd, inputDir), 'site.json') : path.resolve(cwd, configFile_);
+  const configFile = toConfigFile(cwd, inputDir, configFile_);
   const configPath = toDisplayPath(configFile, cwd);
   try {
     return { configPath, configText: await readFile(configFile, 'utf8') };

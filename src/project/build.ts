@@ -21,6 +21,7 @@ import {
   discardStaging,
   listSources,
   toArticlesDir,
+  toConfigFile,
   readCodeFingerprint,
   readPreviousState,
   readSourceBytes,
@@ -60,6 +61,7 @@ import type { JobPlaces, JobResult, SourceJob } from './process.ts';
 import { loadHeavy } from './lazy.ts';
 import { isCurrent } from './reuse.ts';
 import { forgetUnchanged, readUnchanged, toDecisionHorizon, writeUnchanged } from './unchanged.ts';
+import { isWithin } from '../paths.ts';
 
 /** Sources per batch sent to a worker: small enough to balance the load, large enough to keep messages few. */
 const BATCH = 32;
@@ -151,7 +153,8 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
   }
   requireSite(call, 'options.site', options.site);
   const partnerDir = options.partnerDir ?? toDefaultPartnerDir(options.outDir);
-  const conflict = checkPlaces(options, partnerDir);
+  const places = toBuildPlaces(options, partnerDir);
+  const conflict = checkPlaces(places, options.cwd);
   if (conflict) return { ...emptyResult(), diagnostics: [conflict] };
   const locks = [];
   for (const dir of [options.outDir, partnerDir]) {
@@ -164,7 +167,7 @@ export async function buildProject(options: ProjectBuildOptions): Promise<Projec
     locks.push(lock);
   }
   try {
-    return await buildLocked(options, partnerDir);
+    return await buildLocked(options, partnerDir, places);
   } finally {
     for (const lock of locks) lock.release();
   }
@@ -174,36 +177,48 @@ function emptyResult(): ProjectBuildResult {
   return { articles: 0, files: 0, partnerFiles: 0, written: 0, removed: 0, stateWritten: false, diagnostics: [], mode: 'clean', reused: 0, built: 0, workers: 0, rejected: [], committed: false, unchanged: false, recovered: [], timings: {} };
 }
 
-/**
- * The public folder, the partner folder, the input folder and the state file must be apart: a partner
- * folder inside the public one would publish embargoed text, and an output folder over the input would
- * replace the articles.
- */
-/** The articles folder of a project build, absolute: the option, else site.json's `articles`, else `<input>/articles`. */
-function toArticlesPlace(options: ProjectBuildOptions): string {
-  return toArticlesDir(options.cwd, options.inputDir, { articlesDir: options.articlesDir, configured: options.site.articles, configPath: options.configPath });
+/** Where a project build reads and writes, as absolute paths. */
+interface BuildPlaces {
+  input: string;
+  /** The option, else site.json's `articles` (relative to site.json), else `<input>/articles`. */
+  articles: string;
+  config: string;
+  public: string;
+  partner: string;
+  state: string;
 }
 
-function checkPlaces(options: ProjectBuildOptions, partnerDir: string): Diagnostic | undefined {
-  const resolve = (p: string) => path.resolve(options.cwd, p);
-  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + path.sep);
-  const out = resolve(options.outDir);
-  const partner = resolve(partnerDir);
-  const input = resolve(options.inputDir);
-  const articles = toArticlesPlace(options);
-  const state = resolve(options.stateFile ?? toDefaultStateFile(options.inputDir));
-  const shown = (p: string) => toDisplayPath(p, options.cwd);
+function toBuildPlaces(options: ProjectBuildOptions, partnerDir: string): BuildPlaces {
+  const { cwd, inputDir } = options;
+  return {
+    input: path.resolve(cwd, inputDir),
+    articles: toArticlesDir(cwd, inputDir, { articlesDir: options.articlesDir, configured: options.site.articles, configPath: options.configPath }),
+    config: toConfigFile(cwd, inputDir, options.configPath),
+    public: path.resolve(cwd, options.outDir),
+    partner: path.resolve(cwd, partnerDir),
+    state: path.resolve(cwd, options.stateFile ?? toDefaultStateFile(inputDir)),
+  };
+}
+
+/**
+ * The public folder, the partner folder, the input and articles folders and the state file must be
+ * apart: a partner folder inside the public one would publish embargoed text, and an output folder
+ * over the input or the articles would replace them.
+ */
+function checkPlaces(places: BuildPlaces, cwd: string): Diagnostic | undefined {
+  const { public: out, partner, input, articles, state } = places;
+  const shown = (p: string) => toDisplayPath(p, cwd);
   const clash = (file: string, message: string) => diagnostic('error', file, 'build', 'output-overlap', message);
-  if (within(partner, out) || within(out, partner)) return clash(shown(partner), `the partner folder and the output folder ${shown(out)} overlap; partners' files must never be deployed with the public folder: choose a partner folder beside it (--partner-out)`);
+  if (isWithin(partner, out) || isWithin(out, partner)) return clash(shown(partner), `the partner folder and the output folder ${shown(out)} overlap; partners' files must never be deployed with the public folder: choose a partner folder beside it (--partner-out)`);
   for (const [dir, what] of [[out, 'output folder'], [partner, 'partner folder']] as const) {
-    if (within(input, dir) || within(dir, input)) return clash(shown(dir), `the ${what} and the input folder ${shown(input)} overlap; a build replaces its output folders, so keep them apart`);
-    if (within(state, dir)) return clash(shown(state), `the versions state lies in the ${what} ${shown(dir)}: build state must never be published; keep it elsewhere (--state)`);
-    if (within(articles, dir) || within(dir, articles)) return clash(shown(dir), `the ${what} and the articles folder ${shown(articles)} overlap; a build replaces its output folders, so keep them apart`);
+    if (isWithin(input, dir) || isWithin(dir, input)) return clash(shown(dir), `the ${what} and the input folder ${shown(input)} overlap; a build replaces its output folders, so keep them apart`);
+    if (isWithin(state, dir)) return clash(shown(state), `the versions state lies in the ${what} ${shown(dir)}: build state must never be published; keep it elsewhere (--state)`);
+    if (isWithin(articles, dir) || isWithin(dir, articles)) return clash(shown(dir), `the ${what} and the articles folder ${shown(articles)} overlap; a build replaces its output folders, so keep them apart`);
   }
   return undefined;
 }
 
-async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Promise<ProjectBuildResult> {
+async function buildLocked(options: ProjectBuildOptions, partnerDir: string, where: BuildPlaces): Promise<ProjectBuildResult> {
   const { cwd, site, now } = options;
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -213,14 +228,12 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     mark = t;
   };
   const recovered = [...(await recoverOutputs(options.outDir, cwd)), ...(await recoverOutputs(partnerDir, cwd))];
-  const stateFile = options.stateFile ?? toDefaultStateFile(options.inputDir);
-  const absolute = { public: path.resolve(cwd, options.outDir), partner: path.resolve(cwd, partnerDir), state: path.resolve(cwd, stateFile) };
+  const absolute = { public: where.public, partner: where.partner, state: where.state };
   // site.json and the state are the build's own files, never articles, even in an articles folder that holds them.
-  const configFile = path.resolve(cwd, options.configPath ?? path.join(options.inputDir, 'site.json'));
-  const listed = await listSources(options.inputDir, cwd, { articlesDir: toArticlesPlace(options), skip: [configFile, absolute.state] });
+  const listed = await listSources(options.inputDir, cwd, { articlesDir: where.articles, skip: [where.config, where.state] });
   const { articlesPath, sources, diagnostics: inputDiagnostics } = listed;
   const { folders, places: statePlaces } = toFolderNames(articlesPath, {
-    input: toDisplayPath(path.resolve(cwd, options.inputDir), cwd),
+    input: toDisplayPath(where.input, cwd),
     out: toDisplayPath(absolute.public, cwd),
     partner: toDisplayPath(absolute.partner, cwd),
     state: toDisplayPath(absolute.state, cwd),
@@ -239,7 +252,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     }
     forgetUnchanged(dirs);
   }
-  const found = readPreviousState(stateFile, options.outDir, cwd);
+  const found = readPreviousState(where.state, options.outDir, cwd);
   let prior = persistent ? readCacheIndex(dirs, key) : undefined;
   if (prior && (found.legacy || !outputsMatch(prior.index, absolute, found.text))) prior = undefined;
   // The state this tool wrote and validated last time (outputsMatch compared it with the hash in the
@@ -417,8 +430,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
 
     // The features site.json leaves out, said on every build (a no-op replays them with the outcome);
     // among the findings as found, so site.json "rules" applies to them before the write decision.
-    const configPath = options.configPath ?? toDisplayPath(path.join(path.resolve(cwd, options.inputDir), 'site.json'), cwd);
-    diagnostics.push(...toSkippedFeatureWarnings(site, configPath));
+    diagnostics.push(...toSkippedFeatureWarnings(site, options.configPath ?? toDisplayPath(where.config, cwd)));
     const asFound = sortDiagnostics(diagnostics);
     const sorted = policy(asFound);
     const result: ProjectBuildResult = {
@@ -458,7 +470,7 @@ async function buildLocked(options: ProjectBuildOptions, partnerDir: string): Pr
     // The state goes first: a build killed after it is repeated exactly by the next one (same versions,
     // same times), while folders written before their state could be written again with other versions.
     if (stateText !== undefined) {
-      writeStateFile(stateFile, cwd, stateText);
+      writeStateFile(where.state, cwd, stateText);
       result.stateWritten = true;
     }
     const sameOutputs = sameSources && feeds === prior?.index.feeds && partnerIndex?.[1] === prior?.index.partnerIndex?.[1];

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FileStatus } from './status.ts';
 import { formatOutputsIndex } from './outputs.ts';
 import { toContentType } from './types.ts';
+import { isWithin } from '../paths.ts';
 
 /** Where the server's own pages live: a folder no build writes (article folders are under articles/, feeds under sections/ and languages/). */
 export const SERVE_PREFIX = '/_syndicate/';
@@ -145,7 +146,7 @@ export async function resolveFile(root: string, pathname: string): Promise<{ abs
   } catch {
     return undefined;
   }
-  if (absolute !== root && !absolute.startsWith(root + path.sep)) return 'bad';
+  if (!isWithin(absolute, root)) return 'bad';
   return { absolute, relative: path.relative(root, absolute).split(path.sep).join('/') };
 }
 

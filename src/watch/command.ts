@@ -4,6 +4,7 @@ import { startPreview } from '../serve/command.ts';
 import type { PreviewServer } from '../serve/server.ts';
 import path from 'node:path';
 import { watchProject } from './watch.ts';
+import { isWithin } from '../paths.ts';
 
 /** What `build --watch` was asked to do besides the build itself. */
 export interface WatchRequest {
@@ -74,7 +75,7 @@ export async function toWatchedPlaces(request: Pick<WatchRequest, 'inputDir' | '
   const configured = configText === undefined ? undefined : readSiteConfig(configText, configPath).config?.articles;
   const input = path.resolve(cwd, request.inputDir);
   const articles = toArticlesDir(cwd, request.inputDir, { articlesDir: request.articlesDir, configured, configPath });
-  const inside = (p: string) => p === input || p.startsWith(input + path.sep);
+  const inside = (p: string) => isWithin(p, input);
   const shown = (p: string) => toDisplayPath(p, cwd);
   return {
     paths: [shown(input), ...(inside(articles) ? [] : [shown(articles)])],

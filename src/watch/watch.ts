@@ -5,6 +5,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { isWithin } from '../paths.ts';
 
 /** What {@link watchProject} watches and how patiently. */
 export interface WatchOptions {
@@ -55,7 +56,7 @@ export function watchProject(options: WatchOptions, build: (run: WatchRun) => Pr
   const { cwd, signal } = options;
   const roots = options.paths.map((p) => path.resolve(cwd, p));
   // A file already under a watched folder needs no watch of its own.
-  const files = (options.files ?? []).map((p) => path.resolve(cwd, p)).filter((file) => !roots.some((root) => file.startsWith(root + path.sep)));
+  const files = (options.files ?? []).map((p) => path.resolve(cwd, p)).filter((file) => !roots.some((root) => isWithin(file, root)));
   const ignored = (options.ignore ?? []).map((p) => path.resolve(cwd, p));
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const pending = new Set<string>();
@@ -140,7 +141,7 @@ export function watchProject(options: WatchOptions, build: (run: WatchRun) => Pr
  * test that a folder is writable before saving.
  */
 export function isWatched(absolute: string, root: string, ignored: readonly string[]): boolean {
-  if (ignored.some((p) => absolute === p || absolute.startsWith(p + path.sep))) return false;
+  if (ignored.some((p) => isWithin(absolute, p))) return false;
   const parts = path.relative(root, absolute).split(path.sep);
   if (parts.some((part) => part.startsWith('.'))) return false;
   const name = parts[parts.length - 1] ?? '';
