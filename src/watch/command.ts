@@ -70,16 +70,16 @@ export async function runWatch(request: WatchRequest, io: LongRunningIo, build: 
  * watch starts (a broken site.json: the default); a later change of `"articles"` needs a restart.
  */
 export async function toWatchedPlaces(request: Pick<WatchRequest, 'inputDir' | 'articlesDir' | 'configFile'>, cwd: string): Promise<{ paths: string[]; files: string[] }> {
-  const [{ readConfigText, toArticlesDir, toDisplayPath }, { readSiteConfig }] = await Promise.all([import('../io.ts'), import('../config.ts')]);
+  const [{ readConfigText, toArticlesDir, toConfigFile, toDisplayPath }, { readSiteConfig }] = await Promise.all([import('../io.ts'), import('../config.ts')]);
   const { configPath, configText } = await readConfigText(request.inputDir, cwd, request.configFile);
   const configured = configText === undefined ? undefined : readSiteConfig(configText, configPath).config?.articles;
   const input = path.resolve(cwd, request.inputDir);
   const articles = toArticlesDir(cwd, request.inputDir, { articlesDir: request.articlesDir, configured, configPath });
-  const inside = (p: string) => isWithin(p, input);
+  const config = toConfigFile(cwd, request.inputDir, request.configFile);
   const shown = (p: string) => toDisplayPath(p, cwd);
   return {
-    paths: [shown(input), ...(inside(articles) ? [] : [shown(articles)])],
-    files: request.configFile === undefined || inside(path.resolve(cwd, request.configFile)) ? [] : [shown(path.resolve(cwd, request.configFile))],
+    paths: [shown(input), ...(isWithin(articles, input) ? [] : [shown(articles)])],
+    files: isWithin(config, input) ? [] : [shown(config)],
   };
 }
 
