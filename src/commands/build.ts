@@ -8,6 +8,7 @@ import { addReportOptions, applyMaxWarnings, toReporting, type ReportOptions } f
 import { toProgressBar } from './progress.ts';
 import { count, reportAll, type LogLevel } from './report.ts';
 import { loadSiteConfig } from './site.ts';
+import { formatNumber } from '../report/count.ts';
 
 /** Reads a `--outputs` value (`page,rss`): the choices, or what is wrong with it. */
 export function readOutputsOption(value: string): { ok: true; value: OutputChoice[] } | { ok: false; message: string } {
@@ -119,7 +120,7 @@ export async function runBuild(request: BuildRequest, io: CliIo): Promise<number
     const t = result.timings;
     const ms = (key: string) => `${Math.round(t[key] ?? 0)} ms`;
     io.stderr(
-      `syndicate: ${result.mode} build, ${count(result.reused, 'source')} reused from the cache, ${result.built.toLocaleString('en-US')} built ${result.workers > 0 ? `on ${count(result.workers, 'worker thread')}` : 'on the main thread'}`,
+      `syndicate: ${result.mode} build, ${count(result.reused, 'source')} reused from the cache, ${formatNumber(result.built)} built ${result.workers > 0 ? `on ${count(result.workers, 'worker thread')}` : 'on the main thread'}`,
     );
     io.stderr(`syndicate: wall time list ${ms('list')}, articles ${ms('articles')}, feeds ${ms('feeds')}, write ${ms('write')}, cache ${ms('cache')}`);
     io.stderr(`syndicate: article CPU time read ${ms('read')}, emit ${ms('emit')}, validate ${ms('validate')}, consistency ${ms('consistency')}`);
@@ -137,7 +138,7 @@ export async function runBuild(request: BuildRequest, io: CliIo): Promise<number
   }
   {
     const unchanged = result.files + result.partnerFiles - result.written;
-    const detail = [unchanged > 0 ? `${unchanged.toLocaleString('en-US')} unchanged` : '', result.removed > 0 ? `${result.removed.toLocaleString('en-US')} removed` : ''].filter(Boolean).join(', ');
+    const detail = [unchanged > 0 ? `${formatNumber(unchanged)} unchanged` : '', result.removed > 0 ? `${formatNumber(result.removed)} removed` : ''].filter(Boolean).join(', ');
     const where = result.partnerFiles > 0 ? `${request.outDir} and ${request.partnerDir}` : request.outDir;
     io.stderr(`syndicate: ${read}, ${count(result.written, 'file')} written to ${where}${detail ? ` (${detail})` : ''}, 0 errors, ${count(warnings, 'warning')}`);
     if (log !== 'quiet' && result.nextEmbargo !== undefined) io.stderr(`syndicate: next embargo lifts at ${result.nextEmbargo}; build again after it to publish what it holds`);

@@ -1,5 +1,6 @@
 /** The progress bar a long build draws on a terminal. */
 import type { CliIo } from './io.ts';
+import { formatNumber } from '../report/count.ts';
 
 /** Shows a bar only on a terminal, only once a build has run for a second, redrawn at most 10 times a second. */
 export function toProgressBar(io: CliIo): { update: (done: number, total: number) => void; done: () => void } | undefined {
@@ -26,5 +27,5 @@ export function toProgressBar(io: CliIo): { update: (done: number, total: number
 export function formatProgress(done: number, total: number): string {
   const width = 30;
   const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `syndicate: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} articles`;
+  return `syndicate: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${formatNumber(done)}/${formatNumber(total)} articles`;
 }

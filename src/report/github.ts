@@ -1,5 +1,6 @@
 /** Diagnostics as GitHub Actions workflow commands, which the runner turns into annotations on the pull request. */
 import type { Diagnostic } from '../diagnostics.ts';
+import { formatNumber } from './count.ts';
 
 /*
  * GitHub Actions workflow commands ("Workflow commands for GitHub Actions", docs.github.com; the
@@ -77,5 +78,5 @@ export function selectAnnotations(diagnostics: readonly Diagnostic[], perKind = 
 export function formatAnnotationNotice(left: number, stepSummary: boolean): string | undefined {
   if (left === 0) return undefined;
   const where = stepSummary ? 'the job summary counts them by rule, and the log' : 'the log';
-  return `::notice title=syndicate::${escapeCommandData(`${left.toLocaleString('en-US')} more findings are not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} of each kind per step); ${where} has them all`)}`;
+  return `::notice title=syndicate::${escapeCommandData(`${formatNumber(left)} more findings are not annotated (GitHub shows ${ANNOTATIONS_PER_KIND} of each kind per step); ${where} has them all`)}`;
 }

@@ -1,6 +1,7 @@
 /** The Markdown that `--format github` appends to `$GITHUB_STEP_SUMMARY`: the findings by rule, with the first of each. */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { countByRule, SHOWN_PER_RULE, withShortOrigin } from './summary.ts';
+import { formatNumber } from './count.ts';
 
 /** Rules listed in the table; a step summary may hold at most 1 MiB (GitHub's "Adding a job summary"), far above this. */
 const MAX_RULES = 100;
@@ -17,14 +18,14 @@ function cell(text: string): string {
 export function formatStepSummary(diagnostics: readonly Diagnostic[], title: string): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const lines = [`### ${title}`, '', `${errors.toLocaleString('en-US')} errors, ${warnings.toLocaleString('en-US')} warnings`, ''];
+  const lines = [`### ${title}`, '', `${formatNumber(errors)} errors, ${formatNumber(warnings)} warnings`, ''];
   if (diagnostics.length === 0) return `${lines.join('\n')}\n`;
   const counts = countByRule(diagnostics);
   lines.push('| count | severity | rule | first finding |', '| ---: | --- | --- | --- |');
   for (const c of counts.slice(0, MAX_RULES)) {
-    lines.push(`| ${c.count.toLocaleString('en-US')} | ${c.severity} | \`${c.rule}\` | ${cell(c.first.message)} |`);
+    lines.push(`| ${formatNumber(c.count)} | ${c.severity} | \`${c.rule}\` | ${cell(c.first.message)} |`);
   }
-  if (counts.length > MAX_RULES) lines.push('', `… and ${(counts.length - MAX_RULES).toLocaleString('en-US')} more rules (the log has every finding).`);
+  if (counts.length > MAX_RULES) lines.push('', `… and ${formatNumber(counts.length - MAX_RULES)} more rules (the log has every finding).`);
   lines.push('', `<details><summary>First ${SHOWN_PER_RULE} findings of each rule</summary>`, '', '```');
   for (const c of counts.slice(0, MAX_RULES)) {
     const key = `${c.first.source}/${c.first.ruleId}`;

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { toRuleName } from './severity.ts';
+import { formatNumber } from './count.ts';
 
 /** How many findings of each rule are shown in full before the rest are only counted. */
 export const SHOWN_PER_RULE = 3;
@@ -57,7 +58,7 @@ export function selectShown(diagnostics: readonly Diagnostic[], perRule = SHOWN_
 export function shortenOrigin(origin: string, shown = SHOWN_SOURCES): string {
   const files = origin.split(', ');
   if (files.length <= shown + 1) return origin;
-  return `${files.slice(0, shown).join(', ')} and ${(files.length - shown).toLocaleString('en-US')} more`;
+  return `${files.slice(0, shown).join(', ')} and ${formatNumber(files.length - shown)} more`;
 }
 
 /** The finding with its source list shortened (itself when there is nothing to shorten). */
@@ -81,12 +82,12 @@ const MESSAGE_WIDTH = 100;
  */
 export function formatRuleTable(diagnostics: readonly Diagnostic[], perRule = SHOWN_PER_RULE): string[] {
   const counts = countByRule(diagnostics);
-  const width = Math.max(...counts.map((c) => c.count.toLocaleString('en-US').length));
-  const lines = [`syndicate: ${diagnostics.length.toLocaleString('en-US')} findings by rule (every error and ${perRule} warnings of each rule shown above; --verbose shows all):`];
+  const width = Math.max(...counts.map((c) => formatNumber(c.count).length));
+  const lines = [`syndicate: ${formatNumber(diagnostics.length)} findings by rule (every error and ${perRule} warnings of each rule shown above; --verbose shows all):`];
   for (const c of counts) {
     const message = c.first.message.length > MESSAGE_WIDTH ? `${c.first.message.slice(0, MESSAGE_WIDTH - 1).trimEnd()}…` : c.first.message;
-    const more = c.severity !== 'error' && c.count > perRule ? ` (${(c.count - perRule).toLocaleString('en-US')} more)` : '';
-    lines.push(`  ${c.count.toLocaleString('en-US').padStart(width)} × ${c.severity} ${c.rule}  ${message}${more}`);
+    const more = c.severity !== 'error' && c.count > perRule ? ` (${formatNumber(c.count - perRule)} more)` : '';
+    lines.push(`  ${formatNumber(c.count).padStart(width)} × ${c.severity} ${c.rule}  ${message}${more}`);
   }
   return lines;
 }
@@ -106,5 +107,5 @@ export function checkMaxWarnings(diagnostics: readonly Diagnostic[], max: number
   if (max === undefined) return undefined;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (warnings <= max) return undefined;
-  return `syndicate: ${warnings.toLocaleString('en-US')} warnings, more than --max-warnings ${max.toLocaleString('en-US')} allows; fix them, or turn rules off in site.json "rules"`;
+  return `syndicate: ${formatNumber(warnings)} warnings, more than --max-warnings ${formatNumber(max)} allows; fix them, or turn rules off in site.json "rules"`;
 }

@@ -8,7 +8,7 @@ import type { FileStatus } from './status.ts';
 const SHOWN = 5;
 
 /**
- * The index page listing `statuses`, linked, with a summary of errors and warnings at the top and what
+ * The index page listing `statuses`, linked, with a summary of errors and warnings at the top and
  * what they were checked against (`against input/site.json`, or `without site settings (…)`).
  */
 export function formatOutputsIndex(statuses: readonly FileStatus[], folder: string, against?: string): string {
